@@ -1,0 +1,216 @@
+//! Command-line interface: clap definitions (doc comments are the help) and
+//! one `run` that dispatches to the [`Engine`]. Output rendering lives in
+//! [`render`].
+
+mod render;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use budgetq::engine::{FactFilter, IngestEvent};
+use budgetq::index::SearchRequest;
+use budgetq::Engine;
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Answer questions about Chinese government budget reports (预算执行情况和预算草案的报告,
+/// 决算报告, 债务情况 …) with the number and the paragraph it came from.
+///
+/// Reports are plain-text files (UTF-8 or GBK) copied out of PDFs or web pages;
+/// `ingest` cleans them and builds a search index with their numeric facts. Query
+/// commands on an empty index first build it from the shipped `corpora/`.
+///
+/// Examples:
+///   budgetq ask 2023年西工区政府债券实际支付利息是多少
+///   budgetq search --region 西工区 政府债券利息
+///   budgetq ingest ~/reports/        (add your own reports)
+///   budgetq facts --region 西工区 --metric 利息 --csv > facts.csv
+#[derive(Debug, Parser)]
+#[command(name = "budgetq", version, verbatim_doc_comment)]
+pub struct Cli {
+    /// Index folder.
+    #[arg(long, global = true, env = "BUDGETQ_INDEX", default_value = "index")]
+    pub index: PathBuf,
+
+    /// When to colour the output.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Only when writing to a terminal.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read report files and folders (recursively, *.txt) into the index.
+    ///
+    /// A file may open with a header block of `key: value` lines ending with a
+    /// line `---` (keys: source, region, kind, years as 2023/2024, title, date,
+    /// complete); it overrides what is inferred from the text. Re-ingesting a
+    /// file replaces its report. Unreadable files are named with the reason and
+    /// skipped (exit code 2), the others are still stored.
+    Ingest {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Empty the index first.
+        #[arg(long)]
+        rebuild: bool,
+    },
+    /// Search paragraphs by keywords; "quoted text" must appear as a phrase.
+    Search {
+        /// The query, e.g. 政府债券利息 or "专项债券利息".
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Only reports of this region (西工区, 西工, 洛阳市西工区, xigong).
+        #[arg(long)]
+        region: Option<String>,
+        /// Only reports covering this year (execution or draft).
+        #[arg(long)]
+        year: Option<u16>,
+        /// Only reports of this kind (预算报告, 决算报告, 预算调整 …).
+        #[arg(long)]
+        kind: Option<String>,
+        /// How many paragraphs to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON: {"hits":[{report,title,region,years,kind,section,paragraph,score,text,snippet}]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the reports in the index with their metadata.
+    Reports {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the numeric facts extracted from the reports.
+    Facts {
+        /// Only this region.
+        #[arg(long)]
+        region: Option<String>,
+        /// Only facts about this year.
+        #[arg(long)]
+        year: Option<u16>,
+        /// Only this report id (see `budgetq reports`).
+        #[arg(long)]
+        report: Option<String>,
+        /// Only metrics containing this text, e.g. 利息.
+        #[arg(long)]
+        metric: Option<String>,
+        /// Print JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV (header row, one fact per row, value in yuan too).
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Answer a question with a number and its source.
+    ///
+    /// Exit code 0 when answered, 1 when not found.
+    Ask {
+        /// The question, e.g. 2023年西工区政府债券实际支付利息是多少.
+        #[arg(required = true)]
+        question: Vec<String>,
+        /// Print JSON: {"question","answer":null|{value,unit,text,metric,phase,year,region,report,computed},"candidates","sources"}.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Where the shipped corpus is: `BUDGETQ_CORPUS`, else `./corpora`, else the one beside the sources.
+fn corpus_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("BUDGETQ_CORPUS") {
+        return PathBuf::from(dir);
+    }
+    let local = PathBuf::from("corpora");
+    if local.is_dir() {
+        return local;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora")
+}
+
+fn open_for_query(index: &Path) -> Result<Engine> {
+    Engine::open_or_build(index, &corpus_dir(), &mut |msg| eprintln!("{msg}")).with_context(|| format!("cannot open the index at {}", index.display()))
+}
+
+/// Runs one command; `Ok(false)` means nothing was found.
+pub fn run(cli: Cli) -> Result<bool> {
+    let color = match cli.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let Some(command) = cli.command else {
+        anyhow::bail!("no command given; try `budgetq --help`, or `budgetq ask 2023年西工区政府债券实际支付利息是多少`");
+    };
+    match command {
+        Command::Ingest { paths, rebuild } => {
+            let opened = if rebuild { Engine::create(&cli.index) } else { Engine::open(&cli.index) };
+            let mut engine = opened.with_context(|| format!("cannot open the index at {}", cli.index.display()))?;
+            let progress = std::io::stderr().is_terminal();
+            let started = std::time::Instant::now();
+            let summary = engine.ingest(&paths, rebuild, &mut |event| match event {
+                IngestEvent::Read(i, n, id, paragraphs, facts) if progress => {
+                    eprintln!("[{i}/{n}] {id}: {paragraphs} paragraphs, {facts} facts")
+                }
+                IngestEvent::Skipped(s) => eprintln!("budgetq: skipped {}: {}", s.path.display(), s.reason),
+                _ => {}
+            })?;
+            println!(
+                "ingested {} reports ({} paragraphs, {} facts) into {} in {:.2}s; skipped {}",
+                summary.reports,
+                summary.paragraphs,
+                summary.facts,
+                cli.index.display(),
+                started.elapsed().as_secs_f64(),
+                summary.skipped.len()
+            );
+            if !summary.skipped.is_empty() {
+                anyhow::bail!("{} file(s) could not be read (see above); the others were stored", summary.skipped.len());
+            }
+            Ok(true)
+        }
+        Command::Search { query, region, year, kind, limit, json } => {
+            let engine = open_for_query(&cli.index)?;
+            let req = SearchRequest {
+                query: query.join(" "),
+                region,
+                year,
+                kind,
+                limit,
+            };
+            let hits = engine.search(&req)?;
+            render::hits(&hits, json, color)?;
+            Ok(!hits.is_empty())
+        }
+        Command::Reports { json } => {
+            let engine = open_for_query(&cli.index)?;
+            let reports = engine.reports();
+            render::reports(&reports, json)?;
+            Ok(!reports.is_empty())
+        }
+        Command::Facts { region, year, report, metric, json, csv } => {
+            let engine = open_for_query(&cli.index)?;
+            let filter = FactFilter { region, year, report, metric };
+            let facts = engine.facts(&filter);
+            render::facts(&facts, &engine, json, csv)?;
+            Ok(!facts.is_empty())
+        }
+        Command::Ask { question, json } => {
+            let engine = open_for_query(&cli.index)?;
+            let answer = engine.ask(&question.join(" "));
+            render::answer(&answer, json, color)?;
+            Ok(answer.answer.is_some())
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Rendering results for people (text, colour on a terminal) and for scripts
+//! (JSON, CSV). Everything goes to stdout; messages go to stderr elsewhere.
+
+use std::io::Write;
+
+use anyhow::Result;
+use budgetq::index::search::mark;
+use budgetq::index::Hit;
+use budgetq::model::{Answer, Fact, ReportMeta};
+use budgetq::Engine;
+
+const HIGHLIGHT: (&str, &str) = ("\x1b[1;31m", "\x1b[0m");
+const DIM: (&str, &str) = ("\x1b[2m", "\x1b[0m");
+
+fn out() -> std::io::StdoutLock<'static> {
+    std::io::stdout().lock()
+}
+
+fn paint(text: &str, style: (&str, &str), color: bool) -> String {
+    if color {
+        format!("{}{text}{}", style.0, style.1)
+    } else {
+        text.to_string()
+    }
+}
+
+/// Search hits.
+pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
+    let mut o = out();
+    if json {
+        writeln!(o, "{}", serde_json::to_string_pretty(&serde_json::json!({ "hits": hits }))?)?;
+        return Ok(());
+    }
+    if hits.is_empty() {
+        writeln!(o, "no paragraph matches; try fewer words, or drop --region/--year")?;
+    }
+    for (i, h) in hits.iter().enumerate() {
+        writeln!(o, "{}. {} [{}]  {}", i + 1, h.title, h.report, paint(&format!("score {:.2}", h.score), DIM, color))?;
+        if !h.section.is_empty() {
+            writeln!(o, "   {}", paint(&h.section.join(" › "), DIM, color))?;
+        }
+        let snippet = if color {
+            mark(&h.fragment, &h.highlights, HIGHLIGHT.0, HIGHLIGHT.1)
+        } else {
+            mark(&h.fragment, &h.highlights, "【", "】")
+        };
+        writeln!(o, "   {snippet}\n")?;
+    }
+    Ok(())
+}
+
+/// Report list.
+pub fn reports(reports: &[&ReportMeta], json: bool) -> Result<()> {
+    let mut o = out();
+    if json {
+        writeln!(o, "{}", serde_json::to_string_pretty(&serde_json::json!({ "reports": reports }))?)?;
+        return Ok(());
+    }
+    let mut table = comfy_table::Table::new();
+    table.set_header(["id", "region", "years", "kind", "date", "title"]);
+    for r in reports {
+        table.add_row([r.id.as_str(), r.region.as_str(), &r.years.to_string(), r.kind.as_str(), r.date.as_deref().unwrap_or("-"), r.title.as_str()]);
+    }
+    writeln!(o, "{table}")?;
+    Ok(())
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Fact list.
+pub fn facts(facts: &[&Fact], engine: &Engine, json: bool, csv: bool) -> Result<()> {
+    let mut o = out();
+    if json {
+        writeln!(o, "{}", serde_json::to_string_pretty(&serde_json::json!({ "facts": facts }))?)?;
+        return Ok(());
+    }
+    if csv {
+        // A BOM so that spreadsheet programs read the Chinese text as UTF-8.
+        write!(o, "\u{feff}")?;
+        writeln!(o, "report,region,year,metric,phase,relation,value,unit,value_yuan,approx,parent,suspect,paragraph,sentence")?;
+        for f in facts {
+            let row = [
+                f.report.clone(),
+                f.region.clone(),
+                f.year.map(|y| y.to_string()).unwrap_or_default(),
+                f.metric.clone(),
+                f.phase.label().to_string(),
+                f.relation.clone(),
+                f.value.normalize().to_string(),
+                f.unit.clone(),
+                f.yuan.map(|y| y.normalize().to_string()).unwrap_or_default(),
+                f.approx.to_string(),
+                f.parent.map(|p| p.to_string()).unwrap_or_default(),
+                f.suspect.clone().unwrap_or_default(),
+                f.paragraph.to_string(),
+                f.sentence.clone(),
+            ];
+            writeln!(o, "{}", row.iter().map(|s| csv_field(s)).collect::<Vec<_>>().join(","))?;
+        }
+        return Ok(());
+    }
+    let _ = engine;
+    for f in facts {
+        let year = f.year.map(|y| format!("{y}年")).unwrap_or_default();
+        let relation = if f.relation.is_empty() { String::new() } else { format!(" {}", f.relation) };
+        writeln!(o, "{year} {} {}{relation} [{}]: {}{}  ({})", f.region, f.metric, f.phase.label(), f.written, f.unit, f.report)?;
+    }
+    Ok(())
+}
+
+/// An answer.
+pub fn answer(answer: &Answer, json: bool, color: bool) -> Result<()> {
+    let mut o = out();
+    if json {
+        writeln!(o, "{}", serde_json::to_string_pretty(answer)?)?;
+        return Ok(());
+    }
+    match &answer.answer {
+        Some(a) => {
+            writeln!(o, "{}", paint(&format!("{}{}", a.value, a.unit), HIGHLIGHT, color))?;
+            writeln!(o, "{}", a.text)?;
+        }
+        None => {
+            writeln!(o, "not found: {}", answer.reason.as_deref().unwrap_or("no fact answers this question"))?;
+            if !answer.candidates.is_empty() {
+                writeln!(o, "closest candidates:")?;
+                for c in answer.candidates.iter().take(5) {
+                    let year = c.year.map(|y| format!("{y}年")).unwrap_or_default();
+                    writeln!(o, "  {}{} ({year} {} {} {}) [{}]", c.value, c.unit, c.region, c.metric, c.phase, c.report)?;
+                }
+            }
+        }
+    }
+    for s in &answer.sources {
+        writeln!(o)?;
+        writeln!(o, "source: {} [{}]", s.title, s.report)?;
+        if !s.section.is_empty() {
+            writeln!(o, "  {}", paint(&s.section.join(" › "), DIM, color))?;
+        }
+        let sentence = match s.highlight {
+            Some((a, b)) if color => mark(&s.sentence, &[(a, b)], HIGHLIGHT.0, HIGHLIGHT.1),
+            Some((a, b)) => mark(&s.sentence, &[(a, b)], "【", "】"),
+            None => s.sentence.clone(),
+        };
+        writeln!(o, "  {sentence}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! The one front end that the CLI, the REPL and the tests use: opens (or
+//! builds) an index folder and runs ingest, search, facts and questions on it.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::extract::extract_facts;
+use crate::index::{Hit, SearchRequest, Store};
+use crate::ingest::{self, Skipped};
+use crate::model::{Answer, Fact, ReportMeta};
+use crate::region;
+
+/// What happened to one file during ingest.
+#[derive(Debug, Clone)]
+pub enum IngestEvent<'a> {
+    /// A file was read: (index, total, report id, paragraphs, facts).
+    Read(usize, usize, &'a str, usize, usize),
+    /// A file was skipped.
+    Skipped(&'a Skipped),
+}
+
+/// The outcome of an ingest.
+#[derive(Debug, Clone, Default)]
+pub struct IngestSummary {
+    pub reports: usize,
+    pub paragraphs: usize,
+    pub facts: usize,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Which facts to list.
+#[derive(Debug, Clone, Default)]
+pub struct FactFilter {
+    pub region: Option<String>,
+    pub year: Option<u16>,
+    pub report: Option<String>,
+    pub metric: Option<String>,
+}
+
+/// An open index with everything that runs on it.
+pub struct Engine {
+    store: Store,
+}
+
+impl Engine {
+    /// Opens the index in `dir` (created empty when missing).
+    pub fn open(dir: &Path) -> Result<Engine> {
+        Ok(Engine { store: Store::open(dir)? })
+    }
+
+    /// Creates an empty index in `dir`, dropping whatever was there (any version).
+    pub fn create(dir: &Path) -> Result<Engine> {
+        Ok(Engine { store: Store::create(dir)? })
+    }
+
+    /// Opens the index in `dir`; when it is empty, first ingests `corpus`,
+    /// telling `notify` so.
+    pub fn open_or_build(dir: &Path, corpus: &Path, notify: &mut dyn FnMut(&str)) -> Result<Engine> {
+        let mut engine = Engine::open(dir)?;
+        if engine.store.is_empty() {
+            if !corpus.is_dir() {
+                return Err(Error::EmptyIndex { path: dir.to_path_buf() });
+            }
+            notify(&format!(
+                "budgetq: the index at {} is empty; building it from {} (once)…",
+                dir.display(),
+                corpus.display()
+            ));
+            let summary = engine.ingest(&[corpus.to_path_buf()], false, &mut |_| {})?;
+            notify(&format!(
+                "budgetq: indexed {} reports, {} paragraphs, {} facts",
+                summary.reports, summary.paragraphs, summary.facts
+            ));
+        }
+        Ok(engine)
+    }
+
+    /// The underlying store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Ingests files and folders; with `rebuild`, the index is emptied first.
+    /// Unreadable files are reported and skipped; the rest are stored.
+    pub fn ingest(&mut self, paths: &[PathBuf], rebuild: bool, on_event: &mut dyn FnMut(IngestEvent)) -> Result<IngestSummary> {
+        let files = ingest::collect_files(paths)?;
+        let mut summary = IngestSummary::default();
+        let mut batch = Vec::new();
+        for (i, path) in files.iter().enumerate() {
+            match ingest::read_report(path) {
+                Ok(report) => {
+                    let facts = extract_facts(&report);
+                    summary.reports += 1;
+                    summary.paragraphs += report.paragraphs.len();
+                    summary.facts += facts.len();
+                    on_event(IngestEvent::Read(i + 1, files.len(), &report.meta.id, report.paragraphs.len(), facts.len()));
+                    batch.push((report, facts));
+                }
+                Err(reason) => {
+                    let skipped = Skipped { path: path.clone(), reason };
+                    on_event(IngestEvent::Skipped(&skipped));
+                    summary.skipped.push(skipped);
+                }
+            }
+        }
+        if !batch.is_empty() || rebuild {
+            self.store.write(batch, rebuild)?;
+        }
+        Ok(summary)
+    }
+
+    /// Every report's metadata, by id.
+    pub fn reports(&self) -> Vec<&ReportMeta> {
+        self.store.catalog.reports.values().map(|r| &r.meta).collect()
+    }
+
+    /// Searches paragraphs.
+    pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
+        self.store.search(req)
+    }
+
+    /// Lists stored facts.
+    pub fn facts(&self, filter: &FactFilter) -> Vec<&Fact> {
+        let region_matches = |meta: &ReportMeta| {
+            filter.region.as_ref().is_none_or(|r| {
+                let r = crate::text::normalize_query(r.trim());
+                region::keys(&meta.region).contains(&r) || region::pinyin_key(&meta.region).as_deref() == Some(r.to_lowercase().as_str())
+            })
+        };
+        let metric = filter.metric.as_ref().map(|m| crate::text::normalize_query(m));
+        self.store
+            .catalog
+            .facts
+            .iter()
+            .filter(|(id, _)| filter.report.as_ref().is_none_or(|r| r == *id))
+            .filter(|(id, _)| self.store.catalog.reports.get(*id).is_some_and(|r| region_matches(&r.meta)))
+            .flat_map(|(_, facts)| facts.iter())
+            .filter(|f| filter.year.is_none_or(|y| f.year == Some(y)))
+            .filter(|f| metric.as_ref().is_none_or(|m| f.metric.contains(m.as_str())))
+            .collect()
+    }
+
+    /// Answers a question.
+    pub fn ask(&self, question: &str) -> Answer {
+        crate::answer::ask(&self.store, question)
+    }
+}

@@ -1,0 +1,263 @@
+//! Searching paragraphs. Any user text is a valid query: the question is
+//! segmented here (never handed to tantivy's query parser), each word becomes a
+//! term (with its search-mode parts at a lower weight), quoted text becomes a
+//! phrase, and region, year and kind are exact filters. Snippets are cut on
+//! character boundaries around the densest run of matched words.
+
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{TantivyDocument, Term};
+
+use super::schema::Fields;
+use super::store::Store;
+use super::tokenizer::{is_word, jieba};
+use crate::error::Result;
+use crate::model::Years;
+use crate::text::normalize_query;
+
+/// Words that carry no meaning in a query.
+const STOP_WORDS: &[&str] = &[
+    "的", "是", "了", "吗", "呢", "多少", "是多少", "几", "什么", "哪些", "怎么", "如何", "和", "与", "及", "在", "有", "为",
+    "年", "共", "请问", "一下", "情况", "多", "少", "啊", "what", "was", "is", "the", "of", "in", "how", "much", "many",
+];
+
+/// A search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub region: Option<String>,
+    pub year: Option<u16>,
+    pub kind: Option<String>,
+    pub limit: usize,
+}
+
+/// A paragraph found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub report: String,
+    pub title: String,
+    pub region: String,
+    pub years: Years,
+    pub kind: String,
+    pub section: Vec<String>,
+    pub paragraph: usize,
+    pub score: f32,
+    pub text: String,
+    /// A window of the text with matched words between `**`.
+    pub snippet: String,
+    /// The snippet without markers, and the byte ranges of matched words in it.
+    #[serde(skip)]
+    pub fragment: String,
+    #[serde(skip)]
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// Splits a query into quoted phrases and the words around them (normalised,
+/// segmented, stop words dropped). An unbalanced quote runs to the end.
+pub fn parse_query(query: &str) -> (Vec<String>, Vec<String>) {
+    let query = normalize_query(query).replace(['“', '”', '「', '」'], "\"");
+    let mut words = Vec::new();
+    let mut phrases = Vec::new();
+    for (i, part) in query.split('"').enumerate() {
+        if i % 2 == 1 {
+            if part.trim().chars().any(char::is_alphanumeric) {
+                phrases.push(part.trim().to_lowercase());
+            }
+            continue;
+        }
+        words.extend(segment(part));
+    }
+    words.dedup();
+    (words, phrases)
+}
+
+/// Segments free text into meaningful lowercase words.
+pub fn segment(text: &str) -> Vec<String> {
+    jieba()
+        .cut(text, true)
+        .into_iter()
+        .map(|t| t.word.trim().to_lowercase())
+        .filter(|w| is_word(w) && !STOP_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+fn term_query(field: tantivy::schema::Field, word: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, word), IndexRecordOption::WithFreqs))
+}
+
+fn text_query(fields: Fields, words: &[String], phrases: &[String]) -> Option<Box<dyn Query>> {
+    let j = jieba();
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for word in words {
+        should.push((Occur::Should, term_query(fields.text, word)));
+        should.push((Occur::Should, Box::new(BoostQuery::new(term_query(fields.section, word), 0.3))));
+        for part in j.cut_for_search(word, true).into_iter().filter(|p| p.word != word && is_word(p.word)) {
+            should.push((Occur::Should, Box::new(BoostQuery::new(term_query(fields.text, &part.word.to_lowercase()), 0.3))));
+        }
+    }
+    let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for phrase in phrases {
+        let terms: Vec<Term> = j
+            .cut_for_search(phrase, true)
+            .into_iter()
+            .filter(|t| is_word(t.word))
+            .map(|t| Term::from_field_text(fields.text, &t.word.to_lowercase()))
+            .collect();
+        match terms.len() {
+            0 => {}
+            1 => must.push((Occur::Must, Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs)))),
+            _ => must.push((Occur::Must, Box::new(PhraseQuery::new(terms)))),
+        }
+    }
+    if !should.is_empty() {
+        let any: Box<dyn Query> = Box::new(BooleanQuery::new(should));
+        must.push((if must.is_empty() { Occur::Must } else { Occur::Should }, any));
+    }
+    (!must.is_empty()).then(|| Box::new(BooleanQuery::new(must)) as Box<dyn Query>)
+}
+
+/// Byte ranges of `words` in `text`, merged where they overlap.
+pub fn find_words(text: &str, words: &[String]) -> Vec<(usize, usize)> {
+    let lower = text.to_lowercase();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    if lower.len() == text.len() {
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            ranges.extend(lower.match_indices(w.as_str()).map(|(i, m)| (i, i + m.len())));
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.0 <= last.1 => last.1 = last.1.max(r.1),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A window of about `width` bytes around the densest run of matches.
+pub fn snippet(text: &str, words: &[String], width: usize) -> (String, Vec<(usize, usize)>) {
+    let ranges = find_words(text, words);
+    let best = ranges
+        .iter()
+        .map(|r| (ranges.iter().filter(|o| o.0 >= r.0 && o.1 <= r.0 + width).count(), r.0))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map_or(0, |(_, start)| start);
+    let begin = floor_char(text, best.saturating_sub(width / 6));
+    let end = floor_char(text, begin + width);
+    let mut fragment = String::new();
+    if begin > 0 {
+        fragment.push('…');
+    }
+    let shift = fragment.len();
+    fragment.push_str(&text[begin..end]);
+    if end < text.len() {
+        fragment.push('…');
+    }
+    let highlights = ranges
+        .into_iter()
+        .filter(|r| r.0 >= begin && r.1 <= end)
+        .map(|r| (r.0 - begin + shift, r.1 - begin + shift))
+        .collect();
+    (fragment, highlights)
+}
+
+/// Marks highlights with `open`/`close`.
+pub fn mark(fragment: &str, highlights: &[(usize, usize)], open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(fragment.len() + highlights.len() * 4);
+    let mut at = 0;
+    for &(s, e) in highlights {
+        out.push_str(&fragment[at..s]);
+        out.push_str(open);
+        out.push_str(&fragment[s..e]);
+        out.push_str(close);
+        at = e;
+    }
+    out.push_str(&fragment[at..]);
+    out
+}
+
+impl Store {
+    /// Runs a search; hits come with their report metadata and a snippet.
+    pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
+        let (words, phrases) = parse_query(&req.query);
+        let (reader, fields) = self.index_parts();
+        let Some(text) = text_query(fields, &words, &phrases) else {
+            return Ok(Vec::new());
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+        if let Some(region) = &req.region {
+            let key = normalize_query(region.trim()).to_lowercase();
+            clauses.push((Occur::Must, term_query(fields.region, &key)));
+        }
+        if let Some(year) = req.year {
+            clauses.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_u64(fields.year, u64::from(year)), IndexRecordOption::Basic))));
+        }
+        if let Some(kind) = &req.kind {
+            clauses.push((Occur::Must, term_query(fields.kind, kind.trim())));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = reader.searcher();
+        let top = searcher.search(&query, &TopDocs::with_limit(req.limit.max(1)).order_by_score())?;
+        let mut highlight_words = words.clone();
+        highlight_words.extend(phrases);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let Some((report_id, position)) = self.locate(&doc) else { continue };
+            let Some(report) = self.catalog.reports.get(&report_id) else { continue };
+            let Some(paragraph) = report.paragraphs.get(position) else { continue };
+            let (fragment, highlights) = snippet(&paragraph.text, &highlight_words, 240);
+            hits.push(Hit {
+                report: report_id,
+                title: report.meta.title.clone(),
+                region: report.meta.region.clone(),
+                years: report.meta.years,
+                kind: report.meta.kind.clone(),
+                section: paragraph.section.clone(),
+                paragraph: position,
+                score,
+                text: paragraph.text.clone(),
+                snippet: mark(&fragment, &highlights, "**", "**"),
+                fragment,
+                highlights,
+            });
+        }
+        Ok(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_syntax_never_fail() {
+        let (w, p) = parse_query("\"专项债券利息 AND (title:x");
+        assert!(w.is_empty());
+        assert_eq!(p, vec!["专项债券利息 and (title:x"]);
+        let (w, _) = parse_query("政府债券利息是多少？");
+        assert!(w.contains(&"利息".to_string()), "{w:?}");
+    }
+
+    #[test]
+    fn snippets_cut_on_char_boundaries() {
+        let text = "一二三四五六七八九十".repeat(20) + "政府债券实际支付利息" + &"甲乙丙丁".repeat(30);
+        let (frag, hl) = snippet(&text, &["利息".to_string()], 60);
+        assert!(frag.contains("利息"));
+        for (s, e) in hl {
+            assert_eq!(&frag[s..e], "利息");
+        }
+    }
+}

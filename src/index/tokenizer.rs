@@ -1,0 +1,134 @@
+//! The jieba tokenizer that tantivy uses for report text, and the one shared
+//! [`Jieba`] of the process.
+//!
+//! tantivy stores only the tokenizer's name, so [`register`] must run every
+//! time an index is opened. Tokens carry byte offsets (tantivy's unit; jieba
+//! also reports chars, which tantivy must not see). Search mode emits the
+//! parts of long words too (专项债券 → 专项, 债券, 专项债券), so a search for
+//! 债券 finds 专项债券; positions advance one per token on both the indexing and
+//! the query side, so phrase queries match. Punctuation and spaces are dropped.
+
+use std::sync::{Arc, OnceLock};
+
+use jieba_rs::Jieba;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+use super::terms::BUDGET_TERMS;
+
+/// Name under which the tokenizer is registered.
+pub const TOKENIZER_NAME: &str = "budgetq_jieba";
+
+/// The process's one Jieba with the budget terms added (built on first use: ~200 ms).
+pub fn jieba() -> Arc<Jieba> {
+    static JIEBA: OnceLock<Arc<Jieba>> = OnceLock::new();
+    JIEBA
+        .get_or_init(|| {
+            let mut jieba = Jieba::new();
+            for term in BUDGET_TERMS.lines().map(str::trim).filter(|t| !t.is_empty()) {
+                jieba.add_word(term, Some(50_000), None);
+            }
+            Arc::new(jieba)
+        })
+        .clone()
+}
+
+/// True for a token worth indexing: it holds a letter, digit or Han character.
+pub fn is_word(token: &str) -> bool {
+    token.chars().any(char::is_alphanumeric)
+}
+
+/// tantivy tokenizer backed by a shared jieba.
+#[derive(Clone)]
+pub struct JiebaTokenizer {
+    jieba: Arc<Jieba>,
+}
+
+impl JiebaTokenizer {
+    pub fn new(jieba: Arc<Jieba>) -> Self {
+        JiebaTokenizer { jieba }
+    }
+}
+
+impl Default for JiebaTokenizer {
+    fn default() -> Self {
+        JiebaTokenizer::new(jieba())
+    }
+}
+
+/// The tokens of one text.
+pub struct JiebaTokenStream {
+    tokens: Vec<Token>,
+    index: usize,
+}
+
+impl Tokenizer for JiebaTokenizer {
+    type TokenStream<'a> = JiebaTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream {
+        let mut tokens = Vec::new();
+        for t in self.jieba.cut_for_search(text, true) {
+            if !is_word(t.word) {
+                continue;
+            }
+            tokens.push(Token {
+                offset_from: t.byte_start,
+                offset_to: t.byte_end,
+                position: tokens.len(),
+                text: t.word.to_lowercase(),
+                position_length: 1,
+            });
+        }
+        JiebaTokenStream { tokens, index: 0 }
+    }
+}
+
+impl TokenStream for JiebaTokenStream {
+    fn advance(&mut self) -> bool {
+        if self.index < self.tokens.len() {
+            self.index += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.index - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.index - 1]
+    }
+}
+
+/// Registers the tokenizer on an index (needed on every open).
+pub fn register(index: &tantivy::Index) {
+    index.tokenizers().register(TOKENIZER_NAME, JiebaTokenizer::default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<(String, usize, usize)> {
+        let mut tok = JiebaTokenizer::default();
+        let mut stream = tok.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push((t.text.clone(), t.offset_from, t.offset_to));
+        }
+        out
+    }
+
+    #[test]
+    fn search_mode_indexes_parts_with_byte_offsets() {
+        let got = tokens("专项债券利息1266.98万元。");
+        let words: Vec<&str> = got.iter().map(|t| t.0.as_str()).collect();
+        assert!(words.contains(&"债券") && words.contains(&"专项债券") && words.contains(&"利息"), "{words:?}");
+        assert!(!words.contains(&"。"));
+        for (word, from, to) in &got {
+            assert_eq!(&"专项债券利息1266.98万元。"[*from..*to].to_lowercase(), word);
+        }
+    }
+}

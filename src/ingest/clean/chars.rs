@@ -1,0 +1,41 @@
+//! Cleaning step: characters. Full-width digits and letters become half-width,
+//! traditional characters simplified, and pinyin glosses that some mirror sites
+//! insert after characters (`區(qū)`) are dropped.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::text::{fold_halfwidth, to_simplified};
+
+fn pinyin_gloss() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // A parenthesised lowercase syllable with at least one tone mark.
+    RE.get_or_init(|| {
+        Regex::new(r"\([a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)")
+            .expect("valid regex")
+    })
+}
+
+/// Normalises the characters of every line.
+pub fn normalize(lines: Vec<String>) -> Vec<String> {
+    lines
+        .into_iter()
+        .map(|line| {
+            let folded: String = line.chars().map(fold_halfwidth).filter(|c| *c != '\r').collect();
+            let simplified = to_simplified(&folded);
+            pinyin_gloss().replace_all(&simplified, "").into_owned()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_pinyin_glosses_and_simplifies() {
+        let out = normalize(vec!["關于澗西區(qū)本級２０２２年".to_string()]);
+        assert_eq!(out, vec!["关于涧西区本级2022年"]);
+    }
+}

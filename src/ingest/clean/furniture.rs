@@ -1,0 +1,112 @@
+//! Cleaning step: page furniture. Drops page markers (`— 1 —`, `第1页`), web
+//! navigation (您当前的位置, 首页 > …), metadata rows of government sites
+//! (索引号, 发布机构, 成文日期 …), share and print buttons and markdown table
+//! rows of page chrome. The report's own text is never touched.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+struct Patterns {
+    page_marker: Regex,
+    navigation: Regex,
+    metadata_row: Regex,
+    button: Regex,
+    bracket_label: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        page_marker: Regex::new(
+            r"^(?:[-—–－━_]+\s*\d{1,4}\s*[-—–－━_]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$",
+        )
+        .expect("valid regex"),
+        navigation: Regex::new(r"(?:您当前的位置|您的位置|您现在的位置|当前位置)|^首页\s*(?:>|》|＞)")
+            .expect("valid regex"),
+        metadata_row: Regex::new(
+            r"^[\[【]?\s*(?:索引号|发文字号|主题分类|体裁分类|发布机构|有效性|成文日期|发布日期|发文日期|组配分类|公开方式|公开范围|发布时间|来源|日期|时间|浏览次数|阅读次数)\s*[\]】]?\s*[:：\]]",
+        )
+        .expect("valid regex"),
+        button: Regex::new(
+            r"^(?:[•·*-]\s*)?(?:导航|语音播报|分享(?:至)?[:：]?|字号\s*[:：]?.*|打印|保存|关闭|关闭窗口|扫一扫.*|蒙古文版|无障碍浏览|长者模式|返回顶部|【?字体[:：].*|\[\s*\])$",
+        )
+        .expect("valid regex"),
+        bracket_label: Regex::new(r"^[•·*-]\s*\[\s*\p{Han}{2,6}\s*\]").expect("valid regex"),
+    })
+}
+
+/// True when a whole line is page furniture rather than report text.
+pub fn is_furniture(line: &str) -> bool {
+    let t = line.trim();
+    let p = patterns();
+    p.page_marker.is_match(t)
+        || p.navigation.is_match(t)
+        || p.metadata_row.is_match(t)
+        || p.button.is_match(t)
+        || t.contains("索引号")
+        || (t.contains("发布时间") && t.len() < 120)
+}
+
+/// Drops furniture lines. A run of `- [ 标签 ]` / `- value` list items (site
+/// metadata rendered as a list) is dropped whole.
+pub fn drop_furniture(lines: Vec<String>) -> Vec<String> {
+    let p = patterns();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut in_metadata_list = false;
+    for line in lines {
+        let t = line.trim();
+        if p.bracket_label.is_match(t) {
+            in_metadata_list = true;
+            continue;
+        }
+        if in_metadata_list {
+            if t.starts_with(['-', '•', '·', '*']) || t.is_empty() {
+                continue;
+            }
+            in_metadata_list = false;
+        }
+        if t.starts_with('|') {
+            // A page-chrome table row; only the report's name (名称) is kept.
+            if t.contains("名称") {
+                if let Some(cell) = t.split('|').map(str::trim).filter(|c| !c.contains("名称")).max_by_key(|c| c.len()) {
+                    out.push(cell.to_string());
+                }
+            }
+            continue;
+        }
+        if !is_furniture(t) {
+            out.push(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keep(lines: &[&str]) -> Vec<String> {
+        drop_furniture(lines.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn drops_navigation_and_page_markers() {
+        let out = keep(&[
+            "您当前的位置: 首页 > 政务公开 > 预算/决算",
+            "[ 索引号 ] 11500227009344635U/2024-00018 [ 发文字号 ]",
+            "[ 成文日期 ] 2024-02-18 [ 发布日期 ] 2024-02-18",
+            "— 3 —",
+            "首页>区财政局>政务公开",
+            "一、2023年预算执行情况",
+            "1500",
+        ]);
+        assert_eq!(out, vec!["一、2023年预算执行情况", "1500"]);
+    }
+
+    #[test]
+    fn drops_metadata_lists() {
+        let out = keep(&["- [ 索引号 ]", "- 11500113009307279X/2023-00122", "- [ 发文字号 ]", "- 巴南府函〔2023〕299号", "重庆市巴南区人民政府关于2022年决算(草案)的报告"]);
+        assert_eq!(out, vec!["重庆市巴南区人民政府关于2022年决算(草案)的报告"]);
+    }
+}

@@ -1,0 +1,77 @@
+//! Cleaning step: spaces. PDF extraction spreads characters apart (`西 工 区`,
+//! `2023 年`, `17.75 亿元`); those spaces are removed. Spaces between two
+//! numbers or words in Latin script are kept (`564 600 850`, `Xigong District`),
+//! and so are the spaces after a row label when the line is a flattened table
+//! row (`企业所得税 564 600 850`).
+
+/// True for a token that is a table cell number: `564`, `141.67%`, `-2.5`, `1,234`.
+fn is_numeric_cell(token: &str) -> bool {
+    let t = token.trim_end_matches('%');
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// True when a line looks like a table row: three or more numeric cells.
+fn is_table_row(line: &str) -> bool {
+    line.split_whitespace().filter(|t| is_numeric_cell(t)).count() >= 3
+}
+
+fn keeps_space(before: char, after: char, table_row: bool) -> bool {
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    if (latin(before) || before == '%') && latin(after) {
+        return true;
+    }
+    // In a table row, the label keeps its distance from the first number.
+    table_row && !before.is_ascii() && (after.is_ascii_digit() || after == '-')
+}
+
+/// Removes spaces that PDF extraction put between characters.
+pub fn remove_spaces(lines: Vec<String>) -> Vec<String> {
+    lines
+        .into_iter()
+        .map(|line| {
+            let table_row = is_table_row(&line);
+            let chars: Vec<char> = line.trim().chars().collect();
+            let mut out = String::with_capacity(line.len());
+            let mut i = 0;
+            while i < chars.len() {
+                let c = chars[i];
+                if c.is_whitespace() {
+                    let start = i;
+                    while i < chars.len() && chars[i].is_whitespace() {
+                        i += 1;
+                    }
+                    if start > 0 && i < chars.len() && keeps_space(chars[start - 1], chars[i], table_row) {
+                        out.push(' ');
+                    }
+                    continue;
+                }
+                out.push(c);
+                i += 1;
+            }
+            out
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> String {
+        remove_spaces(vec![s.to_string()]).remove(0)
+    }
+
+    #[test]
+    fn removes_spaces_inside_cjk_and_before_units() {
+        assert_eq!(one(" 西 工 区 十 五 届 人 大"), "西工区十五届人大");
+        assert_eq!(one("关于西工区 2023 年预算执行情况和"), "关于西工区2023年预算执行情况和");
+        assert_eq!(one("债券转贷收入 17.75 亿元，下降1.9 %"), "债券转贷收入17.75亿元，下降1.9%");
+    }
+
+    #[test]
+    fn keeps_table_cell_spaces() {
+        assert_eq!(one("企业所得税 564 600  850 141.67% 50.71%"), "企业所得税 564 600 850 141.67% 50.71%");
+        assert_eq!(one("Xigong  District"), "Xigong District");
+    }
+}

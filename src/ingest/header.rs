@@ -1,0 +1,76 @@
+//! Stage: the header block. Input: decoded text. Output: the `key: value`
+//! lines that may open a report file (ending at a line `---`) and the text
+//! after them. Keys: `source`, `region`, `kind`, `years` (`2023/2024`), `title`,
+//! `date`, `complete`. Anything the header gives overrides what is inferred.
+
+use crate::model::Years;
+
+/// Values given by a header block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Header {
+    pub source: Option<String>,
+    pub region: Option<String>,
+    pub kind: Option<String>,
+    pub years: Option<Years>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub complete: Option<String>,
+}
+
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim();
+    (!key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')).then_some((key, value.trim()))
+}
+
+/// Splits the header block off `text`. Without a block, returns `None` and the whole text.
+pub fn split_header(text: &str) -> (Option<Header>, &str) {
+    let mut header = Header::default();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        offset += line.len();
+        if trimmed == "---" {
+            return (Some(header), &text[offset..]);
+        }
+        if trimmed.is_empty() {
+            continue;
+        }
+        let Some((key, value)) = key_value(trimmed) else {
+            return (None, text);
+        };
+        let value = (!value.is_empty() && value != "-").then(|| value.to_string());
+        match key {
+            "source" => header.source = value,
+            "region" => header.region = value,
+            "kind" => header.kind = value,
+            "years" => header.years = value.map(|v| Years::parse(&v)),
+            "title" => header.title = value,
+            "date" => header.date = value,
+            "complete" => header.complete = value,
+            _ => {}
+        }
+    }
+    (None, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_block() {
+        let (h, rest) = split_header("source: x\nregion: 河南省洛阳市西工区\nyears: 2023/2024\n---\n正文");
+        let h = h.unwrap();
+        assert_eq!(h.region.as_deref(), Some("河南省洛阳市西工区"));
+        assert_eq!(h.years, Some(Years { execution: Some(2023), draft: Some(2024) }));
+        assert_eq!(rest, "正文");
+    }
+
+    #[test]
+    fn no_block() {
+        let (h, rest) = split_header("关于西工区2023年预算执行情况的报告\n正文");
+        assert!(h.is_none());
+        assert!(rest.starts_with("关于"));
+    }
+}

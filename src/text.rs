@@ -1,0 +1,69 @@
+//! Character helpers shared by the stages: CJK classes, display width,
+//! half-width folding and traditional-to-simplified conversion.
+
+/// True for a Han character (CJK unified ideographs and extensions A, compatibility).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// True for Han characters and CJK punctuation (、。「」（）：， …).
+pub fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// Width on a terminal or a printed page: wide characters count 2, ASCII 1.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// Folds full-width digits, letters and the signs that belong to numbers
+/// (％ ． ， －) to ASCII; the ideographic space to a space. CJK punctuation
+/// that Chinese text normally uses (，。（）：) is kept as it is.
+pub fn fold_halfwidth(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' | '＋' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => ' ',
+        '\t' => ' ',
+        _ => c,
+    }
+}
+
+/// Converts traditional characters to simplified (預算 → 预算, 億元 → 亿元).
+pub fn to_simplified(s: &str) -> String {
+    if s.chars().all(|c| c.is_ascii()) {
+        return s.to_string();
+    }
+    fast2s::convert(s)
+}
+
+/// Normalises user text the way report text is normalised (half-width, simplified).
+pub fn normalize_query(s: &str) -> String {
+    let folded: String = s.chars().map(fold_halfwidth).collect();
+    to_simplified(&folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_fullwidth_digits_and_percent() {
+        let s: String = "１７．７５％ＡＢ，".chars().map(fold_halfwidth).collect();
+        assert_eq!(s, "17.75%AB，");
+    }
+
+    #[test]
+    fn converts_traditional() {
+        assert_eq!(to_simplified("預算執行億元"), "预算执行亿元");
+        assert_eq!(to_simplified("预算"), "预算");
+    }
+
+    #[test]
+    fn width_counts_cjk_double() {
+        assert_eq!(display_width("西工区2023"), 10);
+    }
+}
