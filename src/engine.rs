@@ -45,21 +45,31 @@ pub struct Engine {
 impl Engine {
     /// Opens the index in `dir` (created empty when missing).
     pub fn open(dir: &Path) -> Result<Engine> {
-        Ok(Engine { store: Store::open(dir)? })
+        Ok(Engine {
+            store: Store::open(dir)?,
+        })
     }
 
     /// Creates an empty index in `dir`, dropping whatever was there (any version).
     pub fn create(dir: &Path) -> Result<Engine> {
-        Ok(Engine { store: Store::create(dir)? })
+        Ok(Engine {
+            store: Store::create(dir)?,
+        })
     }
 
     /// Opens the index in `dir`; when it is empty, first ingests `corpus`,
     /// telling `notify` so.
-    pub fn open_or_build(dir: &Path, corpus: &Path, notify: &mut dyn FnMut(&str)) -> Result<Engine> {
+    pub fn open_or_build(
+        dir: &Path,
+        corpus: &Path,
+        notify: &mut dyn FnMut(&str),
+    ) -> Result<Engine> {
         let mut engine = Engine::open(dir)?;
         if engine.store.is_empty() {
             if !corpus.is_dir() {
-                return Err(Error::EmptyIndex { path: dir.to_path_buf() });
+                return Err(Error::EmptyIndex {
+                    path: dir.to_path_buf(),
+                });
             }
             notify(&format!(
                 "budgetq: the index at {} is empty; building it from {} (once)…",
@@ -82,7 +92,12 @@ impl Engine {
 
     /// Ingests files and folders; with `rebuild`, the index is emptied first.
     /// Unreadable files are reported and skipped; the rest are stored.
-    pub fn ingest(&mut self, paths: &[PathBuf], rebuild: bool, on_event: &mut dyn FnMut(IngestEvent)) -> Result<IngestSummary> {
+    pub fn ingest(
+        &mut self,
+        paths: &[PathBuf],
+        rebuild: bool,
+        on_event: &mut dyn FnMut(IngestEvent),
+    ) -> Result<IngestSummary> {
         let files = ingest::collect_files(paths)?;
         let mut summary = IngestSummary::default();
         let mut batch = Vec::new();
@@ -93,11 +108,20 @@ impl Engine {
                     summary.reports += 1;
                     summary.paragraphs += report.paragraphs.len();
                     summary.facts += facts.len();
-                    on_event(IngestEvent::Read(i + 1, files.len(), &report.meta.id, report.paragraphs.len(), facts.len()));
+                    on_event(IngestEvent::Read(
+                        i + 1,
+                        files.len(),
+                        &report.meta.id,
+                        report.paragraphs.len(),
+                        facts.len(),
+                    ));
                     batch.push((report, facts));
                 }
                 Err(reason) => {
-                    let skipped = Skipped { path: path.clone(), reason };
+                    let skipped = Skipped {
+                        path: path.clone(),
+                        reason,
+                    };
                     on_event(IngestEvent::Skipped(&skipped));
                     summary.skipped.push(skipped);
                 }
@@ -111,7 +135,12 @@ impl Engine {
 
     /// Every report's metadata, by id.
     pub fn reports(&self) -> Vec<&ReportMeta> {
-        self.store.catalog.reports.values().map(|r| &r.meta).collect()
+        self.store
+            .catalog
+            .reports
+            .values()
+            .map(|r| &r.meta)
+            .collect()
     }
 
     /// Searches paragraphs.
@@ -124,19 +153,34 @@ impl Engine {
         let region_matches = |meta: &ReportMeta| {
             filter.region.as_ref().is_none_or(|r| {
                 let r = crate::text::normalize_query(r.trim());
-                region::keys(&meta.region).contains(&r) || region::pinyin_key(&meta.region).as_deref() == Some(r.to_lowercase().as_str())
+                region::keys(&meta.region).contains(&r)
+                    || region::pinyin_key(&meta.region).as_deref()
+                        == Some(r.to_lowercase().as_str())
             })
         };
-        let metric = filter.metric.as_ref().map(|m| crate::text::normalize_query(m));
+        let metric = filter
+            .metric
+            .as_ref()
+            .map(|m| crate::text::normalize_query(m));
         self.store
             .catalog
             .facts
             .iter()
             .filter(|(id, _)| filter.report.as_ref().is_none_or(|r| r == *id))
-            .filter(|(id, _)| self.store.catalog.reports.get(*id).is_some_and(|r| region_matches(&r.meta)))
+            .filter(|(id, _)| {
+                self.store
+                    .catalog
+                    .reports
+                    .get(*id)
+                    .is_some_and(|r| region_matches(&r.meta))
+            })
             .flat_map(|(_, facts)| facts.iter())
             .filter(|f| filter.year.is_none_or(|y| f.year == Some(y)))
-            .filter(|f| metric.as_ref().is_none_or(|m| f.metric.contains(m.as_str())))
+            .filter(|f| {
+                metric
+                    .as_ref()
+                    .is_none_or(|m| f.metric.contains(m.as_str()))
+            })
             .collect()
     }
 

@@ -6,21 +6,120 @@
 use pinyin::ToPinyin;
 
 /// Suffixes that end an administrative level, longest first.
-const SUFFIXES: &[&str] = &["自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "州", "盟", "区", "县", "旗"];
+const SUFFIXES: &[&str] = &[
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "省",
+    "市",
+    "州",
+    "盟",
+    "区",
+    "县",
+    "旗",
+];
 
 /// Ethnic group names that stand inside autonomous county names (彭水苗族土家族自治县).
 const ETHNIC: &[&str] = &[
-    "苗族", "土家族", "回族", "彝族", "藏族", "壮族", "蒙古族", "满族", "侗族", "瑶族", "白族", "哈尼族", "傣族", "黎族",
-    "畲族", "佤族", "羌族", "布依族", "仡佬族", "水族", "纳西族", "拉祜族", "傈僳族", "土族", "撒拉族", "朝鲜族", "哈萨克族",
-    "达斡尔族", "鄂温克族", "鄂伦春族", "各族", "仫佬族", "毛南族", "景颇族", "独龙族", "怒族", "普米族",
+    "苗族",
+    "土家族",
+    "回族",
+    "彝族",
+    "藏族",
+    "壮族",
+    "蒙古族",
+    "满族",
+    "侗族",
+    "瑶族",
+    "白族",
+    "哈尼族",
+    "傣族",
+    "黎族",
+    "畲族",
+    "佤族",
+    "羌族",
+    "布依族",
+    "仡佬族",
+    "水族",
+    "纳西族",
+    "拉祜族",
+    "傈僳族",
+    "土族",
+    "撒拉族",
+    "朝鲜族",
+    "哈萨克族",
+    "达斡尔族",
+    "鄂温克族",
+    "鄂伦春族",
+    "各族",
+    "仫佬族",
+    "毛南族",
+    "景颇族",
+    "独龙族",
+    "怒族",
+    "普米族",
 ];
 
 /// Words ending in 区/县/市 that are not place names.
 const NOT_PLACES: &[&str] = &[
-    "全区", "我区", "本区", "城区", "辖区", "各区", "市区", "郊区", "片区", "园区", "景区", "社区", "开发区", "示范区", "新区",
-    "保税区", "试验区", "功能区", "集聚区", "产业区", "库区", "山区", "老区", "灾区", "牧区", "林区", "矿区", "校区", "街区",
-    "小区", "全县", "我县", "本县", "各县", "全市", "我市", "本市", "各市", "城市", "全旗", "我旗", "本旗", "自治区", "高新区",
-    "经济区", "合作区", "综合保税区", "度假区", "旅游区", "风景区", "生态区", "工业区", "商务区", "核心区", "主城区", "中心城区",
+    "全区",
+    "我区",
+    "本区",
+    "城区",
+    "辖区",
+    "各区",
+    "市区",
+    "郊区",
+    "片区",
+    "园区",
+    "景区",
+    "社区",
+    "开发区",
+    "示范区",
+    "新区",
+    "保税区",
+    "试验区",
+    "功能区",
+    "集聚区",
+    "产业区",
+    "库区",
+    "山区",
+    "老区",
+    "灾区",
+    "牧区",
+    "林区",
+    "矿区",
+    "校区",
+    "街区",
+    "小区",
+    "全县",
+    "我县",
+    "本县",
+    "各县",
+    "全市",
+    "我市",
+    "本市",
+    "各市",
+    "城市",
+    "全旗",
+    "我旗",
+    "本旗",
+    "自治区",
+    "高新区",
+    "经济区",
+    "合作区",
+    "综合保税区",
+    "度假区",
+    "旅游区",
+    "风景区",
+    "生态区",
+    "工业区",
+    "商务区",
+    "核心区",
+    "主城区",
+    "中心城区",
 ];
 
 /// Splits a region into its administrative levels: 河南省洛阳市西工区 → [河南省, 洛阳市, 西工区].
@@ -33,7 +132,9 @@ pub fn levels(region: &str) -> Vec<String> {
         let part: String = chars[start..i].iter().collect();
         let ends = SUFFIXES.iter().any(|s| part.ends_with(s));
         // 郑州 + 市, 通州 + 区: take the longer level when the next character completes one.
-        let extends = chars.get(i).is_some_and(|c| matches!(c, '市' | '区' | '县'));
+        let extends = chars
+            .get(i)
+            .is_some_and(|c| matches!(c, '市' | '区' | '县'));
         if ends && !extends {
             out.push(part);
             start = i;
@@ -69,7 +170,11 @@ pub fn keys(region: &str) -> Vec<String> {
     let mut keys: Vec<String> = (0..levels.len()).map(|i| levels[i..].concat()).collect();
     if let Some(last) = levels.last() {
         if let Some(base) = base_name(last) {
-            let suffix = SUFFIXES.iter().find(|s| last.ends_with(*s)).copied().unwrap_or("");
+            let suffix = SUFFIXES
+                .iter()
+                .find(|s| last.ends_with(*s))
+                .copied()
+                .unwrap_or("");
             let plain_suffix = suffix.trim_start_matches("自治");
             if base.chars().count() + plain_suffix.chars().count() < last.chars().count() {
                 keys.push(format!("{base}{plain_suffix}"));
@@ -90,13 +195,20 @@ pub fn short_name(region: &str) -> String {
 pub fn pinyin_key(region: &str) -> Option<String> {
     let last = levels(region).pop()?;
     let base = base_name(&last)?;
-    let key: String = base.as_str().to_pinyin().flatten().map(|p| p.plain()).collect();
+    let key: String = base
+        .as_str()
+        .to_pinyin()
+        .flatten()
+        .map(|p| p.plain())
+        .collect();
     (!key.is_empty()).then_some(key)
 }
 
 /// True when `name` (ending in 区/县/市/旗) is a generic word, not a place.
 pub fn is_generic(name: &str) -> bool {
-    NOT_PLACES.iter().any(|w| name == *w || (name.ends_with(w) && w.chars().count() >= 3))
+    NOT_PLACES
+        .iter()
+        .any(|w| name == *w || (name.ends_with(w) && w.chars().count() >= 3))
 }
 
 /// True when `text` ends with an administrative suffix.
@@ -110,16 +222,34 @@ mod tests {
 
     #[test]
     fn splits_levels() {
-        assert_eq!(levels("河南省洛阳市西工区"), vec!["河南省", "洛阳市", "西工区"]);
-        assert_eq!(levels("内蒙古自治区鄂尔多斯市达拉特旗"), vec!["内蒙古自治区", "鄂尔多斯市", "达拉特旗"]);
-        assert_eq!(levels("广西壮族自治区南宁市邕宁区"), vec!["广西壮族自治区", "南宁市", "邕宁区"]);
-        assert_eq!(levels("重庆市彭水苗族土家族自治县"), vec!["重庆市", "彭水苗族土家族自治县"]);
-        assert_eq!(levels("河南省郑州市中原区"), vec!["河南省", "郑州市", "中原区"]);
+        assert_eq!(
+            levels("河南省洛阳市西工区"),
+            vec!["河南省", "洛阳市", "西工区"]
+        );
+        assert_eq!(
+            levels("内蒙古自治区鄂尔多斯市达拉特旗"),
+            vec!["内蒙古自治区", "鄂尔多斯市", "达拉特旗"]
+        );
+        assert_eq!(
+            levels("广西壮族自治区南宁市邕宁区"),
+            vec!["广西壮族自治区", "南宁市", "邕宁区"]
+        );
+        assert_eq!(
+            levels("重庆市彭水苗族土家族自治县"),
+            vec!["重庆市", "彭水苗族土家族自治县"]
+        );
+        assert_eq!(
+            levels("河南省郑州市中原区"),
+            vec!["河南省", "郑州市", "中原区"]
+        );
     }
 
     #[test]
     fn short_forms() {
-        assert_eq!(keys("河南省洛阳市西工区"), vec!["河南省洛阳市西工区", "洛阳市西工区", "西工区", "西工"]);
+        assert_eq!(
+            keys("河南省洛阳市西工区"),
+            vec!["河南省洛阳市西工区", "洛阳市西工区", "西工区", "西工"]
+        );
         let k = keys("重庆市彭水苗族土家族自治县");
         assert!(k.contains(&"彭水县".to_string()) && k.contains(&"彭水".to_string()));
         assert_eq!(pinyin_key("浙江省宁波市海曙区").as_deref(), Some("haishu"));

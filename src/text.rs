@@ -34,7 +34,7 @@ pub fn fold_halfwidth(c: char) -> char {
 
 /// Converts traditional characters to simplified (預算 → 预算, 億元 → 亿元).
 pub fn to_simplified(s: &str) -> String {
-    if s.chars().all(|c| c.is_ascii()) {
+    if s.is_ascii() {
         return s.to_string();
     }
     fast2s::convert(s)

@@ -17,18 +17,29 @@ fn report(path: &Path) -> Report {
 fn render(report: &Report) -> String {
     let mut out = String::new();
     for p in &report.paragraphs {
-        out.push_str(&format!("[{}] {}{}\n{}\n\n", p.position, p.section.join(" › "), if p.table { " (table)" } else { "" }, p.text));
+        out.push_str(&format!(
+            "[{}] {}{}\n{}\n\n",
+            p.position,
+            p.section.join(" › "),
+            if p.table { " (table)" } else { "" },
+            p.text
+        ));
     }
     out
 }
 
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var_os("BUDGETQ_BLESS").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(expected == actual, "{name} differs from its golden file; run with BUDGETQ_BLESS=1 and review the diff");
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file; run with BUDGETQ_BLESS=1 and review the diff"
+    );
 }
 
 #[test]
@@ -44,15 +55,25 @@ fn seed_report_golden() {
 
 #[test]
 fn web_pages_lose_navigation_and_tables_keep_cells() {
-    let Some(dir) = common::shared_corpora() else { return };
+    let Some(dir) = common::shared_corpora() else {
+        return;
+    };
     let bishan = render(&report(&dir.join("03_chongqing-bishan_2023.txt")));
-    assert!(!bishan.contains("您当前的位置") && !bishan.contains("索引号") && !bishan.contains("发布机构"));
+    assert!(
+        !bishan.contains("您当前的位置")
+            && !bishan.contains("索引号")
+            && !bishan.contains("发布机构")
+    );
     assert!(bishan.contains("全区一般公共预算本级收入完成53.19亿元"));
     golden("bishan-2023.paragraphs.txt", &bishan);
     let banan = render(&report(&dir.join("13_chongqing-banan_2022js.txt")));
     assert!(!banan.contains("11500113009307279X") && !banan.contains("首页>"));
     let pengshui = report(&dir.join("22_chongqing-pengshui_2022.txt"));
-    let table = pengshui.paragraphs.iter().find(|p| p.table).expect("a flattened table");
+    let table = pengshui
+        .paragraphs
+        .iter()
+        .find(|p| p.table)
+        .expect("a flattened table");
     assert!(table.text.contains("本级收入 167500"), "{}", table.text);
     golden("pengshui-2022.paragraphs.txt", &render(&pengshui));
     let suqian = render(&report(&dir.join("09_suqian-sucheng_2022.txt")));
@@ -64,5 +85,11 @@ fn table_rows_keep_cell_spaces() {
     let text = "单位：万元\n项目 2022年 2023年 增长\n企业所得税 564 600 850 141.67% 50.71%\n";
     let (_, body) = split_header(text);
     let r = parse_report(body, Path::new("t.txt")).unwrap();
-    assert!(r.paragraphs.iter().any(|p| p.text == "企业所得税 564 600 850 141.67% 50.71%"), "{:?}", r.paragraphs);
+    assert!(
+        r.paragraphs
+            .iter()
+            .any(|p| p.text == "企业所得税 564 600 850 141.67% 50.71%"),
+        "{:?}",
+        r.paragraphs
+    );
 }

@@ -9,19 +9,26 @@ use tempfile::TempDir;
 
 fn budgetq(index: &TempDir) -> Command {
     let mut cmd = Command::cargo_bin("budgetq").unwrap();
-    cmd.arg("--index").arg(index.path()).env_remove("BUDGETQ_INDEX");
+    cmd.arg("--index")
+        .arg(index.path())
+        .env_remove("BUDGETQ_INDEX");
     cmd
 }
 
 fn json(cmd: &mut Command) -> Value {
     let out = cmd.output().unwrap();
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 /// An index of the shipped corpus.
 fn shipped_index() -> TempDir {
     let dir = TempDir::new().unwrap();
-    budgetq(&dir).arg("ingest").arg(common::shipped_corpora()).assert().success();
+    budgetq(&dir)
+        .arg("ingest")
+        .arg(common::shipped_corpora())
+        .assert()
+        .success();
     dir
 }
 
@@ -30,8 +37,14 @@ fn search_puts_the_interest_paragraph_first() {
     let dir = shipped_index();
     let v = json(budgetq(&dir).args(["search", "--json", "--region", "西工区", "政府债券利息"]));
     let first = &v["hits"][0];
-    assert!(first["text"].as_str().unwrap().contains("3824.35万元"), "{first}");
-    assert_eq!(first["section"].as_array().unwrap().last().unwrap(), "3.2023年政府债务付息情况");
+    assert!(
+        first["text"].as_str().unwrap().contains("3824.35万元"),
+        "{first}"
+    );
+    assert_eq!(
+        first["section"].as_array().unwrap().last().unwrap(),
+        "3.2023年政府债务付息情况"
+    );
     assert!(first["snippet"].as_str().unwrap().contains("**利息**"));
 }
 
@@ -39,8 +52,18 @@ fn search_puts_the_interest_paragraph_first() {
 fn search_finds_sub_words() {
     let dir = shipped_index();
     let v = json(budgetq(&dir).args(["search", "--json", "工程", "--region", "西工区"]));
-    let texts: Vec<&str> = v["hits"].as_array().unwrap().iter().map(|h| h["text"].as_str().unwrap()).collect();
-    assert!(texts.iter().any(|t| t.contains("健康东路") && t.contains("提升改造工程")), "{texts:?}");
+    let texts: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("健康东路") && t.contains("提升改造工程")),
+        "{texts:?}"
+    );
 }
 
 #[test]
@@ -48,17 +71,28 @@ fn any_text_is_a_valid_query() {
     let dir = shipped_index();
     for q in ["\"专项债券", "AND OR (", "title:x^2 ~ \\", "））", "\"\""] {
         let out = budgetq(&dir).args(["search", q]).output().unwrap();
-        assert!(matches!(out.status.code(), Some(0) | Some(1)), "{q}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            matches!(out.status.code(), Some(0) | Some(1)),
+            "{q}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let v = json(budgetq(&dir).args(["search", "--json", "\"专项债券利息\""]));
-    assert!(v["hits"][0]["text"].as_str().unwrap().contains("专项债券利息1266.98万元"));
+    assert!(v["hits"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("专项债券利息1266.98万元"));
 }
 
 #[test]
 fn unreadable_files_are_named_and_the_rest_kept() {
     let dir = TempDir::new().unwrap();
     let input = TempDir::new().unwrap();
-    std::fs::copy(common::shipped_corpora().join("xigong-2023.txt"), input.path().join("good.txt")).unwrap();
+    std::fs::copy(
+        common::shipped_corpora().join("xigong-2023.txt"),
+        input.path().join("good.txt"),
+    )
+    .unwrap();
     std::fs::write(input.path().join("binary.txt"), b"\x00\x01\x02\x03PK\x00").unwrap();
     std::fs::write(input.path().join("empty.txt"), b"").unwrap();
     budgetq(&dir)
@@ -69,11 +103,20 @@ fn unreadable_files_are_named_and_the_rest_kept() {
         .stderr(predicate::str::contains("binary.txt").and(predicate::str::contains("empty.txt")))
         .stdout(predicate::str::contains("ingested 1 reports"));
     // Re-ingesting replaces instead of duplicating.
-    budgetq(&dir).arg("ingest").arg(input.path().join("good.txt")).assert().success();
+    budgetq(&dir)
+        .arg("ingest")
+        .arg(input.path().join("good.txt"))
+        .assert()
+        .success();
     let v = json(budgetq(&dir).args(["reports", "--json"]));
     assert_eq!(v["reports"].as_array().unwrap().len(), 1);
     let v = json(budgetq(&dir).args(["search", "--json", "--limit", "50", "利息"]));
-    let interest = v["hits"].as_array().unwrap().iter().filter(|h| h["text"].as_str().unwrap().contains("3824.35")).count();
+    let interest = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["text"].as_str().unwrap().contains("3824.35"))
+        .count();
     assert_eq!(interest, 1);
 }
 
@@ -91,13 +134,23 @@ fn a_query_on_an_empty_index_builds_it_from_the_corpus() {
 
 #[test]
 fn archive_reports_keep_header_metadata_and_traditional_text_is_found() {
-    let Some(corpora) = common::shared_corpora() else { return };
+    let Some(corpora) = common::shared_corpora() else {
+        return;
+    };
     let dir = TempDir::new().unwrap();
-    budgetq(&dir).arg("ingest").arg(&corpora).assert().success().stdout(predicate::str::contains("ingested 26 reports"));
+    budgetq(&dir)
+        .arg("ingest")
+        .arg(&corpora)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ingested 26 reports"));
     let v = json(budgetq(&dir).args(["reports", "--json"]));
     let reports = v["reports"].as_array().unwrap();
     assert_eq!(reports.len(), 26);
-    let suqian = reports.iter().find(|r| r["id"] == "suqian-sucheng-2022").unwrap();
+    let suqian = reports
+        .iter()
+        .find(|r| r["id"] == "suqian-sucheng-2022")
+        .unwrap();
     assert_eq!(suqian["region"], "江苏省宿迁市宿城区");
     assert_eq!(suqian["years"]["execution"], 2022);
     assert_eq!(suqian["years"]["draft"], 2023);
@@ -105,7 +158,10 @@ fn archive_reports_keep_header_metadata_and_traditional_text_is_found() {
     for q in ["預算", "预算"] {
         let v = json(budgetq(&dir).args(["search", "--json", "--region", "宿城区", q]));
         let hits = v["hits"].as_array().unwrap();
-        assert!(!hits.is_empty() && hits.iter().all(|h| h["report"] == "suqian-sucheng-2022"), "{q}");
+        assert!(
+            !hits.is_empty() && hits.iter().all(|h| h["report"] == "suqian-sucheng-2022"),
+            "{q}"
+        );
         assert!(hits[0]["text"].as_str().unwrap().contains("预算"));
     }
 }
@@ -114,9 +170,21 @@ fn archive_reports_keep_header_metadata_and_traditional_text_is_found() {
 fn schema_mismatch_says_how_to_rebuild() {
     let dir = shipped_index();
     let catalog = dir.path().join("catalog.json");
-    let text = std::fs::read_to_string(&catalog).unwrap().replacen("\"schema_version\":1", "\"schema_version\":999", 1);
+    let text = std::fs::read_to_string(&catalog).unwrap().replacen(
+        "\"schema_version\":1",
+        "\"schema_version\":999",
+        1,
+    );
     std::fs::write(&catalog, text).unwrap();
-    budgetq(&dir).args(["search", "利息"]).assert().code(2).stderr(predicate::str::contains("--rebuild"));
-    budgetq(&dir).args(["ingest", "--rebuild"]).arg(common::shipped_corpora()).assert().success();
+    budgetq(&dir)
+        .args(["search", "利息"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--rebuild"));
+    budgetq(&dir)
+        .args(["ingest", "--rebuild"])
+        .arg(common::shipped_corpora())
+        .assert()
+        .success();
     budgetq(&dir).args(["search", "利息"]).assert().success();
 }

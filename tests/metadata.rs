@@ -12,7 +12,10 @@ fn region_and_years_inferred_without_headers() {
         eprintln!("../shared/corpora not present; skipped");
         return;
     };
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let mut right = 0;
     let mut misses = Vec::new();
@@ -27,10 +30,21 @@ fn region_and_years_inferred_without_headers() {
         if got_region == want_region && report.meta.years == want_years {
             right += 1;
         } else {
-            misses.push(format!("{}: got {} {} want {} {}", path.display(), got_region, report.meta.years, want_region, want_years));
+            misses.push(format!(
+                "{}: got {} {} want {} {}",
+                path.display(),
+                got_region,
+                report.meta.years,
+                want_region,
+                want_years
+            ));
         }
     }
-    eprintln!("{right}/{} inferred correctly; misses:\n{}", files.len(), misses.join("\n"));
+    eprintln!(
+        "{right}/{} inferred correctly; misses:\n{}",
+        files.len(),
+        misses.join("\n")
+    );
     assert!(files.len() >= 26, "expected the 26 shared reports");
     assert!(right >= 22, "only {right} of {} right", files.len());
 }

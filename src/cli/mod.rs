@@ -140,7 +140,8 @@ fn corpus_dir() -> PathBuf {
 }
 
 fn open_for_query(index: &Path) -> Result<Engine> {
-    Engine::open_or_build(index, &corpus_dir(), &mut |msg| eprintln!("{msg}")).with_context(|| format!("cannot open the index at {}", index.display()))
+    Engine::open_or_build(index, &corpus_dir(), &mut |msg| eprintln!("{msg}"))
+        .with_context(|| format!("cannot open the index at {}", index.display()))
 }
 
 /// Runs one command; `Ok(false)` means nothing was found.
@@ -155,15 +156,22 @@ pub fn run(cli: Cli) -> Result<bool> {
     };
     match command {
         Command::Ingest { paths, rebuild } => {
-            let opened = if rebuild { Engine::create(&cli.index) } else { Engine::open(&cli.index) };
-            let mut engine = opened.with_context(|| format!("cannot open the index at {}", cli.index.display()))?;
+            let opened = if rebuild {
+                Engine::create(&cli.index)
+            } else {
+                Engine::open(&cli.index)
+            };
+            let mut engine = opened
+                .with_context(|| format!("cannot open the index at {}", cli.index.display()))?;
             let progress = std::io::stderr().is_terminal();
             let started = std::time::Instant::now();
             let summary = engine.ingest(&paths, rebuild, &mut |event| match event {
                 IngestEvent::Read(i, n, id, paragraphs, facts) if progress => {
                     eprintln!("[{i}/{n}] {id}: {paragraphs} paragraphs, {facts} facts")
                 }
-                IngestEvent::Skipped(s) => eprintln!("budgetq: skipped {}: {}", s.path.display(), s.reason),
+                IngestEvent::Skipped(s) => {
+                    eprintln!("budgetq: skipped {}: {}", s.path.display(), s.reason)
+                }
                 _ => {}
             })?;
             println!(
@@ -176,11 +184,21 @@ pub fn run(cli: Cli) -> Result<bool> {
                 summary.skipped.len()
             );
             if !summary.skipped.is_empty() {
-                anyhow::bail!("{} file(s) could not be read (see above); the others were stored", summary.skipped.len());
+                anyhow::bail!(
+                    "{} file(s) could not be read (see above); the others were stored",
+                    summary.skipped.len()
+                );
             }
             Ok(true)
         }
-        Command::Search { query, region, year, kind, limit, json } => {
+        Command::Search {
+            query,
+            region,
+            year,
+            kind,
+            limit,
+            json,
+        } => {
             let engine = open_for_query(&cli.index)?;
             let req = SearchRequest {
                 query: query.join(" "),
@@ -199,9 +217,21 @@ pub fn run(cli: Cli) -> Result<bool> {
             render::reports(&reports, json)?;
             Ok(!reports.is_empty())
         }
-        Command::Facts { region, year, report, metric, json, csv } => {
+        Command::Facts {
+            region,
+            year,
+            report,
+            metric,
+            json,
+            csv,
+        } => {
             let engine = open_for_query(&cli.index)?;
-            let filter = FactFilter { region, year, report, metric };
+            let filter = FactFilter {
+                region,
+                year,
+                report,
+                metric,
+            };
             let facts = engine.facts(&filter);
             render::facts(&facts, &engine, json, csv)?;
             Ok(!facts.is_empty())

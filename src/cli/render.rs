@@ -28,14 +28,28 @@ fn paint(text: &str, style: (&str, &str), color: bool) -> String {
 pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
     let mut o = out();
     if json {
-        writeln!(o, "{}", serde_json::to_string_pretty(&serde_json::json!({ "hits": hits }))?)?;
+        writeln!(
+            o,
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "hits": hits }))?
+        )?;
         return Ok(());
     }
     if hits.is_empty() {
-        writeln!(o, "no paragraph matches; try fewer words, or drop --region/--year")?;
+        writeln!(
+            o,
+            "no paragraph matches; try fewer words, or drop --region/--year"
+        )?;
     }
     for (i, h) in hits.iter().enumerate() {
-        writeln!(o, "{}. {} [{}]  {}", i + 1, h.title, h.report, paint(&format!("score {:.2}", h.score), DIM, color))?;
+        writeln!(
+            o,
+            "{}. {} [{}]  {}",
+            i + 1,
+            h.title,
+            h.report,
+            paint(&format!("score {:.2}", h.score), DIM, color)
+        )?;
         if !h.section.is_empty() {
             writeln!(o, "   {}", paint(&h.section.join(" › "), DIM, color))?;
         }
@@ -53,13 +67,24 @@ pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
 pub fn reports(reports: &[&ReportMeta], json: bool) -> Result<()> {
     let mut o = out();
     if json {
-        writeln!(o, "{}", serde_json::to_string_pretty(&serde_json::json!({ "reports": reports }))?)?;
+        writeln!(
+            o,
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "reports": reports }))?
+        )?;
         return Ok(());
     }
     let mut table = comfy_table::Table::new();
     table.set_header(["id", "region", "years", "kind", "date", "title"]);
     for r in reports {
-        table.add_row([r.id.as_str(), r.region.as_str(), &r.years.to_string(), r.kind.as_str(), r.date.as_deref().unwrap_or("-"), r.title.as_str()]);
+        table.add_row([
+            r.id.as_str(),
+            r.region.as_str(),
+            &r.years.to_string(),
+            r.kind.as_str(),
+            r.date.as_deref().unwrap_or("-"),
+            r.title.as_str(),
+        ]);
     }
     writeln!(o, "{table}")?;
     Ok(())
@@ -77,7 +102,11 @@ fn csv_field(s: &str) -> String {
 pub fn facts(facts: &[&Fact], engine: &Engine, json: bool, csv: bool) -> Result<()> {
     let mut o = out();
     if json {
-        writeln!(o, "{}", serde_json::to_string_pretty(&serde_json::json!({ "facts": facts }))?)?;
+        writeln!(
+            o,
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "facts": facts }))?
+        )?;
         return Ok(());
     }
     if csv {
@@ -94,22 +123,44 @@ pub fn facts(facts: &[&Fact], engine: &Engine, json: bool, csv: bool) -> Result<
                 f.relation.clone(),
                 f.value.normalize().to_string(),
                 f.unit.clone(),
-                f.yuan.map(|y| y.normalize().to_string()).unwrap_or_default(),
+                f.yuan
+                    .map(|y| y.normalize().to_string())
+                    .unwrap_or_default(),
                 f.approx.to_string(),
                 f.parent.map(|p| p.to_string()).unwrap_or_default(),
                 f.suspect.clone().unwrap_or_default(),
                 f.paragraph.to_string(),
                 f.sentence.clone(),
             ];
-            writeln!(o, "{}", row.iter().map(|s| csv_field(s)).collect::<Vec<_>>().join(","))?;
+            writeln!(
+                o,
+                "{}",
+                row.iter()
+                    .map(|s| csv_field(s))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )?;
         }
         return Ok(());
     }
     let _ = engine;
     for f in facts {
         let year = f.year.map(|y| format!("{y}年")).unwrap_or_default();
-        let relation = if f.relation.is_empty() { String::new() } else { format!(" {}", f.relation) };
-        writeln!(o, "{year} {} {}{relation} [{}]: {}{}  ({})", f.region, f.metric, f.phase.label(), f.written, f.unit, f.report)?;
+        let relation = if f.relation.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", f.relation)
+        };
+        writeln!(
+            o,
+            "{year} {} {}{relation} [{}]: {}{}  ({})",
+            f.region,
+            f.metric,
+            f.phase.label(),
+            f.written,
+            f.unit,
+            f.report
+        )?;
     }
     Ok(())
 }
@@ -123,16 +174,31 @@ pub fn answer(answer: &Answer, json: bool, color: bool) -> Result<()> {
     }
     match &answer.answer {
         Some(a) => {
-            writeln!(o, "{}", paint(&format!("{}{}", a.value, a.unit), HIGHLIGHT, color))?;
+            writeln!(
+                o,
+                "{}",
+                paint(&format!("{}{}", a.value, a.unit), HIGHLIGHT, color)
+            )?;
             writeln!(o, "{}", a.text)?;
         }
         None => {
-            writeln!(o, "not found: {}", answer.reason.as_deref().unwrap_or("no fact answers this question"))?;
+            writeln!(
+                o,
+                "not found: {}",
+                answer
+                    .reason
+                    .as_deref()
+                    .unwrap_or("no fact answers this question")
+            )?;
             if !answer.candidates.is_empty() {
                 writeln!(o, "closest candidates:")?;
                 for c in answer.candidates.iter().take(5) {
                     let year = c.year.map(|y| format!("{y}年")).unwrap_or_default();
-                    writeln!(o, "  {}{} ({year} {} {} {}) [{}]", c.value, c.unit, c.region, c.metric, c.phase, c.report)?;
+                    writeln!(
+                        o,
+                        "  {}{} ({year} {} {} {}) [{}]",
+                        c.value, c.unit, c.region, c.metric, c.phase, c.report
+                    )?;
                 }
             }
         }

@@ -19,8 +19,41 @@ use crate::text::normalize_query;
 
 /// Words that carry no meaning in a query.
 const STOP_WORDS: &[&str] = &[
-    "的", "是", "了", "吗", "呢", "多少", "是多少", "几", "什么", "哪些", "怎么", "如何", "和", "与", "及", "在", "有", "为",
-    "年", "共", "请问", "一下", "情况", "多", "少", "啊", "what", "was", "is", "the", "of", "in", "how", "much", "many",
+    "的",
+    "是",
+    "了",
+    "吗",
+    "呢",
+    "多少",
+    "是多少",
+    "几",
+    "什么",
+    "哪些",
+    "怎么",
+    "如何",
+    "和",
+    "与",
+    "及",
+    "在",
+    "有",
+    "为",
+    "年",
+    "共",
+    "请问",
+    "一下",
+    "情况",
+    "多",
+    "少",
+    "啊",
+    "what",
+    "was",
+    "is",
+    "the",
+    "of",
+    "in",
+    "how",
+    "much",
+    "many",
 ];
 
 /// A search.
@@ -84,7 +117,10 @@ pub fn segment(text: &str) -> Vec<String> {
 }
 
 fn term_query(field: tantivy::schema::Field, word: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(field, word), IndexRecordOption::WithFreqs))
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, word),
+        IndexRecordOption::WithFreqs,
+    ))
 }
 
 fn text_query(fields: Fields, words: &[String], phrases: &[String]) -> Option<Box<dyn Query>> {
@@ -92,9 +128,22 @@ fn text_query(fields: Fields, words: &[String], phrases: &[String]) -> Option<Bo
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for word in words {
         should.push((Occur::Should, term_query(fields.text, word)));
-        should.push((Occur::Should, Box::new(BoostQuery::new(term_query(fields.section, word), 0.3))));
-        for part in j.cut_for_search(word, true).into_iter().filter(|p| p.word != word && is_word(p.word)) {
-            should.push((Occur::Should, Box::new(BoostQuery::new(term_query(fields.text, &part.word.to_lowercase()), 0.3))));
+        should.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(term_query(fields.section, word), 0.3)),
+        ));
+        for part in j
+            .cut_for_search(word, true)
+            .into_iter()
+            .filter(|p| p.word != word && is_word(p.word))
+        {
+            should.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    term_query(fields.text, &part.word.to_lowercase()),
+                    0.3,
+                )),
+            ));
         }
     }
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -107,13 +156,26 @@ fn text_query(fields: Fields, words: &[String], phrases: &[String]) -> Option<Bo
             .collect();
         match terms.len() {
             0 => {}
-            1 => must.push((Occur::Must, Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs)))),
+            1 => must.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    terms[0].clone(),
+                    IndexRecordOption::WithFreqs,
+                )),
+            )),
             _ => must.push((Occur::Must, Box::new(PhraseQuery::new(terms)))),
         }
     }
     if !should.is_empty() {
         let any: Box<dyn Query> = Box::new(BooleanQuery::new(should));
-        must.push((if must.is_empty() { Occur::Must } else { Occur::Should }, any));
+        must.push((
+            if must.is_empty() {
+                Occur::Must
+            } else {
+                Occur::Should
+            },
+            any,
+        ));
     }
     (!must.is_empty()).then(|| Box::new(BooleanQuery::new(must)) as Box<dyn Query>)
 }
@@ -124,7 +186,11 @@ pub fn find_words(text: &str, words: &[String]) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     if lower.len() == text.len() {
         for w in words.iter().filter(|w| !w.is_empty()) {
-            ranges.extend(lower.match_indices(w.as_str()).map(|(i, m)| (i, i + m.len())));
+            ranges.extend(
+                lower
+                    .match_indices(w.as_str())
+                    .map(|(i, m)| (i, i + m.len())),
+            );
         }
     }
     ranges.sort_unstable();
@@ -151,7 +217,15 @@ pub fn snippet(text: &str, words: &[String], width: usize) -> (String, Vec<(usiz
     let ranges = find_words(text, words);
     let best = ranges
         .iter()
-        .map(|r| (ranges.iter().filter(|o| o.0 >= r.0 && o.1 <= r.0 + width).count(), r.0))
+        .map(|r| {
+            (
+                ranges
+                    .iter()
+                    .filter(|o| o.0 >= r.0 && o.1 <= r.0 + width)
+                    .count(),
+                r.0,
+            )
+        })
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
         .map_or(0, |(_, start)| start);
     let begin = floor_char(text, best.saturating_sub(width / 6));
@@ -202,22 +276,37 @@ impl Store {
             clauses.push((Occur::Must, term_query(fields.region, &key)));
         }
         if let Some(year) = req.year {
-            clauses.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_u64(fields.year, u64::from(year)), IndexRecordOption::Basic))));
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(fields.year, u64::from(year)),
+                    IndexRecordOption::Basic,
+                )),
+            ));
         }
         if let Some(kind) = &req.kind {
             clauses.push((Occur::Must, term_query(fields.kind, kind.trim())));
         }
         let query = BooleanQuery::new(clauses);
         let searcher = reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(req.limit.max(1)).order_by_score())?;
+        let top = searcher.search(
+            &query,
+            &TopDocs::with_limit(req.limit.max(1)).order_by_score(),
+        )?;
         let mut highlight_words = words.clone();
         highlight_words.extend(phrases);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let Some((report_id, position)) = self.locate(&doc) else { continue };
-            let Some(report) = self.catalog.reports.get(&report_id) else { continue };
-            let Some(paragraph) = report.paragraphs.get(position) else { continue };
+            let Some((report_id, position)) = self.locate(&doc) else {
+                continue;
+            };
+            let Some(report) = self.catalog.reports.get(&report_id) else {
+                continue;
+            };
+            let Some(paragraph) = report.paragraphs.get(position) else {
+                continue;
+            };
             let (fragment, highlights) = snippet(&paragraph.text, &highlight_words, 240);
             hits.push(Hit {
                 report: report_id,
@@ -253,7 +342,8 @@ mod tests {
 
     #[test]
     fn snippets_cut_on_char_boundaries() {
-        let text = "一二三四五六七八九十".repeat(20) + "政府债券实际支付利息" + &"甲乙丙丁".repeat(30);
+        let text =
+            "一二三四五六七八九十".repeat(20) + "政府债券实际支付利息" + &"甲乙丙丁".repeat(30);
         let (frag, hl) = snippet(&text, &["利息".to_string()], 60);
         assert!(frag.contains("利息"));
         for (s, e) in hl {

@@ -24,7 +24,11 @@ pub fn jieba() -> Arc<Jieba> {
     JIEBA
         .get_or_init(|| {
             let mut jieba = Jieba::new();
-            for term in BUDGET_TERMS.lines().map(str::trim).filter(|t| !t.is_empty()) {
+            for term in BUDGET_TERMS
+                .lines()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+            {
                 jieba.add_word(term, Some(50_000), None);
             }
             Arc::new(jieba)
@@ -103,7 +107,9 @@ impl TokenStream for JiebaTokenStream {
 
 /// Registers the tokenizer on an index (needed on every open).
 pub fn register(index: &tantivy::Index) {
-    index.tokenizers().register(TOKENIZER_NAME, JiebaTokenizer::default());
+    index
+        .tokenizers()
+        .register(TOKENIZER_NAME, JiebaTokenizer::default());
 }
 
 #[cfg(test)]
@@ -125,10 +131,16 @@ mod tests {
     fn search_mode_indexes_parts_with_byte_offsets() {
         let got = tokens("专项债券利息1266.98万元。");
         let words: Vec<&str> = got.iter().map(|t| t.0.as_str()).collect();
-        assert!(words.contains(&"债券") && words.contains(&"专项债券") && words.contains(&"利息"), "{words:?}");
+        assert!(
+            words.contains(&"债券") && words.contains(&"专项债券") && words.contains(&"利息"),
+            "{words:?}"
+        );
         assert!(!words.contains(&"。"));
         for (word, from, to) in &got {
-            assert_eq!(&"专项债券利息1266.98万元。"[*from..*to].to_lowercase(), word);
+            assert_eq!(
+                &"专项债券利息1266.98万元。"[*from..*to].to_lowercase(),
+                word
+            );
         }
     }
 }

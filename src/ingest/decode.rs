@@ -28,10 +28,16 @@ pub fn decode(bytes: &[u8]) -> Result<String, Unreadable> {
         return Err(Unreadable::Empty);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return UTF_16LE.decode_without_bom_handling_and_without_replacement(rest).map(|s| s.into_owned()).ok_or(Unreadable::Encoding);
+        return UTF_16LE
+            .decode_without_bom_handling_and_without_replacement(rest)
+            .map(|s| s.into_owned())
+            .ok_or(Unreadable::Encoding);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return UTF_16BE.decode_without_bom_handling_and_without_replacement(rest).map(|s| s.into_owned()).ok_or(Unreadable::Encoding);
+        return UTF_16BE
+            .decode_without_bom_handling_and_without_replacement(rest)
+            .map(|s| s.into_owned())
+            .ok_or(Unreadable::Encoding);
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let head = &bytes[..bytes.len().min(8192)];
@@ -45,7 +51,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, Unreadable> {
         .decode_without_bom_handling_and_without_replacement(bytes)
         .ok_or(Unreadable::Encoding)?;
     // Control characters other than line breaks mean it was not GBK text either.
-    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
     if controls * 100 > text.chars().count() {
         return Err(Unreadable::Binary);
     }

@@ -59,7 +59,10 @@ fn patterns() -> &'static Patterns {
 }
 
 /// Characters that cannot stand inside a place name; a match is cut after the last one.
-const NOT_IN_NAMES: &[char] = &['了', '在', '于', '将', '的', '及', '对', '向', '是', '为', '把', '由', '从', '给', '受', '与', '据', '年', '月', '日', '届', '次', '会', '编', '报', '告', '关'];
+const NOT_IN_NAMES: &[char] = &[
+    '了', '在', '于', '将', '的', '及', '对', '向', '是', '为', '把', '由', '从', '给', '受', '与',
+    '据', '年', '月', '日', '届', '次', '会', '编', '报', '告', '关',
+];
 
 fn clean_region(raw: &str) -> Option<String> {
     let cut = raw.rfind(NOT_IN_NAMES).map_or(raw, |pos| {
@@ -67,12 +70,17 @@ fn clean_region(raw: &str) -> Option<String> {
         &raw[pos + c..]
     });
     let cut = cut.strip_suffix("财政局").unwrap_or(cut);
-    (cut.chars().count() >= 2 && region::has_suffix(cut) && !region::is_generic(cut)).then(|| cut.to_string())
+    (cut.chars().count() >= 2 && region::has_suffix(cut) && !region::is_generic(cut))
+        .then(|| cut.to_string())
 }
 
 fn title_score(line: &str) -> Option<i32> {
-    let keyword = ["报告", "说明", "公开", "草案"].iter().any(|k| line.contains(k));
-    let subject = ["预算", "决算", "财政", "债务"].iter().any(|k| line.contains(k));
+    let keyword = ["报告", "说明", "公开", "草案"]
+        .iter()
+        .any(|k| line.contains(k));
+    let subject = ["预算", "决算", "财政", "债务"]
+        .iter()
+        .any(|k| line.contains(k));
     let sentence = line.contains(['，', ',', '。']) || line.starts_with(['受', '现', '我', '根']);
     if !keyword || !subject || sentence || display_width(line) > 140 {
         return None;
@@ -162,7 +170,10 @@ fn region_from_body(lines: &[String]) -> Option<String> {
             }
         }
     }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(name, _)| name)
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(name, _)| name)
 }
 
 /// Execution and draft years from a title: each year is judged by its own clause.
@@ -180,7 +191,9 @@ fn years_from_title(title: &str) -> Years {
     for (i, (year, _, end)) in found.iter().enumerate() {
         let clause_end = found.get(i + 1).map_or(title.len(), |n| n.1);
         let clause = &title[*end..clause_end];
-        let execution = ["执行", "决算", "调整", "债务"].iter().any(|k| clause.contains(k));
+        let execution = ["执行", "决算", "调整", "债务"]
+            .iter()
+            .any(|k| clause.contains(k));
         let draft = !execution && ["草案", "预算", "计划"].iter().any(|k| clause.contains(k));
         if execution && years.execution.is_none() {
             years.execution = Some(*year);
@@ -207,13 +220,18 @@ fn years_from_body(lines: &[String]) -> Years {
                 *counts.entry(y).or_default() += 1;
             }
         }
-        years.execution = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(y, _)| y);
+        years.execution = counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(y, _)| y);
     }
     if let (Some(exec), None) = (years.execution, years.draft) {
         let next = format!("{}年", exec + 1);
         let plans = text.match_indices(&next).any(|(i, _)| {
             let after: String = text[i + next.len()..].chars().take(8).collect();
-            ["预算", "预计", "草案", "安排", "计划"].iter().any(|k| after.contains(k))
+            ["预算", "预计", "草案", "安排", "计划"]
+                .iter()
+                .any(|k| after.contains(k))
         });
         if plans {
             years.draft = Some(exec + 1);
@@ -247,7 +265,10 @@ pub fn kind_of(title: &str) -> String {
 fn date(lines: &[String]) -> Option<String> {
     let p = patterns();
     lines.iter().take(60).find_map(|line| {
-        let c = p.date.captures(line).or_else(|| p.date_passed.captures(line))?;
+        let c = p
+            .date
+            .captures(line)
+            .or_else(|| p.date_passed.captures(line))?;
         Some(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]))
     })
 }
@@ -256,8 +277,15 @@ fn date(lines: &[String]) -> Option<String> {
 pub fn infer(lines: &[String]) -> Inferred {
     let candidates = title_candidates(lines);
     let title = candidates.first().cloned();
-    let region = candidates.iter().find_map(|t| region_from_title(t)).or_else(|| region_from_body(lines));
-    let mut years = candidates.iter().map(|t| years_from_title(t)).find(|y| y.execution.is_some() || y.draft.is_some()).unwrap_or_default();
+    let region = candidates
+        .iter()
+        .find_map(|t| region_from_title(t))
+        .or_else(|| region_from_body(lines));
+    let mut years = candidates
+        .iter()
+        .map(|t| years_from_title(t))
+        .find(|y| y.execution.is_some() || y.draft.is_some())
+        .unwrap_or_default();
     if years.execution.is_none() && years.draft.is_none() {
         years = years_from_body(lines);
     }
@@ -290,17 +318,38 @@ mod tests {
             "关于西工区2023年预算执行情况和2024年预算(草案)的报告",
             "——2024年1月23日在西工区第十五届人民代表大会第四次会议上",
         ]));
-        assert_eq!(got.title.as_deref(), Some("关于西工区2023年预算执行情况和2024年预算(草案)的报告"));
+        assert_eq!(
+            got.title.as_deref(),
+            Some("关于西工区2023年预算执行情况和2024年预算(草案)的报告")
+        );
         assert_eq!(got.region.as_deref(), Some("西工区"));
-        assert_eq!(got.years, Years { execution: Some(2023), draft: Some(2024) });
+        assert_eq!(
+            got.years,
+            Years {
+                execution: Some(2023),
+                draft: Some(2024)
+            }
+        );
         assert_eq!(got.kind, "预算报告");
         assert_eq!(got.date.as_deref(), Some("2024-01-23"));
     }
 
     #[test]
     fn final_accounts_and_first_half() {
-        assert_eq!(years_from_title("关于云溪区2022年决算草案和2023年上半年预算执行情况的报告"), Years { execution: Some(2022), draft: None });
-        assert_eq!(region_from_title("达拉特旗人民政府关于2022年财政收支预算调整情况的报告").as_deref(), Some("达拉特旗"));
-        assert_eq!(region_from_title("(湖北省)关于宜昌市西陵区2022年预算执行情况").as_deref(), Some("宜昌市西陵区"));
+        assert_eq!(
+            years_from_title("关于云溪区2022年决算草案和2023年上半年预算执行情况的报告"),
+            Years {
+                execution: Some(2022),
+                draft: None
+            }
+        );
+        assert_eq!(
+            region_from_title("达拉特旗人民政府关于2022年财政收支预算调整情况的报告").as_deref(),
+            Some("达拉特旗")
+        );
+        assert_eq!(
+            region_from_title("(湖北省)关于宜昌市西陵区2022年预算执行情况").as_deref(),
+            Some("宜昌市西陵区")
+        );
     }
 }

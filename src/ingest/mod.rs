@@ -48,7 +48,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
         if path.is_dir() {
             walk(&path, files)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        {
             files.push(path);
         }
     }
@@ -58,8 +61,13 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 /// A stable readable id from a file name: `00_luoyang-xigong_2023.txt` →
 /// `luoyang-xigong-2023`; Chinese names become pinyin.
 pub fn report_id(path: &Path) -> String {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let stem = stem.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['_', '-', ' ']);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = stem
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['_', '-', ' ']);
     let mut id = String::new();
     for c in stem.chars() {
         if c.is_ascii_alphanumeric() {
@@ -103,9 +111,25 @@ pub fn parse_report(text: &str, path: &Path) -> std::result::Result<Report, Stri
         _ => inferred.years,
     };
     let title = header.title.or(inferred.title).unwrap_or_else(|| {
-        let region = header.region.clone().or(inferred.region.clone()).unwrap_or_default();
-        let year = years.execution.or(years.draft).map(|y| format!("{y}年")).unwrap_or_default();
-        format!("{}{year}{}", crate::region::short_name(&region), if inferred.kind == "other" { "财政报告" } else { &inferred.kind })
+        let region = header
+            .region
+            .clone()
+            .or(inferred.region.clone())
+            .unwrap_or_default();
+        let year = years
+            .execution
+            .or(years.draft)
+            .map(|y| format!("{y}年"))
+            .unwrap_or_default();
+        format!(
+            "{}{year}{}",
+            crate::region::short_name(&region),
+            if inferred.kind == "other" {
+                "财政报告"
+            } else {
+                &inferred.kind
+            }
+        )
     });
     let kind = match header.kind {
         Some(k) if k != "other" => k,
@@ -137,7 +161,10 @@ mod tests {
 
     #[test]
     fn ids_are_readable() {
-        assert_eq!(report_id(Path::new("corpora/00_luoyang-xigong_2023.txt")), "luoyang-xigong-2023");
+        assert_eq!(
+            report_id(Path::new("corpora/00_luoyang-xigong_2023.txt")),
+            "luoyang-xigong-2023"
+        );
         assert_eq!(report_id(Path::new("西工区 2023.txt")), "xi-gong-qu-2023");
     }
 }

@@ -22,7 +22,11 @@ pub fn normalize(lines: Vec<String>) -> Vec<String> {
     lines
         .into_iter()
         .map(|line| {
-            let folded: String = line.chars().map(fold_halfwidth).filter(|c| *c != '\r').collect();
+            let folded: String = line
+                .chars()
+                .map(fold_halfwidth)
+                .filter(|c| *c != '\r')
+                .collect();
             let simplified = to_simplified(&folded);
             pinyin_gloss().replace_all(&simplified, "").into_owned()
         })

@@ -69,7 +69,12 @@ pub fn drop_furniture(lines: Vec<String>) -> Vec<String> {
         if t.starts_with('|') {
             // A page-chrome table row; only the report's name (名称) is kept.
             if t.contains("名称") {
-                if let Some(cell) = t.split('|').map(str::trim).filter(|c| !c.contains("名称")).max_by_key(|c| c.len()) {
+                if let Some(cell) = t
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|c| !c.contains("名称"))
+                    .max_by_key(|c| c.len())
+                {
                     out.push(cell.to_string());
                 }
             }
@@ -106,7 +111,13 @@ mod tests {
 
     #[test]
     fn drops_metadata_lists() {
-        let out = keep(&["- [ 索引号 ]", "- 11500113009307279X/2023-00122", "- [ 发文字号 ]", "- 巴南府函〔2023〕299号", "重庆市巴南区人民政府关于2022年决算(草案)的报告"]);
+        let out = keep(&[
+            "- [ 索引号 ]",
+            "- 11500113009307279X/2023-00122",
+            "- [ 发文字号 ]",
+            "- 巴南府函〔2023〕299号",
+            "重庆市巴南区人民政府关于2022年决算(草案)的报告",
+        ]);
         assert_eq!(out, vec!["重庆市巴南区人民政府关于2022年决算(草案)的报告"]);
     }
 }

@@ -13,11 +13,18 @@ use crate::text::display_width;
 /// Characters that end a sentence, so the next line is a new paragraph.
 const TERMINAL: &[char] = &['。', '！', '？', '!', '?', '：', ':'];
 /// Characters that cannot end a paragraph.
-const OPEN_END: &[char] = &['，', ',', '、', '（', '(', '“', '《', '—', '及', '和', '与', '的', '为', '在', '对', '将', '了'];
+const OPEN_END: &[char] = &[
+    '，', ',', '、', '（', '(', '“', '《', '—', '及', '和', '与', '的', '为', '在', '对', '将',
+    '了',
+];
 /// Characters that cannot start one.
-const CLOSED_START: &[char] = &['，', ',', '。', '、', '；', ';', '）', ')', '%', '”', '》', '.'];
+const CLOSED_START: &[char] = &[
+    '，', ',', '。', '、', '；', ';', '）', ')', '%', '”', '》', '.',
+];
 /// Units that may be split from their number.
-const UNIT_START: &[&str] = &["万", "亿", "元", "千元", "个", "倍", "项", "家", "件", "人", "户", "所", "笔"];
+const UNIT_START: &[&str] = &[
+    "万", "亿", "元", "千元", "个", "倍", "项", "家", "件", "人", "户", "所", "笔",
+];
 
 fn collapse(line: &str) -> String {
     line.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -25,7 +32,11 @@ fn collapse(line: &str) -> String {
 
 /// The width of a full line of the page: the 90th percentile of the longer lines.
 fn page_width(lines: &[String]) -> usize {
-    let mut widths: Vec<usize> = lines.iter().map(|l| display_width(l)).filter(|w| *w >= 20).collect();
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| display_width(l))
+        .filter(|w| *w >= 20)
+        .collect();
     if widths.len() < 5 {
         return usize::MAX;
     }
@@ -50,22 +61,32 @@ fn continues(prev: &str, last_width: usize, line: &str, full: usize) -> bool {
     if OPEN_END.contains(&last) {
         return true;
     }
-    full != usize::MAX && last_width * 4 >= full * 3 && heading_level(prev).is_none_or(|(level, _)| level == BULLET_LEVEL || last_width * 10 >= full * 9)
+    full != usize::MAX
+        && last_width * 4 >= full * 3
+        && heading_level(prev)
+            .is_none_or(|(level, _)| level == BULLET_LEVEL || last_width * 10 >= full * 9)
 }
 
 /// Re-joins wrapped lines and drops blank ones.
 pub fn rejoin(lines: Vec<String>) -> Vec<String> {
-    let lines: Vec<String> = lines.iter().map(|l| collapse(l)).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| collapse(l))
+        .filter(|l| !l.is_empty())
+        .collect();
     let full = page_width(&lines);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut last_width = 0;
     for line in lines {
         let width = display_width(&line);
-        let joined = out.last().is_some_and(|prev| continues(prev, last_width, &line, full));
+        let joined = out
+            .last()
+            .is_some_and(|prev| continues(prev, last_width, &line, full));
         last_width = width;
         if joined {
             if let Some(prev) = out.last_mut() {
-                let glue = prev.ends_with(|c: char| c.is_ascii_alphanumeric()) && line.starts_with(|c: char| c.is_ascii_alphabetic());
+                let glue = prev.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && line.starts_with(|c: char| c.is_ascii_alphabetic());
                 if glue {
                     prev.push(' ');
                 }
@@ -84,13 +105,24 @@ mod tests {
 
     #[test]
     fn joins_title_broken_on_conjunction() {
-        let out = rejoin(vec!["关于西工区 2023 年预算执行情况和".into(), "".into(), "2024 年预算(草案)的报告".into()]);
-        assert_eq!(out, vec!["关于西工区 2023 年预算执行情况和2024 年预算(草案)的报告"]);
+        let out = rejoin(vec![
+            "关于西工区 2023 年预算执行情况和".into(),
+            "".into(),
+            "2024 年预算(草案)的报告".into(),
+        ]);
+        assert_eq!(
+            out,
+            vec!["关于西工区 2023 年预算执行情况和2024 年预算(草案)的报告"]
+        );
     }
 
     #[test]
     fn headings_start_new_lines() {
-        let out = rejoin(vec!["各位代表：".into(), "一、2023年预算执行情况".into(), "1.一般公共预算".into()]);
+        let out = rejoin(vec![
+            "各位代表：".into(),
+            "一、2023年预算执行情况".into(),
+            "1.一般公共预算".into(),
+        ]);
         assert_eq!(out.len(), 3);
     }
 }

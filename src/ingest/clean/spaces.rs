@@ -7,13 +7,18 @@
 /// True for a token that is a table cell number: `564`, `141.67%`, `-2.5`, `1,234`.
 fn is_numeric_cell(token: &str) -> bool {
     let t = token.trim_end_matches('%');
-    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
         && t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// True when a line looks like a table row: three or more numeric cells.
 fn is_table_row(line: &str) -> bool {
-    line.split_whitespace().filter(|t| is_numeric_cell(t)).count() >= 3
+    line.split_whitespace()
+        .filter(|t| is_numeric_cell(t))
+        .count()
+        >= 3
 }
 
 fn keeps_space(before: char, after: char, table_row: bool) -> bool {
@@ -41,7 +46,10 @@ pub fn remove_spaces(lines: Vec<String>) -> Vec<String> {
                     while i < chars.len() && chars[i].is_whitespace() {
                         i += 1;
                     }
-                    if start > 0 && i < chars.len() && keeps_space(chars[start - 1], chars[i], table_row) {
+                    if start > 0
+                        && i < chars.len()
+                        && keeps_space(chars[start - 1], chars[i], table_row)
+                    {
                         out.push(' ');
                     }
                     continue;
@@ -65,13 +73,22 @@ mod tests {
     #[test]
     fn removes_spaces_inside_cjk_and_before_units() {
         assert_eq!(one(" 西 工 区 十 五 届 人 大"), "西工区十五届人大");
-        assert_eq!(one("关于西工区 2023 年预算执行情况和"), "关于西工区2023年预算执行情况和");
-        assert_eq!(one("债券转贷收入 17.75 亿元，下降1.9 %"), "债券转贷收入17.75亿元，下降1.9%");
+        assert_eq!(
+            one("关于西工区 2023 年预算执行情况和"),
+            "关于西工区2023年预算执行情况和"
+        );
+        assert_eq!(
+            one("债券转贷收入 17.75 亿元，下降1.9 %"),
+            "债券转贷收入17.75亿元，下降1.9%"
+        );
     }
 
     #[test]
     fn keeps_table_cell_spaces() {
-        assert_eq!(one("企业所得税 564 600  850 141.67% 50.71%"), "企业所得税 564 600 850 141.67% 50.71%");
+        assert_eq!(
+            one("企业所得税 564 600  850 141.67% 50.71%"),
+            "企业所得税 564 600 850 141.67% 50.71%"
+        );
         assert_eq!(one("Xigong  District"), "Xigong District");
     }
 }
