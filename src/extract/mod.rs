@@ -1,9 +1,651 @@
 //! Stage: extraction. Input: a cleaned [`Report`]. Output: its numeric
-//! [`Fact`]s.
+//! [`Fact`]s, each with value, unit, metric, budget, phase, relation, year,
+//! region, span, sentence and parent.
+//!
+//! Per paragraph, sentence by sentence, every quantity found by [`mention`]
+//! is read in its clause by [`context`]:
+//!
+//! - the metric is the clause's phrase, or, when the clause has none
+//!   (`实际完成174559万元`), the previous quantity's; a bare `支出` gets its
+//!   budget from the sentence, paragraph or section (一般公共预算支出);
+//!   `…万元，用于X` adds the purpose;
+//! - the phase is the nearest phase word before it in the sentence; rates and
+//!   changes take their base's phase; without any, the report's kind decides;
+//! - the year is the nearest year before it in the sentence (not `比2017年`),
+//!   else the section's, else the report's (the draft year in draft sections);
+//! - quantities in parentheses after a total, or after 其中/包括, are its children.
+//!
+//! Tables flattened one cell per line are read by [`table`]. Money written in
+//! 元 among 万元 figures is kept but flagged as suspect.
 
-use crate::model::{Fact, Report};
+pub mod context;
+pub mod mention;
+pub mod number;
+pub mod table;
+pub mod unit;
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use crate::model::{Fact, Paragraph, Phase, Report, ValueKind};
+use mention::Mention;
+
+fn year_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?:19|20)\d{2}年").expect("valid regex"))
+}
+
+fn zero_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?:没有|无)(?:任何)?(收入|支出)").expect("valid regex"))
+}
+
+/// Byte ranges of sentences (ending at 。！？!?).
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            out.push((start, i + c.len_utf8()));
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+const CLAUSE_BREAKS: &[char] = &[
+    '，', ',', '、', '；', ';', '：', ':', '（', '(', '）', ')', '。', '“', '”', '—',
+];
+
+/// The start of the clause that ends at `end`: parenthesised remarks without
+/// digits (`(含辖区内列统收入,下同)`) are skipped over.
+fn clause_start(text: &str, end: usize) -> usize {
+    let mut i = end;
+    let bytes_before = |i: usize| text[..i].chars().next_back();
+    while let Some(c) = bytes_before(i) {
+        if c == ')' || c == '）' {
+            // Find the matching opening parenthesis.
+            let inner_end = i - c.len_utf8();
+            if let Some(open) = text[..inner_end].rfind(['(', '（']) {
+                let inner = &text[open..inner_end];
+                if !inner.chars().any(|ch| ch.is_ascii_digit()) {
+                    i = open;
+                    continue;
+                }
+            }
+            return i;
+        }
+        if CLAUSE_BREAKS.contains(&c) {
+            return i;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// Year named in `text` nearest its end, not a comparison base (比2017年).
+fn last_year(text: &str) -> Option<u16> {
+    year_re()
+        .find_iter(text)
+        .filter(|m| !text[..m.start()].ends_with(['比', '较']))
+        .last()
+        .and_then(|m| m.as_str()[..4].parse().ok())
+}
+
+/// The year of a section path, innermost heading first.
+fn section_year(section: &[String]) -> Option<u16> {
+    section.iter().rev().find_map(|h| last_year(h))
+}
+
+/// What a paragraph is about when its quantities name nothing: the text after
+/// a bullet up to its first full stop (`三是足额安排教育资金。` → 足额安排教育资金).
+fn paragraph_subject(text: &str) -> Option<String> {
+    let first = text.split('。').next()?;
+    let (_, marker) = crate::ingest::structure::heading_level(first)?;
+    let subject = &first[marker..];
+    (mention::find(subject).is_empty() && subject.chars().count() <= 30).then(|| {
+        subject
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    })
+}
+
+/// Report-wide facts about how to read a paragraph.
+struct Scope<'a> {
+    report: &'a Report,
+    money_unit: &'static str,
+    /// The report's region names, removed from metric phrases.
+    region_keys: Vec<String>,
+}
+
+/// Removes the region's names and years from a metric phrase (西工区2023年政府债务限额 → 政府债务限额).
+fn scrub(metric: &str, region_keys: &[String]) -> String {
+    let mut s = metric.to_string();
+    for key in region_keys
+        .iter()
+        .filter(|k| k.chars().count() >= 3 || crate::region::has_suffix(k))
+    {
+        s = s.replace(key.as_str(), "");
+    }
+    let s = year_re().replace_all(&s, "");
+    s.trim_start_matches(['度', '底', '末']).to_string()
+}
+
+impl Scope<'_> {
+    fn default_phase(&self, year: Option<u16>, section: &[String]) -> Phase {
+        let years = self.report.meta.years;
+        if year.is_some() && year == years.draft && years.draft != years.execution {
+            return Phase::Draft;
+        }
+        if section
+            .iter()
+            .any(|h| h.contains("草案") && !h.contains("决算"))
+            && year != years.execution
+        {
+            return Phase::Draft;
+        }
+        match self.report.meta.kind.as_str() {
+            "决算报告" => Phase::Final,
+            "预算调整" => Phase::Adjusted,
+            _ => Phase::Actual,
+        }
+    }
+
+    fn default_year(&self, section: &[String]) -> Option<u16> {
+        let years = self.report.meta.years;
+        let draft_section = section
+            .iter()
+            .any(|h| h.contains("草案") && !h.contains("决算") && !h.contains("执行"));
+        if draft_section && years.draft.is_some() {
+            years.draft
+        } else {
+            years.execution.or(years.draft)
+        }
+    }
+}
+
+/// A quantity with what has been read about it so far.
+pub(crate) struct Reading {
+    m: Mention,
+    metric: String,
+    /// The metric without its purpose, for inheritance.
+    base_metric: String,
+    topic: String,
+    phase: Phase,
+    relation: String,
+    year: Option<u16>,
+    parent: Option<usize>,
+    sentence: (usize, usize),
+}
+
+fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
+    let text = &p.text;
+    let section_topic = p
+        .section
+        .iter()
+        .rev()
+        .find_map(|h| context::topic_in(h))
+        .unwrap_or("");
+    let subject = paragraph_subject(text);
+    let mut topic = section_topic.to_string();
+    let mut out: Vec<Reading> = Vec::new();
+    let mut previous_sentence_metric: Option<(String, String)> = None;
+    let mut previous_sentence_total: Option<usize> = None;
+    for (s_start, s_end) in sentences(text) {
+        let sentence = &text[s_start..s_end];
+        let mut mentions = mention::find(sentence);
+        for m in &mut mentions {
+            m.start += s_start;
+            m.end += s_start;
+        }
+        let first_in_sentence = out.len();
+        // Where 其中/包括 opens a breakdown in this sentence, and the total it breaks down.
+        let breakdown_at = ["其中", "包括"]
+            .iter()
+            .filter_map(|w| sentence.find(w))
+            .min()
+            .map(|i| i + s_start);
+        let sentence_opens_breakdown = breakdown_at == Some(s_start)
+            || sentence.trim_start_matches(['—', '-']).starts_with("其中");
+        for m in mentions {
+            let clause_from = clause_start(text, m.start).max(s_start);
+            let prev_end = out
+                .get(first_in_sentence..)
+                .and_then(|r| r.last())
+                .map_or(s_start, |r| r.m.end);
+            let clause = &text[clause_from..m.start];
+            let between = &text[clause_from.max(prev_end)..m.start];
+            let sentence_before = &text[s_start..m.start];
+            // Counts inside a purpose (用于西工区10所公办幼儿园) are part of its wording.
+            if m.kind == ValueKind::Count && clause.contains("用于") {
+                continue;
+            }
+            let same_class = |r: &&Reading| match m.kind {
+                ValueKind::Money => r.m.kind == ValueKind::Money,
+                ValueKind::Count => r.m.kind == ValueKind::Count,
+                _ => r.m.kind == ValueKind::Money || r.m.kind == ValueKind::Count,
+            };
+            let prev_in_sentence = out[first_in_sentence..].iter().rev().find(same_class);
+
+            // Relation: a change, a completion rate or a share.
+            let mut relation = String::new();
+            let mut year_shift = 0;
+            if let Some(r) = context::relation(between, clause) {
+                relation = r;
+            } else if m.kind == ValueKind::Percent {
+                if let Some(r) = context::rate_relation(clause) {
+                    relation = r.to_string();
+                }
+            } else if m.kind == ValueKind::Money && context::is_last_year(between) {
+                relation = "上年".to_string();
+                year_shift = 1;
+            }
+            let is_change = !relation.is_empty() && relation != "上年";
+
+            // Metric: the clause's own phrase, else inherited.
+            let own = match relation.as_str() {
+                "完成率" => String::new(),
+                "占比" => String::new(),
+                "" => scrub(&context::residue(between), &scope.region_keys),
+                _ => strip_relation_words(&context::residue(between)),
+            };
+            let inherited = prev_in_sentence
+                .map(|r| (r.base_metric.clone(), r.topic.clone()))
+                .or_else(|| previous_sentence_metric.clone());
+            let (mut base_metric, mut fact_topic) = if context::is_empty(&own) {
+                inherited.clone().unwrap_or_else(|| {
+                    (
+                        subject.clone().unwrap_or_else(|| topic.clone()),
+                        topic.clone(),
+                    )
+                })
+            } else if context::is_attribute(&own) && inherited.is_some() {
+                let (base, t) = inherited.clone().unwrap_or_default();
+                (format!("{base}{own}"), t)
+            } else if context::is_bare(&own) {
+                let t = inherited
+                    .as_ref()
+                    .map(|(_, t)| t.clone())
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or_else(|| topic.clone());
+                let prefix = if t.is_empty() {
+                    subject.clone().unwrap_or_default()
+                } else {
+                    t.clone()
+                };
+                (context::compose(&prefix, &own), t)
+            } else {
+                let t = context::topic_in(&own)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| topic.clone());
+                (own.clone(), t)
+            };
+            if let Some(t) = context::topic_in(&base_metric) {
+                fact_topic = t.to_string();
+            }
+            if is_change && !relation.is_empty() {
+                // A change is described by the metric it changes; keep that.
+                base_metric = base_metric.trim_end_matches(&relation).to_string();
+            }
+            topic = fact_topic.clone();
+            if relation == "占比" {
+                let share = clause
+                    .trim_end_matches(['为', '是', '达'])
+                    .trim_end_matches('的');
+                base_metric = format!("{base_metric}{}", context::canonical(share));
+            }
+            let after = &text[m.end..];
+            let metric = match purpose(after) {
+                Some(p) => format!("{base_metric}用于{p}"),
+                None => base_metric.clone(),
+            };
+
+            // Parent: a total before an opening parenthesis or 其中.
+            let parent = parent_of(
+                text,
+                &m,
+                &out[first_in_sentence..],
+                first_in_sentence,
+                breakdown_at,
+            )
+            .or_else(|| {
+                if sentence_opens_breakdown && m.kind == ValueKind::Money {
+                    previous_sentence_total
+                } else {
+                    None
+                }
+            });
+
+            // Phase: rates and changes take their base's; children their parent's.
+            let phase = if let Some(pi) =
+                parent.filter(|_| !context::phase_clue(between).is_some_and(|p| p != Phase::Actual))
+            {
+                out[pi].phase
+            } else if (is_change || m.kind == ValueKind::Percent || m.kind == ValueKind::Multiple)
+                && prev_in_sentence.is_some()
+            {
+                prev_in_sentence.map_or(Phase::Unknown, |r| r.phase)
+            } else {
+                let year = last_year(sentence_before)
+                    .or_else(|| section_year(&p.section))
+                    .or_else(|| scope.default_year(&p.section));
+                match context::phase_clue(sentence_before) {
+                    Some(Phase::Expected)
+                        if year.is_some() && year == scope.report.meta.years.draft =>
+                    {
+                        Phase::Draft
+                    }
+                    Some(phase)
+                        if !(year.is_some()
+                            && year == scope.report.meta.years.draft
+                            && year != scope.report.meta.years.execution) =>
+                    {
+                        phase
+                    }
+                    _ => scope.default_phase(year, &p.section),
+                }
+            };
+            let year = last_year(sentence_before)
+                .or_else(|| section_year(&p.section))
+                .or_else(|| scope.default_year(&p.section))
+                .map(|y| y - year_shift);
+            out.push(Reading {
+                m,
+                metric,
+                base_metric: base_metric.clone(),
+                topic: fact_topic,
+                phase,
+                relation,
+                year,
+                parent,
+                sentence: (s_start, s_end),
+            });
+        }
+        if let Some(last) = out[first_in_sentence..]
+            .iter()
+            .rev()
+            .find(|r| r.m.kind == ValueKind::Money)
+        {
+            previous_sentence_metric = Some((last.base_metric.clone(), last.topic.clone()));
+        }
+        previous_sentence_total = out[first_in_sentence..]
+            .iter()
+            .position(|r| r.m.kind == ValueKind::Money && r.parent.is_none())
+            .map(|i| i + first_in_sentence);
+        // 没有支出: a zero the text states in words.
+        for z in zero_re().captures_iter(sentence) {
+            let (Some(all), Some(flow)) = (z.get(0), z.get(1)) else {
+                continue;
+            };
+            let flow_topic = if topic.is_empty() {
+                section_topic.to_string()
+            } else {
+                topic.clone()
+            };
+            let year = last_year(&sentence[..all.start()])
+                .or_else(|| section_year(&p.section))
+                .or_else(|| scope.default_year(&p.section));
+            out.push(Reading {
+                m: Mention {
+                    start: s_start + all.start(),
+                    end: s_start + all.end(),
+                    value: Decimal::ZERO,
+                    written: "0".to_string(),
+                    unit: scope.money_unit.to_string(),
+                    kind: ValueKind::Money,
+                    approx: false,
+                },
+                metric: context::compose(&flow_topic, flow.as_str()),
+                base_metric: context::compose(&flow_topic, flow.as_str()),
+                topic: flow_topic,
+                phase: scope.default_phase(year, &p.section),
+                relation: String::new(),
+                year,
+                parent: None,
+                sentence: (s_start, s_end),
+            });
+        }
+    }
+    out
+}
+
+/// Drops change words left in a metric phrase (`税收收入增长` → `税收收入`).
+fn strip_relation_words(metric: &str) -> String {
+    let mut s = metric.to_string();
+    for w in [
+        "同比",
+        "比上年同期",
+        "比上年",
+        "较上年",
+        "较年初",
+        "增长",
+        "增加",
+        "下降",
+        "减少",
+        "负增长",
+        "增收",
+        "减收",
+    ] {
+        s = s.replace(w, "");
+    }
+    s
+}
+
+/// The purpose after a quantity: `…万元，用于邙山渠综合治理项目` → 邙山渠综合治理项目.
+fn purpose(after: &str) -> Option<String> {
+    let rest = after.trim_start_matches(['，', ',']);
+    let rest = rest.strip_prefix("用于")?;
+    let end = rest
+        .find(['，', ',', '；', ';', '。', '（', '('])
+        .unwrap_or(rest.len());
+    let p = rest[..end].trim();
+    (!p.is_empty()).then(|| p.to_string())
+}
+
+/// The total a quantity breaks down: one right before the parenthesis that
+/// holds it, or the last one before 其中 in the sentence (a new bullet ends the breakdown).
+fn parent_of(
+    text: &str,
+    m: &Mention,
+    earlier: &[Reading],
+    offset: usize,
+    breakdown_at: Option<usize>,
+) -> Option<usize> {
+    if m.kind != ValueKind::Money && m.kind != ValueKind::Count {
+        return None;
+    }
+    // Inside parentheses opened right after an earlier quantity.
+    let open = text[..m.start].rfind(['（', '(']);
+    let close = text[..m.start].rfind(['）', ')']);
+    if let Some(open) = open.filter(|o| close.is_none_or(|c| c < *o)) {
+        if let Some((i, _)) = earlier
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, r)| r.m.end == open && r.m.kind == m.kind)
+        {
+            return Some(i + offset);
+        }
+    }
+    let at = breakdown_at?;
+    if m.start <= at {
+        return None;
+    }
+    let between = &text[at..m.start];
+    let new_bullet = between
+        .split(['；', ';'])
+        .skip(1)
+        .any(|part| crate::ingest::structure::heading_level(part).is_some());
+    if new_bullet {
+        return None;
+    }
+    earlier
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, r)| r.m.end <= at && r.m.kind == m.kind && r.parent.is_none())
+        .map(|(i, _)| i + offset)
+}
+
+/// The money unit most used in a report (for zeros stated in words).
+fn dominant_money_unit(report: &Report) -> &'static str {
+    let mut counts = [0usize; 3];
+    for p in &report.paragraphs {
+        for m in mention::find(&p.text) {
+            match m.unit.as_str() {
+                "万元" => counts[0] += 1,
+                "亿元" => counts[1] += 1,
+                "元" => counts[2] += 1,
+                _ => {}
+            }
+        }
+    }
+    match counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, c)| **c)
+        .map(|(i, _)| i)
+    {
+        Some(1) => "亿元",
+        Some(2) => "元",
+        _ => "万元",
+    }
+}
 
 /// Extracts every numeric fact of a report.
-pub fn extract_facts(_report: &Report) -> Vec<Fact> {
-    Vec::new()
+pub fn extract_facts(report: &Report) -> Vec<Fact> {
+    let scope = Scope {
+        report,
+        money_unit: dominant_money_unit(report),
+        region_keys: crate::region::keys(&report.meta.region),
+    };
+    let mut facts: Vec<Fact> = Vec::new();
+    for p in &report.paragraphs {
+        let readings = if p.table {
+            table::read(scope.money_unit, report, p)
+        } else {
+            read_paragraph(&scope, p)
+        };
+        let offset = facts.len();
+        for r in readings {
+            let yuan = if r.m.kind == ValueKind::Money {
+                unit::yuan_factor(&r.m.unit).map(|f| r.m.value * f)
+            } else {
+                None
+            };
+            facts.push(Fact {
+                report: report.meta.id.clone(),
+                paragraph: p.position,
+                value: r.m.value,
+                written: r.m.written.clone(),
+                unit: r.m.unit.clone(),
+                kind: r.m.kind,
+                yuan,
+                approx: r.m.approx,
+                metric: r.metric,
+                topic: r.topic,
+                phase: r.phase,
+                relation: r.relation,
+                year: r.year,
+                region: report.meta.region.clone(),
+                span: (r.m.start, r.m.end),
+                sentence: p.text[r.sentence.0..r.sentence.1].to_string(),
+                parent: r.parent.map(|i| i + offset),
+                suspect: None,
+            });
+        }
+        flag_suspect_units(&mut facts[offset..]);
+    }
+    facts
+}
+
+/// Marks money in 元 that stands among 万元/亿元 figures with a value too
+/// large to be meant in yuan (巫溪: 一般公共预算收入88435元).
+fn flag_suspect_units(facts: &mut [Fact]) {
+    let large_units = facts
+        .iter()
+        .filter(|f| f.unit == "万元" || f.unit == "亿元")
+        .count();
+    if large_units < 2 {
+        return;
+    }
+    for f in facts
+        .iter_mut()
+        .filter(|f| f.unit == "元" && f.value >= Decimal::from(1000))
+    {
+        f.suspect = Some("written in 元 among 万元/亿元 figures: probably 万元".to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::parse_report;
+    use std::path::Path;
+
+    fn facts(text: &str) -> Vec<Fact> {
+        let report = parse_report(text, Path::new("t.txt")).unwrap();
+        extract_facts(&report)
+    }
+
+    fn find<'a>(facts: &'a [Fact], written: &str) -> &'a Fact {
+        facts
+            .iter()
+            .find(|f| f.written == written)
+            .unwrap_or_else(|| panic!("no fact {written}"))
+    }
+
+    #[test]
+    fn context_is_inherited_in_a_sentence() {
+        let text = "years: 2023/2024\n---\n一、2023年预算执行情况\n1.一般公共预算\n2023年区十五届人大三次会议审议通过的全区一般公共预算收入为217300万元，经区十五届人大常委会第13次会议审议通过全区一般公共预算收入调整为174180万元，实际完成174559万元，为调整预算的100.2%，同比下降14.8%。年初支出预算为229070万元，年度预算执行中因上级新增转移支付补助、省转贷地方政府一般债券等安排支出，支出预算调整为198104万元，实际完成179426万元，为调整预算数的90.6%，同比减少24.5%。\n";
+        let f = facts(text);
+        let check = |w: &str, metric: &str, phase: Phase, relation: &str| {
+            let x = find(&f, w);
+            assert_eq!(
+                (x.metric.as_str(), x.phase, x.relation.as_str(), x.year),
+                (metric, phase, relation, Some(2023)),
+                "{w}"
+            );
+        };
+        check("217300", "一般公共预算收入", Phase::Initial, "");
+        check("174180", "一般公共预算收入", Phase::Adjusted, "");
+        check("174559", "一般公共预算收入", Phase::Actual, "");
+        check("100.2", "一般公共预算收入", Phase::Actual, "完成率");
+        check("14.8", "一般公共预算收入", Phase::Actual, "同比下降");
+        check("229070", "一般公共预算支出", Phase::Initial, "");
+        check("198104", "一般公共预算支出", Phase::Adjusted, "");
+        check("179426", "一般公共预算支出", Phase::Actual, "");
+        check("90.6", "一般公共预算支出", Phase::Actual, "完成率");
+        check("24.5", "一般公共预算支出", Phase::Actual, "同比减少");
+    }
+
+    #[test]
+    fn breakdowns_become_children() {
+        let f = facts("years: 2023/2024\n---\n2023年全区政府债券实际支付利息3824.35万元（一般债券利息2557.37万元；专项债券利息1266.98万元）。截至2023年底，政府债务余额13.02亿元，其中一般债务余额7.94亿元，专项债务余额5.08亿元。\n");
+        let total = f.iter().position(|x| x.written == "3824.35").unwrap();
+        assert_eq!(find(&f, "2557.37").parent, Some(total));
+        assert_eq!(find(&f, "2557.37").metric, "一般债券利息");
+        assert_eq!(find(&f, "1266.98").parent, Some(total));
+        let balance = f.iter().position(|x| x.written == "13.02").unwrap();
+        assert_eq!(find(&f, "7.94").parent, Some(balance));
+        assert_eq!(find(&f, "5.08").metric, "专项债务余额");
+    }
+
+    #[test]
+    fn zero_in_words_and_suspect_units() {
+        let f = facts("years: 2023/2024\n---\n3.国有资本经营预算\n全区国有资本经营预算收入589万元，实际收入完成1182万元，年度内没有支出。\n");
+        let zero = f.iter().find(|x| x.value.is_zero()).unwrap();
+        assert_eq!(
+            (zero.metric.as_str(), zero.unit.as_str()),
+            ("国有资本经营预算支出", "万元")
+        );
+        let f = facts("years: 2022/2023\n---\n一般公共预算收入88435元，完成调整预算的99.2%，其中非税收入49406万元，上级补助405490万元。\n");
+        assert!(find(&f, "88435").suspect.is_some());
+        assert!(find(&f, "49406").suspect.is_none());
+    }
 }

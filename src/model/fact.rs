@@ -80,6 +80,10 @@ pub struct Fact {
     pub approx: bool,
     /// The phrase naming what is measured (e.g. 一般公共预算收入).
     pub metric: String,
+    /// The budget it belongs to (一般公共预算, 政府性基金预算, 国有资本经营预算,
+    /// 社会保险基金预算), when the text or its section says.
+    #[serde(default)]
+    pub topic: String,
     pub phase: Phase,
     /// A change or ratio relation: 同比增长, 同比下降, 比上年增加, 完成调整预算, 占比 …; empty for a level.
     pub relation: String,

@@ -1,0 +1,294 @@
+//! Reading the words around a quantity: which budget it belongs to (topic),
+//! which phase (年初预算, 调整预算, 执行, 预计, 决算), which relation (同比增长,
+//! 比上年增加, 完成率, 占比) and the phrase naming what it measures (metric).
+//!
+//! Reports rarely repeat their subject (`收入调整为174180万元，实际完成174559
+//! 万元，为调整预算的100.2%`), so the metric phrase of a clause is what is left
+//! once phase words, verbs, times and connectives are stripped; an empty or
+//! bare one (`支出`) is completed from the sentence, paragraph or section by the
+//! caller.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::Phase;
+
+/// Names of the four budgets, as written → as stored.
+const TOPICS: &[(&str, &str)] = &[
+    ("一般公共预算", "一般公共预算"),
+    ("一般公共财政", "一般公共预算"),
+    ("公共财政预算", "一般公共预算"),
+    ("政府性基金", "政府性基金预算"),
+    ("政府基金", "政府性基金预算"),
+    ("国有资本经营", "国有资本经营预算"),
+    ("社会保险基金", "社会保险基金预算"),
+    ("社保基金", "社会保险基金预算"),
+];
+
+/// The budget named last in `text`, if any.
+pub fn topic_in(text: &str) -> Option<&'static str> {
+    TOPICS
+        .iter()
+        .filter_map(|(written, stored)| text.rfind(written).map(|pos| (pos, *stored)))
+        .max_by_key(|(pos, _)| *pos)
+        .map(|(_, t)| t)
+}
+
+/// Rewrites the synonyms of budget names to one spelling (政府基金 → 政府性基金, 一般公共财政 → 一般公共预算).
+pub fn canonical(text: &str) -> String {
+    let mut s = text
+        .replace("一般公共财政预算", "一般公共预算")
+        .replace("一般公共财政", "一般公共预算")
+        .replace("公共财政预算", "一般公共预算");
+    if !s.contains("政府性基金") {
+        s = s.replace("政府基金", "政府性基金");
+    }
+    s.replace("社保基金", "社会保险基金")
+}
+
+struct Patterns {
+    phase: Vec<(Regex, Phase)>,
+    relation: Regex,
+    base: Regex,
+    last_year: Regex,
+    strip_phase: Regex,
+    flow_budget: Regex,
+    approval: Regex,
+    lead: Regex,
+    trail: Regex,
+    marker: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("valid regex");
+        Patterns {
+            phase: vec![
+                (re(r"调整为|调整后|调整预算|预算调整|调增|调减|变更为"), Phase::Adjusted),
+                (
+                    re(r"人民代表大会[^，,。；]{0,14}?(?:审议通过|批准)|人大[一二三四五六七八九十]+次会议|人大第[一二三四五六七八九十]+次会议|人代会|年初预算|年初|代表大会批准"),
+                    Phase::Initial,
+                ),
+                (re(r"预计完成|预计执行|预计"), Phase::Expected),
+                (re(r"决算"), Phase::Final),
+                (re(r"实际完成|累计完成|完成|实现|实际|执行数"), Phase::Actual),
+            ],
+            relation: re(
+                r"(同比|比上年同期|比上年|较上年|比去年|较去年|较年初|比年初|同口径|按可比口径|按自然口径)?[^，,；;]{0,10}?(负增长|增长|增加|增收|增支|上升|提高|下降|减少|减收|减支|降低|回落)了?$",
+            ),
+            base: re(r"(同比|比上年|较上年|比去年|较去年|上年同期|比\d{4}年|较\d{4}年)"),
+            last_year: re(r"(?:比|较)?上年(?:同期)?(?:数)?$"),
+            strip_phase: re(
+                r"实际完成|累计完成|预计完成|预计执行数|预计执行|执行数|决算数|预算数|调整为|调整后|调整预算|年初预算|年初的|年初|实际|完成|实现|达到|预计|安排|决算",
+            ),
+            flow_budget: re(r"(收入|支出)(?:年初|调整)?预算(?:数)?"),
+            approval: re(r"^.*?(?:审议通过的?|审查批准的?|批准的?|会议通过的?)[:：]?"),
+            lead: re(
+                r"^(?:——|—|-|•|\s|截至|截止|\d{4}年(?:度|底|末|以来|全年|上半年)?|\d{1,2}(?:-\d{1,2})?月(?:底|末|份)?(?:以来)?|目前|当前|全年|当年|年度内|年度|本年|加上级|加上年|加上|加|减去|减|扣除|其中|包括|以及|及|和|并|同时|另外|另|主要是|主要|共计|共|累计|合计|总计|经|由|从|将|对|我区|我县|我市|我旗|全区|全县|全市|全旗|全城区|城区|区|县|市|旗)+",
+            ),
+            trail: re(r"(?:为|是|达到|达|约|共计|共|计|合计|总计|的|了|累计|实际|完成|预计|分别|均|仅|近|超|逾|为止)+$"),
+            marker: re(r"^(?:\d{1,2}[.、)）]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+[是、])"),
+        }
+    })
+}
+
+/// The phase named nearest the end of `text`.
+pub fn phase_clue(text: &str) -> Option<Phase> {
+    patterns()
+        .phase
+        .iter()
+        .filter_map(|(re, phase)| {
+            re.find_iter(text)
+                .last()
+                .map(|m| ((m.end(), m.len()), *phase))
+        })
+        .max_by_key(|(key, _)| *key)
+        .map(|(_, p)| p)
+}
+
+/// The relation words right before a number (`同比下降`, `比上年增加`, `增长`),
+/// with the base (同比, 比上年) taken from anywhere in the clause.
+pub fn relation(between: &str, clause: &str) -> Option<String> {
+    let p = patterns();
+    let caps = p.relation.captures(between)?;
+    let verb = caps.get(2)?.as_str();
+    let verb = match verb {
+        "负增长" => "下降",
+        v => v,
+    };
+    let base = caps
+        .get(1)
+        .map(|m| m.as_str().to_string())
+        .or_else(|| p.base.find(clause).map(|m| m.as_str().to_string()))
+        .unwrap_or_default();
+    Some(format!("{base}{verb}"))
+}
+
+/// True when a relation word means a fall.
+pub fn is_fall(relation: &str) -> bool {
+    ["下降", "减少", "减收", "减支", "降低", "回落"]
+        .iter()
+        .any(|w| relation.contains(w))
+}
+
+/// True when the number right after `between` is last year's level (`比上年同期144987万元`).
+pub fn is_last_year(between: &str) -> bool {
+    patterns().last_year.is_match(between)
+}
+
+/// A rate relation read from the clause before a percentage: 完成率 (为调整预算的),
+/// 占比 (占…的比重为).
+pub fn rate_relation(clause: &str) -> Option<&'static str> {
+    let c = clause.trim_end_matches(['为', '是', '达']);
+    if c.contains('占')
+        && (c.ends_with('的')
+            || c.ends_with("比重")
+            || c.ends_with("比例")
+            || c.ends_with("占比")
+            || c.contains("比重"))
+    {
+        return Some("占比");
+    }
+    if c.ends_with("占比") || c.ends_with('占') {
+        return Some("占比");
+    }
+    if c.ends_with('的')
+        && ["预算", "计划", "目标", "任务"]
+            .iter()
+            .any(|w| c.contains(w))
+    {
+        return Some("完成率");
+    }
+    None
+}
+
+/// The metric phrase left in a clause once phase words, verbs, times and
+/// connectives are stripped.
+pub fn residue(clause: &str) -> String {
+    let p = patterns();
+    let mut s = canonical(clause);
+    s = p.approval.replace(&s, "").into_owned();
+    s = p.flow_budget.replace_all(&s, "$1").into_owned();
+    s = p.strip_phase.replace_all(&s, "").into_owned();
+    for _ in 0..3 {
+        // 加上级补助 is 加 + 上级补助, 加上年结转 is 加 + 上年结转.
+        if s.starts_with("加上级") || s.starts_with("加上年") {
+            s = s['加'.len_utf8()..].to_string();
+        }
+        s = p.marker.replace(&s, "").into_owned();
+        s = p.lead.replace(&s, "").into_owned();
+        s = p.trail.replace(&s, "").into_owned();
+    }
+    s.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+/// True when a metric phrase needs its budget (收入 → 一般公共预算收入).
+pub fn is_bare(metric: &str) -> bool {
+    let han = metric.chars().filter(|c| crate::text::is_han(*c)).count();
+    han < 2
+        || matches!(
+            metric,
+            "收入"
+                | "支出"
+                | "收支"
+                | "总收入"
+                | "总支出"
+                | "收入总计"
+                | "支出总计"
+                | "收入合计"
+                | "支出合计"
+                | "本级收入"
+                | "本级支出"
+                | "收入总量"
+                | "支出总量"
+                | "预算收入"
+                | "预算支出"
+        )
+}
+
+/// True for words that name an attribute of something said before (金额, 资金):
+/// `开展绩效评价18个，金额33940万元`.
+pub fn is_attribute(metric: &str) -> bool {
+    matches!(
+        metric,
+        "金额" | "资金" | "总额" | "规模" | "资金规模" | "总金额"
+    )
+}
+
+/// Joins a budget name and a bare flow word without doubling 预算
+/// (社会保险基金预算 + 预算收入 → 社会保险基金预算收入).
+pub fn compose(topic: &str, word: &str) -> String {
+    let word = if topic.ends_with("预算") {
+        word.strip_prefix("预算").unwrap_or(word)
+    } else {
+        word
+    };
+    format!("{topic}{word}")
+}
+
+/// True when a metric phrase holds nothing but a subject-less word.
+pub fn is_empty(metric: &str) -> bool {
+    metric.chars().filter(|c| crate::text::is_han(*c)).count() < 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phases() {
+        assert_eq!(
+            phase_clue("2023年区十五届人大三次会议审议通过的全区一般公共预算收入为"),
+            Some(Phase::Initial)
+        );
+        assert_eq!(
+            phase_clue("经区十五届人大常委会第13次会议审议通过全区一般公共预算收入调整为"),
+            Some(Phase::Adjusted)
+        );
+        assert_eq!(phase_clue("实际完成"), Some(Phase::Actual));
+        assert_eq!(
+            phase_clue("2023年区级一般公共预算收入预计完成"),
+            Some(Phase::Expected)
+        );
+        assert_eq!(phase_clue("全区一般公共预算收入"), None);
+    }
+
+    #[test]
+    fn residues() {
+        assert_eq!(
+            residue("2023年区十五届人大三次会议审议通过的全区一般公共预算收入为"),
+            "一般公共预算收入"
+        );
+        assert_eq!(
+            residue("经区十五届人大常委会第13次会议审议通过全区一般公共预算收入调整为"),
+            "一般公共预算收入"
+        );
+        assert_eq!(residue("年初支出预算为"), "支出");
+        assert_eq!(residue("实际完成"), "");
+        assert_eq!(
+            residue("2023年全区政府债券实际支付利息"),
+            "政府债券支付利息"
+        );
+        assert_eq!(residue("1-12月共开展评审工程项目"), "开展评审工程项目");
+        assert_eq!(residue("全区政府基金预算收入"), "政府性基金预算收入");
+        assert_eq!(residue("截至2023年底，政府债务余额"), "政府债务余额");
+    }
+
+    #[test]
+    fn relations() {
+        assert_eq!(
+            relation("同比下降", "同比下降").as_deref(),
+            Some("同比下降")
+        );
+        assert_eq!(
+            relation("比上年增加", "比上年增加").as_deref(),
+            Some("比上年增加")
+        );
+        assert_eq!(relation("增长", "增长").as_deref(), Some("增长"));
+        assert_eq!(rate_relation("为调整预算的"), Some("完成率"));
+        assert_eq!(rate_relation("占公共预算支出的比重为"), Some("占比"));
+        assert_eq!(rate_relation("节约率"), None);
+    }
+}

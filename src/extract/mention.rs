@@ -1,0 +1,153 @@
+//! Finding quantities in text: a number with its unit (`174559万元`,
+//! `1,289,300万元`, `100.2%`, `3.9倍`, `65个`, `两千三百万元`, `百分之十五`), with
+//! approximate markers (约, 近, 多, 余, 以上) and byte spans. Years, dates,
+//! ordinals (第13次), document numbers and heading numbers carry no unit from
+//! [`UNITS`](super::unit::UNITS) and are therefore not quantities.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::number::{parse_arabic, parse_chinese};
+use super::unit;
+use crate::model::ValueKind;
+
+/// A quantity found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte span of the number and unit (markers excluded).
+    pub start: usize,
+    pub end: usize,
+    pub value: Decimal,
+    /// The number as written.
+    pub written: String,
+    pub unit: String,
+    pub kind: ValueKind,
+    pub approx: bool,
+}
+
+fn patterns() -> &'static (Regex, Regex) {
+    static P: OnceLock<(Regex, Regex)> = OnceLock::new();
+    P.get_or_init(|| {
+        let units = unit::UNITS.iter().map(|u| regex::escape(u)).collect::<Vec<_>>().join("|");
+        let arabic = format!(
+            r"(?P<pre>约|近|超过|逾)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)*)(?P<more>多|余)?(?P<unit>{units})(?P<post>以上|左右)?"
+        );
+        (
+            Regex::new(&arabic).expect("valid regex"),
+            Regex::new(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)").expect("valid regex"),
+        )
+    })
+}
+
+/// All quantities in `text`, in order.
+pub fn find(text: &str) -> Vec<Mention> {
+    let (quantity, percent_words) = patterns();
+    let mut out = Vec::new();
+    for c in quantity.captures_iter(text) {
+        let (Some(num), Some(unit_m)) = (c.name("num"), c.name("unit")) else {
+            continue;
+        };
+        let mut written = num.as_str();
+        let mut unit = unit_m.as_str();
+        // 两千三百万元 reads as 2300 万元, not 23000000 元 (三亿五千万元 stays in 元).
+        let owned_unit;
+        if unit == "元" && !written.starts_with(|ch: char| ch.is_ascii_digit()) {
+            if let Some(head) = written.strip_suffix(['万', '亿']) {
+                if !head.contains(['万', '亿']) && !head.is_empty() {
+                    owned_unit = format!("{}元", &written[head.len()..]);
+                    unit = &owned_unit;
+                    written = head;
+                }
+            }
+        }
+        let chinese = !written.starts_with(|ch: char| ch.is_ascii_digit());
+        let kind = unit::kind(unit);
+        // Chinese numerals only count before money or percent units; elsewhere they are words (十五届, 一项).
+        if chinese && kind != ValueKind::Money {
+            continue;
+        }
+        let before = &text[..num.start()];
+        // Ordinals (第13次) and numbers glued to Latin letters or other digits are not quantities.
+        if before.ends_with('第')
+            || before.ends_with(|ch: char| {
+                ch.is_ascii_alphanumeric() || ch == '.' || ch == '-' || ch == '/'
+            })
+        {
+            continue;
+        }
+        let value = if chinese {
+            parse_chinese(written)
+        } else {
+            parse_arabic(written)
+        };
+        let Some(value) = value else { continue };
+        out.push(Mention {
+            start: num.start(),
+            end: unit_m.end(),
+            value,
+            written: written.to_string(),
+            unit: unit.to_string(),
+            kind,
+            approx: c.name("pre").is_some() || c.name("more").is_some() || c.name("post").is_some(),
+        });
+    }
+    for c in percent_words.captures_iter(text) {
+        let (Some(all), Some(num)) = (c.get(0), c.name("num")) else {
+            continue;
+        };
+        let value = parse_arabic(num.as_str()).or_else(|| parse_chinese(num.as_str()));
+        let Some(value) = value else { continue };
+        out.push(Mention {
+            start: all.start(),
+            end: all.end(),
+            value,
+            written: value.to_string(),
+            unit: "%".to_string(),
+            kind: ValueKind::Percent,
+            approx: false,
+        });
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<String> {
+        find(text)
+            .iter()
+            .map(|m| format!("{}{}", m.value, m.unit))
+            .collect()
+    }
+
+    #[test]
+    fn finds_amounts_rates_and_counts() {
+        assert_eq!(
+            values("收入调整为174180万元，实际完成174559万元，为调整预算的100.2%，同比下降14.8%"),
+            vec!["174180万元", "174559万元", "100.2%", "14.8%"]
+        );
+        assert_eq!(
+            values("地方一般公共预算收入完成1,289,300万元"),
+            vec!["1289300万元"]
+        );
+        assert_eq!(
+            values("增长3.9倍，共开展评审工程项目65个"),
+            vec!["3.9倍", "65个"]
+        );
+        assert_eq!(values("两千三百万元和百分之十五"), vec!["2300万元", "15%"]);
+        assert_eq!(values("惠及群众5.4万人以上"), vec!["5.4万人"]);
+        assert!(find("惠及群众5.4万人以上")[0].approx);
+    }
+
+    #[test]
+    fn skips_years_ordinals_and_headings() {
+        assert!(find(
+            "2023年区十五届人大第13次会议，洛财债〔2022〕17号，1.2023年债务限额情况，1-12月"
+        )
+        .is_empty());
+    }
+}
