@@ -1,15 +1,401 @@
-//! Stage: answering. Input: a question and the catalog. Output: an [`Answer`].
+//! Stage: answering. Input: a question and the stored facts. Output: an
+//! [`Answer`] with the value, its citation and the candidates considered.
+//!
+//! Region and year named in the question are hard filters: a question about a
+//! region or year the archive has no report for is answered "not found",
+//! never from a neighbour. Facts that pass are ranked by [`rank`]; the best is
+//! the answer only when it covers the question's content and no other value
+//! scores as well. Two computations are made from stated parts: a balance
+//! (收支差额 = 收入 − 支出) and a year before the report (from 比上年增加).
 
+pub mod glossary;
+pub mod question;
+pub mod rank;
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use crate::extract::context::{canonical, is_fall};
 use crate::index::Store;
-use crate::model::Answer;
+use crate::model::{Answer, AnswerValue, Candidate, Fact, Phase, ReportMeta, Source, ValueKind};
+use crate::region::short_name;
+use question::{Compute, Question, RegionIndex, Relation};
 
-/// Answers a question.
-pub fn ask(_store: &Store, question: &str) -> Answer {
+/// Least share of the question's content a metric must cover.
+const MIN_COVERAGE: f32 = 0.55;
+/// How far ahead of a different value the best must be.
+const MARGIN: f32 = 0.03;
+
+struct Ranked<'a> {
+    fact: &'a Fact,
+    score: rank::Score,
+}
+
+/// Facts of the question's region (all regions when it names none).
+fn region_facts<'a>(store: &'a Store, q: &Question) -> Vec<(&'a Fact, &'a ReportMeta)> {
+    store
+        .catalog
+        .reports
+        .values()
+        .filter(|r| q.regions.is_empty() || q.regions.contains(&r.meta.region))
+        .flat_map(|r| {
+            store
+                .catalog
+                .facts
+                .get(&r.meta.id)
+                .into_iter()
+                .flatten()
+                .map(move |f| (f, &r.meta))
+        })
+        .collect()
+}
+
+fn rank_facts<'a>(
+    store: &Store,
+    q: &Question,
+    facts: &[(&'a Fact, &'a ReportMeta)],
+    year: Option<u16>,
+    idf: &rank::Idf,
+) -> Vec<Ranked<'a>> {
+    let q_bigrams = rank::bigrams(&q.content);
+    let mut paragraphs: HashMap<(&str, usize), HashSet<String>> = HashMap::new();
+    let mut ranked: Vec<Ranked> = Vec::new();
+    for (f, meta) in facts
+        .iter()
+        .filter(|(f, _)| year.is_none() || f.year == year)
+    {
+        let context = paragraphs
+            .entry((f.report.as_str(), f.paragraph))
+            .or_insert_with(|| {
+                let text = store
+                    .catalog
+                    .reports
+                    .get(&f.report)
+                    .and_then(|r| r.paragraphs.get(f.paragraph))
+                    .map_or("", |p| p.text.as_str());
+                rank::bigrams(&canonical(text))
+            });
+        if let Some(score) = rank::score(q, &q_bigrams, idf, f, context, meta.years.draft) {
+            ranked.push(Ranked { fact: f, score });
+        }
+    }
+    ranked.sort_by(|a, b| {
+        b.score
+            .total
+            .total_cmp(&a.score.total)
+            .then(b.fact.year.cmp(&a.fact.year))
+    });
+    ranked
+}
+
+fn same_value(a: &Fact, b: &Fact) -> bool {
+    match (a.yuan, b.yuan) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.value == b.value && a.unit == b.unit,
+    }
+}
+
+/// The best fact when it is clearly best.
+fn pick<'a>(ranked: &'a [Ranked<'a>]) -> Option<&'a Ranked<'a>> {
+    let best = ranked.first()?;
+    if best.score.coverage < MIN_COVERAGE {
+        return None;
+    }
+    let rival = ranked
+        .iter()
+        .skip(1)
+        .find(|r| !same_value(r.fact, best.fact));
+    match rival {
+        Some(r) if r.score.total + MARGIN > best.score.total => None,
+        _ => Some(best),
+    }
+}
+
+fn plain(written: &str) -> String {
+    written.replace(',', "")
+}
+
+fn source(store: &Store, fact: &Fact) -> Option<Source> {
+    let report = store.catalog.reports.get(&fact.report)?;
+    let paragraph = report.paragraphs.get(fact.paragraph)?;
+    let offset = paragraph.text.find(&fact.sentence).unwrap_or(0);
+    let highlight = (fact.span.0 >= offset && fact.span.1 <= offset + fact.sentence.len())
+        .then(|| (fact.span.0 - offset, fact.span.1 - offset));
+    Some(Source {
+        report: fact.report.clone(),
+        title: report.meta.title.clone(),
+        section: paragraph.section.clone(),
+        paragraph: fact.paragraph,
+        text: paragraph.text.clone(),
+        sentence: fact.sentence.clone(),
+        highlight,
+    })
+}
+
+fn describe(fact: &Fact) -> String {
+    let year = fact.year.map(|y| format!("{y}年")).unwrap_or_default();
+    let relation = if fact.relation.is_empty() {
+        String::new()
+    } else {
+        format!("，{}", fact.relation)
+    };
+    format!(
+        "{year}{}{}（{}{relation}）：{}{}",
+        short_name(&fact.region),
+        fact.metric,
+        fact.phase.label(),
+        plain(&fact.written),
+        fact.unit
+    )
+}
+
+fn value_of(fact: &Fact, value: String, text: String, computed: bool) -> AnswerValue {
+    AnswerValue {
+        value,
+        unit: fact.unit.clone(),
+        text,
+        metric: fact.metric.clone(),
+        phase: fact.phase.label().to_string(),
+        year: fact.year,
+        region: fact.region.clone(),
+        report: fact.report.clone(),
+        computed,
+    }
+}
+
+fn candidates(ranked: &[Ranked]) -> Vec<Candidate> {
+    ranked
+        .iter()
+        .take(5)
+        .map(|r| Candidate {
+            value: plain(&r.fact.written),
+            unit: r.fact.unit.clone(),
+            metric: r.fact.metric.clone(),
+            phase: r.fact.phase.label().to_string(),
+            year: r.fact.year,
+            region: r.fact.region.clone(),
+            report: r.fact.report.clone(),
+            score: (r.score.total * 1000.0).round() / 1000.0,
+            sentence: r.fact.sentence.clone(),
+        })
+        .collect()
+}
+
+fn not_found(q: &Question, reason: String, ranked: &[Ranked]) -> Answer {
     Answer {
-        question: question.to_string(),
+        question: q.text.clone(),
         answer: None,
-        candidates: Vec::new(),
+        candidates: candidates(ranked),
         sources: Vec::new(),
-        reason: Some("not implemented".into()),
+        reason: Some(reason),
+    }
+}
+
+/// Converts `value` in `from` money units to `to` units.
+fn convert(value: Decimal, from: &Fact, to: &Fact) -> Option<Decimal> {
+    let f = crate::extract::unit::yuan_factor(&from.unit)?;
+    let t = crate::extract::unit::yuan_factor(&to.unit)?;
+    Some(value * f / t)
+}
+
+/// 收支差额: the best 收入 fact minus the best 支出 fact of the same budget and phase.
+fn balance(
+    store: &Store,
+    q: &Question,
+    facts: &[(&Fact, &ReportMeta)],
+    idf: &rank::Idf,
+) -> Option<Answer> {
+    let base = q
+        .content
+        .replace("收支差额", "")
+        .replace("差额", "")
+        .replace("收支", "");
+    let side = |flow: &str| {
+        let mut sq = q.clone();
+        sq.content = format!("{base}{flow}");
+        sq.compute = Compute::None;
+        sq.relation = Relation::Level;
+        sq.want = Some(ValueKind::Money);
+        if sq.phases.is_empty() {
+            sq.phases = vec![Phase::Actual, Phase::Final];
+        }
+        let ranked = rank_facts(store, &sq, facts, q.year, idf);
+        pick(&ranked).map(|r| r.fact.clone())
+    };
+    let income = side("收入")?;
+    let spending = side("支出")?;
+    let value = income.value - convert(spending.value, &spending, &income)?;
+    let text = format!(
+        "{} = {}{} − {}{}（{}{} − {}）",
+        value.normalize(),
+        plain(&income.written),
+        income.unit,
+        plain(&spending.written),
+        spending.unit,
+        income.metric,
+        income.phase.label(),
+        spending.metric
+    );
+    let mut v = value_of(&income, value.normalize().to_string(), text, true);
+    v.metric = format!("{}收支差额", base);
+    Some(Answer {
+        question: q.text.clone(),
+        answer: Some(v),
+        candidates: Vec::new(),
+        sources: [source(store, &income), source(store, &spending)]
+            .into_iter()
+            .flatten()
+            .collect(),
+        reason: None,
+    })
+}
+
+/// A year before the report: the next year's level minus its stated change (比上年增加).
+fn previous_year(
+    store: &Store,
+    q: &Question,
+    facts: &[(&Fact, &ReportMeta)],
+    idf: &rank::Idf,
+) -> Option<Answer> {
+    let year = q.year?;
+    let mut lq = q.clone();
+    lq.relation = Relation::Level;
+    if lq.phases.is_empty() {
+        lq.phases = vec![Phase::Actual, Phase::Final];
+    }
+    let ranked = rank_facts(store, &lq, facts, Some(year + 1), idf);
+    let level = pick(&ranked)?.fact;
+    let change = facts.iter().map(|(f, _)| *f).find(|f| {
+        f.report == level.report
+            && f.paragraph == level.paragraph
+            && f.year == level.year
+            && f.metric == level.metric
+            && f.kind == ValueKind::Money
+            && f.relation.contains("上年")
+            && f.relation != "上年"
+            && f.span.0 > level.span.0
+    })?;
+    let delta = convert(change.value, change, level)?;
+    let value = if is_fall(&change.relation) {
+        level.value + delta
+    } else {
+        level.value - delta
+    };
+    let sign = if is_fall(&change.relation) {
+        '+'
+    } else {
+        '−'
+    };
+    let text = format!(
+        "{}{} = {}年{}{} {sign} {}{}（{}）",
+        value.normalize(),
+        level.unit,
+        year + 1,
+        plain(&level.written),
+        level.unit,
+        plain(&change.written),
+        change.unit,
+        change.relation
+    );
+    let mut v = value_of(level, value.normalize().to_string(), text, true);
+    v.year = Some(year);
+    Some(Answer {
+        question: q.text.clone(),
+        answer: Some(v),
+        candidates: Vec::new(),
+        sources: [source(store, level), source(store, change)]
+            .into_iter()
+            .flatten()
+            .collect(),
+        reason: None,
+    })
+}
+
+/// Answers a question from the stored facts.
+pub fn ask(store: &Store, raw: &str) -> Answer {
+    let regions = RegionIndex::new(
+        store
+            .catalog
+            .reports
+            .values()
+            .map(|r| r.meta.region.as_str()),
+    );
+    let q = question::parse(raw, &regions);
+    if std::env::var_os("BUDGETQ_DEBUG").is_some() {
+        eprintln!("{q:?}");
+    }
+    if let Some(place) = &q.unknown_region {
+        return not_found(&q, format!("the archive holds no report for {place}"), &[]);
+    }
+    let facts = region_facts(store, &q);
+    let idf = rank::Idf::new(
+        store
+            .catalog
+            .facts
+            .values()
+            .flatten()
+            .map(|f| f.metric.as_str()),
+    );
+    if let Some(year) = q.year {
+        let covered = store
+            .catalog
+            .reports
+            .values()
+            .filter(|r| q.regions.is_empty() || q.regions.contains(&r.meta.region))
+            .any(|r| r.meta.years.covers(year));
+        if !covered {
+            if let Some(answer) = previous_year(store, &q, &facts, &idf) {
+                return answer;
+            }
+            let place = q
+                .regions
+                .first()
+                .map(|r| short_name(r))
+                .unwrap_or_else(|| "any region".to_string());
+            return not_found(
+                &q,
+                format!("the archive holds no report of {place} covering {year}"),
+                &[],
+            );
+        }
+    }
+    if q.compute == Compute::Balance {
+        if let Some(answer) = balance(store, &q, &facts, &idf) {
+            return answer;
+        }
+    }
+    let ranked = rank_facts(store, &q, &facts, q.year, &idf);
+    match pick(&ranked) {
+        Some(best) => {
+            let fact = best.fact;
+            let mut sources: Vec<Source> = source(store, fact).into_iter().collect();
+            if let Some(parent) = fact
+                .parent
+                .and_then(|p| store.catalog.facts.get(&fact.report)?.get(p))
+            {
+                if parent.paragraph != fact.paragraph {
+                    sources.extend(source(store, parent));
+                }
+            }
+            Answer {
+                question: q.text.clone(),
+                answer: Some(value_of(fact, plain(&fact.written), describe(fact), false)),
+                candidates: candidates(&ranked),
+                sources,
+                reason: None,
+            }
+        }
+        None => {
+            let reason = if ranked
+                .first()
+                .is_some_and(|r| r.score.coverage >= MIN_COVERAGE)
+            {
+                "several facts fit equally well; add the phase (年初预算/调整预算/实际完成/草案) or be more specific".to_string()
+            } else {
+                "no stated figure matches this question".to_string()
+            };
+            not_found(&q, reason, &ranked)
+        }
     }
 }

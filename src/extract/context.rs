@@ -184,6 +184,14 @@ pub fn residue(clause: &str) -> String {
     s.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
+/// `收入预算`, `支出年初预算数` → `收入`, `支出`: the budget word after a flow names a phase, not a metric.
+pub fn drop_flow_budget(text: &str) -> String {
+    let s = patterns().flow_budget.replace_all(text, "$1").into_owned();
+    s.strip_suffix("预算")
+        .filter(|r| !r.ends_with("公共") && !r.ends_with("基金") && !r.ends_with("经营"))
+        .map_or(s.clone(), str::to_string)
+}
+
 /// True when a metric phrase needs its budget (收入 → 一般公共预算收入).
 pub fn is_bare(metric: &str) -> bool {
     let han = metric.chars().filter(|c| crate::text::is_han(*c)).count();

@@ -1,0 +1,182 @@
+//! Ranking facts against a question. The metric is matched on character
+//! bigrams weighted by how rare they are among all metrics (robust to how a
+//! phrase is segmented: 契税收入 still prefers 契税 over 税收收入); the phase,
+//! the kind of value and the relation asked for filter or weigh the rest.
+
+use std::collections::{HashMap, HashSet};
+
+use super::question::{Question, Relation};
+use crate::extract::context::{canonical, is_fall};
+use crate::model::{Fact, Phase, ValueKind};
+
+/// Lowercase character bigrams of the letters, digits and Han characters of `text`.
+pub fn bigrams(text: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for run in text.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = run.to_lowercase().chars().collect();
+        if chars.len() == 1 {
+            out.insert(chars[0].to_string());
+        }
+        for w in chars.windows(2) {
+            out.insert(w.iter().collect());
+        }
+    }
+    out
+}
+
+/// Inverse document frequency of bigrams over a set of metrics.
+pub struct Idf {
+    df: HashMap<String, usize>,
+    n: usize,
+}
+
+impl Idf {
+    pub fn new<'a>(metrics: impl Iterator<Item = &'a str>) -> Idf {
+        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut n = 0;
+        for m in metrics {
+            n += 1;
+            for b in bigrams(&canonical(m)) {
+                *df.entry(b).or_default() += 1;
+            }
+        }
+        Idf { df, n }
+    }
+
+    pub fn weight(&self, bigram: &str) -> f32 {
+        let df = self.df.get(bigram).copied().unwrap_or(0);
+        ((self.n as f32 + 1.0) / (df as f32 + 0.5)).ln().max(0.1)
+    }
+}
+
+/// How well a fact answers, with the parts that decide.
+#[derive(Debug, Clone, Copy)]
+pub struct Score {
+    pub total: f32,
+    /// Share of the question's content (by weight) found in the metric.
+    pub coverage: f32,
+}
+
+fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> f32 {
+    let is_draft_year = fact.year.is_some() && fact.year == draft_year;
+    if q.phases.is_empty() {
+        return match fact.phase {
+            Phase::Draft if is_draft_year => 0.15,
+            Phase::Actual | Phase::Final | Phase::Expected if !is_draft_year => 0.15,
+            Phase::Unknown => 0.05,
+            _ => 0.0,
+        };
+    }
+    if q.phases.contains(&fact.phase) {
+        return 0.35;
+    }
+    let execution = [Phase::Actual, Phase::Expected, Phase::Final];
+    let compatible = (execution.contains(&fact.phase)
+        && q.phases.iter().any(|p| execution.contains(p)))
+        || (fact.phase == Phase::Draft && q.phases.contains(&Phase::Expected));
+    if compatible {
+        0.15
+    } else {
+        -0.35
+    }
+}
+
+fn relation_fits(q: &Question, fact: &Fact) -> bool {
+    let rel = fact.relation.as_str();
+    match q.relation {
+        Relation::Level => rel.is_empty() || rel == "上年",
+        Relation::Completion => rel == "完成率",
+        Relation::Share => {
+            rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重")
+        }
+        Relation::Change { up, money } => {
+            let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年");
+            let direction = match up {
+                Some(true) => !is_fall(rel),
+                Some(false) => is_fall(rel),
+                None => true,
+            };
+            let kind = if money {
+                fact.kind == ValueKind::Money
+            } else {
+                fact.kind != ValueKind::Money
+            };
+            is_change && direction && kind
+        }
+    }
+}
+
+fn kind_fits(q: &Question, fact: &Fact) -> Option<f32> {
+    match q.want {
+        Some(k) if k == fact.kind => Some(0.0),
+        Some(ValueKind::Percent) if fact.kind == ValueKind::Points => Some(-0.2),
+        Some(_) => None,
+        None => match fact.kind {
+            ValueKind::Money => Some(0.0),
+            ValueKind::Count => Some(-0.15),
+            _ if !matches!(q.relation, Relation::Level) => Some(0.0),
+            _ => None,
+        },
+    }
+}
+
+/// Scores a fact for a question; `None` when it cannot answer it at all.
+pub fn score(
+    q: &Question,
+    q_bigrams: &HashSet<String>,
+    idf: &Idf,
+    fact: &Fact,
+    paragraph: &HashSet<String>,
+    draft_year: Option<u16>,
+) -> Option<Score> {
+    let kind_bonus = kind_fits(q, fact)?;
+    if !relation_fits(q, fact) {
+        return None;
+    }
+    let metric = bigrams(&canonical(&fact.metric));
+    let topic = bigrams(&fact.topic);
+    let sentence = bigrams(&canonical(&fact.sentence));
+    let (mut hit, mut total) = (0.0f32, 0.0f32);
+    for b in q_bigrams {
+        let w = idf.weight(b);
+        total += w;
+        if metric.contains(b) {
+            hit += w;
+        } else if topic.contains(b) {
+            hit += 0.8 * w;
+        } else if sentence.contains(b) {
+            hit += 0.4 * w;
+        } else if paragraph.contains(b) {
+            hit += 0.3 * w;
+        }
+    }
+    let coverage = if total > 0.0 { hit / total } else { 0.0 };
+    let precision = if metric.is_empty() {
+        0.0
+    } else {
+        metric.iter().filter(|b| q_bigrams.contains(*b)).count() as f32 / metric.len() as f32
+    };
+    let mut total_score =
+        coverage + 0.3 * precision + phase_bonus(q, fact, draft_year) + kind_bonus;
+    if fact.suspect.is_some() {
+        total_score -= 0.2;
+    }
+    if fact.approx {
+        total_score -= 0.05;
+    }
+    Some(Score {
+        total: total_score,
+        coverage,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bigrams_of_mixed_text() {
+        let b = bigrams("契税收入GDP");
+        assert!(b.contains("契税") && b.contains("gd") && b.contains("dp"));
+    }
+}
