@@ -330,13 +330,12 @@ pub fn ask(store: &Store, raw: &str) -> Answer {
     }
     let facts = region_facts(store, &q);
     let idf = rank::Idf::new(
-        store
-            .catalog
-            .facts
-            .values()
-            .flatten()
-            .map(|f| f.metric.as_str()),
+        store.catalog.facts.values().flatten().map(|f| f.metric.as_str()),
+        store.catalog.reports.values().flat_map(|r| r.paragraphs.iter().map(|p| p.text.as_str())),
     );
+    if let Some(term) = idf.unknown_term(&q.content) {
+        return not_found(&q, format!("no report in the archive mentions {term}"), &[]);
+    }
     if let Some(year) = q.year {
         let covered = store
             .catalog

@@ -340,7 +340,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     };
 
     let mut content = p.question_words.replace_all(&rest, " ").into_owned();
-    for w in CUE_WORDS {
+    for w in CUE_WORDS.iter().chain(PHASE_CUES.iter().map(|(w, _)| w)) {
         content = content.replace(w, " ");
     }
     let content: String = content

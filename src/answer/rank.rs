@@ -24,14 +24,31 @@ pub fn bigrams(text: &str) -> HashSet<String> {
     out
 }
 
-/// Inverse document frequency of bigrams over a set of metrics.
+/// Bigrams in text order (for finding runs of unknown ones).
+pub fn bigram_list(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for run in text.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = run.to_lowercase().chars().collect();
+        if chars.len() == 1 {
+            out.push(chars[0].to_string());
+        }
+        out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
+    }
+    out
+}
+
+/// How much each bigram of a question weighs: rare among metrics weighs more;
+/// a bigram found nowhere in the reports is a junction of two words (教育|支出
+/// → 育支) and weighs nothing, unless it stands in a run of unknown bigrams,
+/// which names something the reports never mention (招商引资, GDP).
 pub struct Idf {
     df: HashMap<String, usize>,
     n: usize,
+    corpus: HashSet<String>,
 }
 
 impl Idf {
-    pub fn new<'a>(metrics: impl Iterator<Item = &'a str>) -> Idf {
+    pub fn new<'a>(metrics: impl Iterator<Item = &'a str>, texts: impl Iterator<Item = &'a str>) -> Idf {
         let mut df: HashMap<String, usize> = HashMap::new();
         let mut n = 0;
         for m in metrics {
@@ -40,12 +57,41 @@ impl Idf {
                 *df.entry(b).or_default() += 1;
             }
         }
-        Idf { df, n }
+        let mut corpus = HashSet::new();
+        for t in texts {
+            corpus.extend(bigrams(&canonical(t)));
+        }
+        Idf { df, n, corpus }
     }
 
     pub fn weight(&self, bigram: &str) -> f32 {
+        if !self.corpus.contains(bigram) {
+            return 0.0;
+        }
         let df = self.df.get(bigram).copied().unwrap_or(0);
         ((self.n as f32 + 1.0) / (df as f32 + 0.5)).ln().max(0.1)
+    }
+
+    /// The first run of two or more consecutive bigrams of `text` that no report contains.
+    pub fn unknown_term(&self, text: &str) -> Option<String> {
+        let list = bigram_list(text);
+        let mut run: Vec<&str> = Vec::new();
+        for b in list.iter().map(String::as_str).chain(std::iter::once("")) {
+            if !b.is_empty() && !self.corpus.contains(b) {
+                run.push(b);
+                continue;
+            }
+            let ascii_word = run.len() == 1 && run[0].is_ascii() && run[0].len() == 2;
+            if run.len() >= 2 || ascii_word {
+                let mut term: String = run[0].to_string();
+                for r in &run[1..] {
+                    term.extend(r.chars().skip(1));
+                }
+                return Some(term);
+            }
+            run.clear();
+        }
+        None
     }
 }
 
