@@ -58,7 +58,7 @@ fn rank_facts<'a>(
     year: Option<u16>,
     idf: &rank::Idf,
 ) -> Vec<Ranked<'a>> {
-    let q_bigrams = rank::bigrams(&q.content);
+    let q_bigrams = rank::bigram_list(&q.content);
     let mut paragraphs: HashMap<(&str, usize), HashSet<String>> = HashMap::new();
     let mut ranked: Vec<Ranked> = Vec::new();
     for (f, meta) in facts
@@ -89,9 +89,18 @@ fn rank_facts<'a>(
     ranked
 }
 
+/// True when two facts state the same amount to the precision of the less
+/// precise one (45.54亿元 and 455354万元).
 fn same_value(a: &Fact, b: &Fact) -> bool {
     match (a.yuan, b.yuan) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) => {
+            let step = |f: &Fact| {
+                let factor = crate::extract::unit::yuan_factor(&f.unit).unwrap_or(Decimal::ONE);
+                factor / Decimal::from(10u64.pow(f.value.scale()))
+            };
+            let tolerance = step(a).max(step(b)) / Decimal::from(2);
+            (x - y).abs() <= tolerance
+        }
         _ => a.value == b.value && a.unit == b.unit,
     }
 }
@@ -330,12 +339,18 @@ pub fn ask(store: &Store, raw: &str) -> Answer {
     }
     let facts = region_facts(store, &q);
     let idf = rank::Idf::new(
-        store.catalog.facts.values().flatten().map(|f| f.metric.as_str()),
-        store.catalog.reports.values().flat_map(|r| r.paragraphs.iter().map(|p| p.text.as_str())),
+        store
+            .catalog
+            .facts
+            .values()
+            .flatten()
+            .map(|f| f.metric.as_str()),
+        store
+            .catalog
+            .reports
+            .values()
+            .flat_map(|r| r.paragraphs.iter().map(|p| p.text.as_str())),
     );
-    if let Some(term) = idf.unknown_term(&q.content) {
-        return not_found(&q, format!("no report in the archive mentions {term}"), &[]);
-    }
     if let Some(year) = q.year {
         let covered = store
             .catalog
@@ -363,6 +378,9 @@ pub fn ask(store: &Store, raw: &str) -> Answer {
         if let Some(answer) = balance(store, &q, &facts, &idf) {
             return answer;
         }
+    }
+    if let Some(term) = idf.unknown_term(&q.content) {
+        return not_found(&q, format!("no report in the archive mentions {term}"), &[]);
     }
     let ranked = rank_facts(store, &q, &facts, q.year, &idf);
     match pick(&ranked) {

@@ -48,7 +48,10 @@ pub struct Idf {
 }
 
 impl Idf {
-    pub fn new<'a>(metrics: impl Iterator<Item = &'a str>, texts: impl Iterator<Item = &'a str>) -> Idf {
+    pub fn new<'a>(
+        metrics: impl Iterator<Item = &'a str>,
+        texts: impl Iterator<Item = &'a str>,
+    ) -> Idf {
         let mut df: HashMap<String, usize> = HashMap::new();
         let mut n = 0;
         for m in metrics {
@@ -81,8 +84,10 @@ impl Idf {
                 run.push(b);
                 continue;
             }
-            let ascii_word = run.len() == 1 && run[0].is_ascii() && run[0].len() == 2;
-            if run.len() >= 2 || ascii_word {
+            // Two unknown bigrams may be the junctions around a one-character
+            // word (工程|用|专项); three or more name an unknown term.
+            let ascii_word = !run.is_empty() && run.iter().all(|r| r.is_ascii());
+            if run.len() >= 3 || ascii_word {
                 let mut term: String = run[0].to_string();
                 for r in &run[1..] {
                     term.extend(r.chars().skip(1));
@@ -169,7 +174,7 @@ fn kind_fits(q: &Question, fact: &Fact) -> Option<f32> {
 /// Scores a fact for a question; `None` when it cannot answer it at all.
 pub fn score(
     q: &Question,
-    q_bigrams: &HashSet<String>,
+    q_bigrams: &[String],
     idf: &Idf,
     fact: &Fact,
     paragraph: &HashSet<String>,
@@ -182,19 +187,34 @@ pub fn score(
     let metric = bigrams(&canonical(&fact.metric));
     let topic = bigrams(&fact.topic);
     let sentence = bigrams(&canonical(&fact.sentence));
+    let credit: Vec<f32> = q_bigrams
+        .iter()
+        .map(|b| {
+            if metric.contains(b) {
+                1.0
+            } else if topic.contains(b) {
+                0.8
+            } else if sentence.contains(b) {
+                0.5
+            } else if paragraph.contains(b) {
+                0.4
+            } else {
+                0.0
+            }
+        })
+        .collect();
     let (mut hit, mut total) = (0.0f32, 0.0f32);
-    for b in q_bigrams {
+    for (i, b) in q_bigrams.iter().enumerate() {
         let w = idf.weight(b);
         total += w;
-        if metric.contains(b) {
-            hit += w;
-        } else if topic.contains(b) {
-            hit += 0.8 * w;
-        } else if sentence.contains(b) {
-            hit += 0.4 * w;
-        } else if paragraph.contains(b) {
-            hit += 0.3 * w;
-        }
+        // A junction between two matched words (教育|支出 → 育支) counts as matched.
+        let junction =
+            i > 0 && i + 1 < credit.len() && credit[i - 1] >= 1.0 && credit[i + 1] >= 1.0;
+        hit += w * if junction {
+            credit[i].max(0.8)
+        } else {
+            credit[i]
+        };
     }
     let coverage = if total > 0.0 { hit / total } else { 0.0 };
     let precision = if metric.is_empty() {
@@ -204,6 +224,13 @@ pub fn score(
     };
     let mut total_score =
         coverage + 0.3 * precision + phase_bonus(q, fact, draft_year) + kind_bonus;
+    // Unqualified figures (上级补助收入) usually mean the general public budget's.
+    if fact.topic == "一般公共预算"
+        && !q.content.contains("基金")
+        && !q.content.contains("国有资本")
+    {
+        total_score += 0.05;
+    }
     if fact.suspect.is_some() {
         total_score -= 0.2;
     }
