@@ -93,57 +93,8 @@ const PHASE_CUES: &[(&str, Phase)] = &[
     ("安排", Phase::Draft),
 ];
 
-/// Words removed from the content once read as cues.
-const CUE_WORDS: &[&str] = &[
-    "年初预算",
-    "人大批准的",
-    "人大批准",
-    "批准的",
-    "调整预算",
-    "调整后",
-    "实际完成",
-    "预计完成",
-    "预计",
-    "决算数",
-    "决算",
-    "草案",
-    "同比",
-    "比上年",
-    "较上年",
-    "增长了",
-    "增长",
-    "下降了",
-    "下降",
-    "减少了",
-    "减少",
-    "增加了",
-    "增加",
-    "增幅",
-    "降幅",
-    "百分之几",
-    "百分比",
-    "比重",
-    "占比",
-    "几倍",
-    "倍",
-    "实际",
-    "完成",
-    "全区",
-    "全县",
-    "全市",
-    "全旗",
-    "区级",
-    "截至",
-    "截止",
-    "年底",
-    "年末",
-    "底",
-    "是",
-    "的",
-    "了",
-    "共计",
-    "一共",
-];
+/// Words removed from the content once read as cues (space separated).
+const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成 预计完成 预计 决算数 决算 草案 同比 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
 
 /// Known regions: (stored region, keys, pinyin).
 pub struct RegionIndex {
@@ -340,7 +291,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     };
 
     let mut content = p.question_words.replace_all(&rest, " ").into_owned();
-    for w in CUE_WORDS.iter().chain(PHASE_CUES.iter().map(|(w, _)| w)) {
+    for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
         content = content.replace(w, " ");
     }
     let content: String = content
