@@ -257,16 +257,16 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         Some(ValueKind::Multiple)
     } else if rest.contains("百分点") {
         Some(ValueKind::Points)
-    } else if matches!(relation, Relation::Share | Relation::Completion)
-        || rest.contains("百分之几")
+    } else if matches!(
+        relation,
+        Relation::Share | Relation::Completion | Relation::Change { money: false, .. }
+    ) || rest.contains("百分之几")
         || rest.contains("百分比")
         || rest.ends_with('率')
         || rest.contains("率是")
         || rest.contains("率多少")
         || rest.contains("率为")
     {
-        Some(ValueKind::Percent)
-    } else if matches!(relation, Relation::Change { money: false, .. }) {
         Some(ValueKind::Percent)
     } else if [
         "多少个",
@@ -291,7 +291,10 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     };
 
     let mut content = p.question_words.replace_all(&rest, " ").into_owned();
-    for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
+    for w in CUE_WORDS
+        .split_whitespace()
+        .chain(PHASE_CUES.iter().map(|(w, _)| *w))
+    {
         content = content.replace(w, " ");
     }
     let content: String = content

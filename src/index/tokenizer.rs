@@ -41,22 +41,11 @@ pub fn is_word(token: &str) -> bool {
     token.chars().any(char::is_alphanumeric)
 }
 
-/// tantivy tokenizer backed by a shared jieba.
-#[derive(Clone)]
+/// tantivy tokenizer backed by the process's shared jieba, which is built the
+/// first time text is tokenized (opening an index to read facts costs nothing).
+#[derive(Clone, Default)]
 pub struct JiebaTokenizer {
-    jieba: Arc<Jieba>,
-}
-
-impl JiebaTokenizer {
-    pub fn new(jieba: Arc<Jieba>) -> Self {
-        JiebaTokenizer { jieba }
-    }
-}
-
-impl Default for JiebaTokenizer {
-    fn default() -> Self {
-        JiebaTokenizer::new(jieba())
-    }
+    jieba: Arc<OnceLock<Arc<Jieba>>>,
 }
 
 /// The tokens of one text.
@@ -70,7 +59,8 @@ impl Tokenizer for JiebaTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream {
         let mut tokens = Vec::new();
-        for t in self.jieba.cut_for_search(text, true) {
+        let jieba = self.jieba.get_or_init(jieba);
+        for t in jieba.cut_for_search(text, true) {
             if !is_word(t.word) {
                 continue;
             }
