@@ -59,11 +59,7 @@ impl Engine {
 
     /// Opens the index in `dir`; when it is empty, first ingests `corpus`,
     /// telling `notify` so.
-    pub fn open_or_build(
-        dir: &Path,
-        corpus: &Path,
-        notify: &mut dyn FnMut(&str),
-    ) -> Result<Engine> {
+    pub fn open_or_build(dir: &Path, corpus: &Path, notify: &mut dyn FnMut(&str)) -> Result<Engine> {
         let mut engine = Engine::open(dir)?;
         if engine.store.is_empty() {
             if !corpus.is_dir() {
@@ -135,12 +131,7 @@ impl Engine {
 
     /// Every report's metadata, by id.
     pub fn reports(&self) -> Vec<&ReportMeta> {
-        self.store
-            .catalog
-            .reports
-            .values()
-            .map(|r| &r.meta)
-            .collect()
+        self.store.catalog.reports.values().map(|r| &r.meta).collect()
     }
 
     /// Searches paragraphs.
@@ -154,14 +145,10 @@ impl Engine {
             filter.region.as_ref().is_none_or(|r| {
                 let r = crate::text::normalize_query(r.trim());
                 region::keys(&meta.region).contains(&r)
-                    || region::pinyin_key(&meta.region).as_deref()
-                        == Some(r.to_lowercase().as_str())
+                    || region::pinyin_key(&meta.region).as_deref() == Some(r.to_lowercase().as_str())
             })
         };
-        let metric = filter
-            .metric
-            .as_ref()
-            .map(|m| crate::text::normalize_query(m));
+        let metric = filter.metric.as_ref().map(|m| crate::text::normalize_query(m));
         self.store
             .catalog
             .facts
@@ -176,11 +163,7 @@ impl Engine {
             })
             .flat_map(|(_, facts)| facts.iter())
             .filter(|f| filter.year.is_none_or(|y| f.year == Some(y)))
-            .filter(|f| {
-                metric
-                    .as_ref()
-                    .is_none_or(|m| f.metric.contains(m.as_str()))
-            })
+            .filter(|f| metric.as_ref().is_none_or(|m| f.metric.contains(m.as_str())))
             .collect()
     }
 

@@ -11,10 +11,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     /// A file or folder could not be read or written.
     #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     /// tantivy failed.
     #[error("index: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
@@ -28,11 +25,7 @@ pub enum Error {
         path.display(),
         path.display()
     )]
-    SchemaVersion {
-        path: PathBuf,
-        found: u32,
-        wanted: u32,
-    },
+    SchemaVersion { path: PathBuf, found: u32, wanted: u32 },
     /// The index holds no reports and there is no corpus to build it from.
     #[error("the index at {} is empty; add reports with `budgetq --index {} ingest PATH...`", path.display(), path.display())]
     EmptyIndex { path: PathBuf },

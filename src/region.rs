@@ -132,9 +132,7 @@ pub fn levels(region: &str) -> Vec<String> {
         let part: String = chars[start..i].iter().collect();
         let ends = SUFFIXES.iter().any(|s| part.ends_with(s));
         // 郑州 + 市, 通州 + 区: take the longer level when the next character completes one.
-        let extends = chars
-            .get(i)
-            .is_some_and(|c| matches!(c, '市' | '区' | '县'));
+        let extends = chars.get(i).is_some_and(|c| matches!(c, '市' | '区' | '县'));
         if ends && !extends {
             out.push(part);
             start = i;
@@ -170,11 +168,7 @@ pub fn keys(region: &str) -> Vec<String> {
     let mut keys: Vec<String> = (0..levels.len()).map(|i| levels[i..].concat()).collect();
     if let Some(last) = levels.last() {
         if let Some(base) = base_name(last) {
-            let suffix = SUFFIXES
-                .iter()
-                .find(|s| last.ends_with(*s))
-                .copied()
-                .unwrap_or("");
+            let suffix = SUFFIXES.iter().find(|s| last.ends_with(*s)).copied().unwrap_or("");
             let plain_suffix = suffix.trim_start_matches("自治");
             if base.chars().count() + plain_suffix.chars().count() < last.chars().count() {
                 keys.push(format!("{base}{plain_suffix}"));
@@ -195,12 +189,7 @@ pub fn short_name(region: &str) -> String {
 pub fn pinyin_key(region: &str) -> Option<String> {
     let last = levels(region).pop()?;
     let base = base_name(&last)?;
-    let key: String = base
-        .as_str()
-        .to_pinyin()
-        .flatten()
-        .map(|p| p.plain())
-        .collect();
+    let key: String = base.as_str().to_pinyin().flatten().map(|p| p.plain()).collect();
     (!key.is_empty()).then_some(key)
 }
 
@@ -222,10 +211,7 @@ mod tests {
 
     #[test]
     fn splits_levels() {
-        assert_eq!(
-            levels("河南省洛阳市西工区"),
-            vec!["河南省", "洛阳市", "西工区"]
-        );
+        assert_eq!(levels("河南省洛阳市西工区"), vec!["河南省", "洛阳市", "西工区"]);
         assert_eq!(
             levels("内蒙古自治区鄂尔多斯市达拉特旗"),
             vec!["内蒙古自治区", "鄂尔多斯市", "达拉特旗"]
@@ -238,10 +224,7 @@ mod tests {
             levels("重庆市彭水苗族土家族自治县"),
             vec!["重庆市", "彭水苗族土家族自治县"]
         );
-        assert_eq!(
-            levels("河南省郑州市中原区"),
-            vec!["河南省", "郑州市", "中原区"]
-        );
+        assert_eq!(levels("河南省郑州市中原区"), vec!["河南省", "郑州市", "中原区"]);
     }
 
     #[test]

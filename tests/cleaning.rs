@@ -29,9 +29,7 @@ fn render(report: &Report) -> String {
 }
 
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
     if std::env::var_os("BUDGETQ_BLESS").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
@@ -59,21 +57,13 @@ fn web_pages_lose_navigation_and_tables_keep_cells() {
         return;
     };
     let bishan = render(&report(&dir.join("03_chongqing-bishan_2023.txt")));
-    assert!(
-        !bishan.contains("您当前的位置")
-            && !bishan.contains("索引号")
-            && !bishan.contains("发布机构")
-    );
+    assert!(!bishan.contains("您当前的位置") && !bishan.contains("索引号") && !bishan.contains("发布机构"));
     assert!(bishan.contains("全区一般公共预算本级收入完成53.19亿元"));
     golden("bishan-2023.paragraphs.txt", &bishan);
     let banan = render(&report(&dir.join("13_chongqing-banan_2022js.txt")));
     assert!(!banan.contains("11500113009307279X") && !banan.contains("首页>"));
     let pengshui = report(&dir.join("22_chongqing-pengshui_2022.txt"));
-    let table = pengshui
-        .paragraphs
-        .iter()
-        .find(|p| p.table)
-        .expect("a flattened table");
+    let table = pengshui.paragraphs.iter().find(|p| p.table).expect("a flattened table");
     assert!(table.text.contains("本级收入 167500"), "{}", table.text);
     golden("pengshui-2022.paragraphs.txt", &render(&pengshui));
     let suqian = render(&report(&dir.join("09_suqian-sucheng_2022.txt")));

@@ -9,9 +9,7 @@ use tempfile::TempDir;
 
 fn budgetq(index: &TempDir) -> Command {
     let mut cmd = Command::cargo_bin("budgetq").unwrap();
-    cmd.arg("--index")
-        .arg(index.path())
-        .env_remove("BUDGETQ_INDEX");
+    cmd.arg("--index").arg(index.path()).env_remove("BUDGETQ_INDEX");
     cmd
 }
 
@@ -37,10 +35,7 @@ fn search_puts_the_interest_paragraph_first() {
     let dir = shipped_index();
     let v = json(budgetq(&dir).args(["search", "--json", "--region", "西工区", "政府债券利息"]));
     let first = &v["hits"][0];
-    assert!(
-        first["text"].as_str().unwrap().contains("3824.35万元"),
-        "{first}"
-    );
+    assert!(first["text"].as_str().unwrap().contains("3824.35万元"), "{first}");
     assert_eq!(
         first["section"].as_array().unwrap().last().unwrap(),
         "3.2023年政府债务付息情况"
@@ -147,10 +142,7 @@ fn archive_reports_keep_header_metadata_and_traditional_text_is_found() {
     let v = json(budgetq(&dir).args(["reports", "--json"]));
     let reports = v["reports"].as_array().unwrap();
     assert_eq!(reports.len(), 26);
-    let suqian = reports
-        .iter()
-        .find(|r| r["id"] == "suqian-sucheng-2022")
-        .unwrap();
+    let suqian = reports.iter().find(|r| r["id"] == "suqian-sucheng-2022").unwrap();
     assert_eq!(suqian["region"], "江苏省宿迁市宿城区");
     assert_eq!(suqian["years"]["execution"], 2022);
     assert_eq!(suqian["years"]["draft"], 2023);
@@ -170,11 +162,9 @@ fn archive_reports_keep_header_metadata_and_traditional_text_is_found() {
 fn schema_mismatch_says_how_to_rebuild() {
     let dir = shipped_index();
     let catalog = dir.path().join("catalog.json");
-    let text = std::fs::read_to_string(&catalog).unwrap().replacen(
-        "\"schema_version\":1",
-        "\"schema_version\":999",
-        1,
-    );
+    let text = std::fs::read_to_string(&catalog)
+        .unwrap()
+        .replacen("\"schema_version\":1", "\"schema_version\":999", 1);
     std::fs::write(&catalog, text).unwrap();
     budgetq(&dir)
         .args(["search", "利息"])

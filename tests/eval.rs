@@ -24,9 +24,7 @@ struct Gold {
 }
 
 fn golds(name: &str) -> Vec<Gold> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
     std::fs::read_to_string(path)
         .unwrap()
         .lines()
@@ -37,13 +35,7 @@ fn golds(name: &str) -> Vec<Gold> {
 
 /// (kind, scale) of a unit, as score.py reads it.
 fn kind(unit: &str) -> (String, Decimal) {
-    let money = [
-        ("元", 0),
-        ("千元", 3),
-        ("万元", 4),
-        ("亿元", 8),
-        ("万亿元", 12),
-    ];
+    let money = [("元", 0), ("千元", 3), ("万元", 4), ("亿元", 8), ("万亿元", 12)];
     if let Some((_, z)) = money.iter().find(|(u, _)| *u == unit) {
         return ("money".into(), Decimal::from(10u64.pow(*z)));
     }
@@ -63,10 +55,7 @@ fn matches(gold: &Gold, value: &str, unit: &str) -> bool {
     let (Some(want), Some(gold_unit)) = (&gold.value, &gold.unit) else {
         return false;
     };
-    let (Ok(got), Ok(want)) = (
-        Decimal::from_str(&value.replace(',', "")),
-        Decimal::from_str(want),
-    ) else {
+    let (Ok(got), Ok(want)) = (Decimal::from_str(&value.replace(',', "")), Decimal::from_str(want)) else {
         return false;
     };
     let (gk, gs) = kind(gold_unit);
@@ -142,9 +131,7 @@ fn assert_thresholds(name: &str, t: &Tally, n: usize) {
 fn index_of(path: &Path) -> (TempDir, Engine) {
     let dir = TempDir::new().unwrap();
     let mut engine = Engine::open(dir.path()).unwrap();
-    let summary = engine
-        .ingest(&[path.to_path_buf()], false, &mut |_| {})
-        .unwrap();
+    let summary = engine.ingest(&[path.to_path_buf()], false, &mut |_| {}).unwrap();
     assert!(summary.skipped.is_empty());
     (dir, engine)
 }
@@ -199,11 +186,8 @@ fn stored_facts_carry_the_gold_values() {
             let in_region = region
                 .iter()
                 .any(|k| k.chars().count() >= 2 && g.question.contains(k.as_str()))
-                || budgetq::region::pinyin_key(&f.region)
-                    .is_some_and(|p| g.question.to_lowercase().contains(&p));
-            in_region
-                && year.is_none_or(|y| f.year == Some(y))
-                && matches(g, &f.value.to_string(), &f.unit)
+                || budgetq::region::pinyin_key(&f.region).is_some_and(|p| g.question.to_lowercase().contains(&p));
+            in_region && year.is_none_or(|y| f.year == Some(y)) && matches(g, &f.value.to_string(), &f.unit)
         });
         if ok {
             found += 1;

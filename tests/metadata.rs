@@ -12,10 +12,7 @@ fn region_and_years_inferred_without_headers() {
         eprintln!("../shared/corpora not present; skipped");
         return;
     };
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     let mut right = 0;
     let mut misses = Vec::new();

@@ -97,10 +97,7 @@ pub fn translate(lower: &str) -> String {
         let mut result = String::with_capacity(out.len());
         let mut rest = out.as_str();
         while let Some(pos) = rest.find(en) {
-            let before_ok = rest[..pos]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_ascii_alphabetic());
+            let before_ok = rest[..pos].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
             let after_ok = rest[pos + en.len()..]
                 .chars()
                 .next()
@@ -129,10 +126,7 @@ mod tests {
             translate("xigong 2024 general public budget revenue"),
             "xigong 2024 一般公共预算收入"
         );
-        assert_eq!(
-            translate("xigong 2023 debt interest paid"),
-            "xigong 2023 债券支付利息"
-        );
+        assert_eq!(translate("xigong 2023 debt interest paid"), "xigong 2023 债券支付利息");
         assert_eq!(translate("interesting"), "interesting");
     }
 }

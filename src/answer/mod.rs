@@ -61,21 +61,16 @@ fn rank_facts<'a>(
     let q_bigrams = rank::bigram_list(&q.content);
     let mut paragraphs: HashMap<(&str, usize), HashSet<String>> = HashMap::new();
     let mut ranked: Vec<Ranked> = Vec::new();
-    for (f, meta) in facts
-        .iter()
-        .filter(|(f, _)| year.is_none() || f.year == year)
-    {
-        let context = paragraphs
-            .entry((f.report.as_str(), f.paragraph))
-            .or_insert_with(|| {
-                let text = store
-                    .catalog
-                    .reports
-                    .get(&f.report)
-                    .and_then(|r| r.paragraphs.get(f.paragraph))
-                    .map_or("", |p| p.text.as_str());
-                rank::bigrams(&canonical(text))
-            });
+    for (f, meta) in facts.iter().filter(|(f, _)| year.is_none() || f.year == year) {
+        let context = paragraphs.entry((f.report.as_str(), f.paragraph)).or_insert_with(|| {
+            let text = store
+                .catalog
+                .reports
+                .get(&f.report)
+                .and_then(|r| r.paragraphs.get(f.paragraph))
+                .map_or("", |p| p.text.as_str());
+            rank::bigrams(&canonical(text))
+        });
         if let Some(score) = rank::score(q, &q_bigrams, idf, f, context, meta.years.draft) {
             ranked.push(Ranked { fact: f, score });
         }
@@ -111,10 +106,7 @@ fn pick<'a>(ranked: &'a [Ranked<'a>]) -> Option<&'a Ranked<'a>> {
     if best.score.coverage < MIN_COVERAGE {
         return None;
     }
-    let rival = ranked
-        .iter()
-        .skip(1)
-        .find(|r| !same_value(r.fact, best.fact));
+    let rival = ranked.iter().skip(1).find(|r| !same_value(r.fact, best.fact));
     match rival {
         Some(r) if r.score.total + MARGIN > best.score.total => None,
         _ => Some(best),
@@ -209,12 +201,7 @@ fn convert(value: Decimal, from: &Fact, to: &Fact) -> Option<Decimal> {
 }
 
 /// 收支差额: the best 收入 fact minus the best 支出 fact of the same budget and phase.
-fn balance(
-    store: &Store,
-    q: &Question,
-    facts: &[(&Fact, &ReportMeta)],
-    idf: &rank::Idf,
-) -> Option<Answer> {
+fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
     let base = q
         .content
         .replace("收支差额", "")
@@ -261,12 +248,7 @@ fn balance(
 }
 
 /// A year before the report: the next year's level minus its stated change (比上年增加).
-fn previous_year(
-    store: &Store,
-    q: &Question,
-    facts: &[(&Fact, &ReportMeta)],
-    idf: &rank::Idf,
-) -> Option<Answer> {
+fn previous_year(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
     let year = q.year?;
     let mut lq = q.clone();
     lq.relation = Relation::Level;
@@ -291,11 +273,7 @@ fn previous_year(
     } else {
         level.value - delta
     };
-    let sign = if is_fall(&change.relation) {
-        '+'
-    } else {
-        '−'
-    };
+    let sign = if is_fall(&change.relation) { '+' } else { '−' };
     let text = format!(
         "{}{} = {}年{}{} {sign} {}{}（{}）",
         value.normalize(),
@@ -323,13 +301,7 @@ fn previous_year(
 
 /// Answers a question from the stored facts.
 pub fn ask(store: &Store, raw: &str) -> Answer {
-    let regions = RegionIndex::new(
-        store
-            .catalog
-            .reports
-            .values()
-            .map(|r| r.meta.region.as_str()),
-    );
+    let regions = RegionIndex::new(store.catalog.reports.values().map(|r| r.meta.region.as_str()));
     let q = question::parse(raw, &regions);
     if std::env::var_os("BUDGETQ_DEBUG").is_some() {
         eprintln!("{q:?}");
@@ -339,12 +311,7 @@ pub fn ask(store: &Store, raw: &str) -> Answer {
     }
     let facts = region_facts(store, &q);
     let idf = rank::Idf::new(
-        store
-            .catalog
-            .facts
-            .values()
-            .flatten()
-            .map(|f| f.metric.as_str()),
+        store.catalog.facts.values().flatten().map(|f| f.metric.as_str()),
         store
             .catalog
             .reports
@@ -387,10 +354,7 @@ pub fn ask(store: &Store, raw: &str) -> Answer {
         Some(best) => {
             let fact = best.fact;
             let mut sources: Vec<Source> = source(store, fact).into_iter().collect();
-            if let Some(parent) = fact
-                .parent
-                .and_then(|p| store.catalog.facts.get(&fact.report)?.get(p))
-            {
+            if let Some(parent) = fact.parent.and_then(|p| store.catalog.facts.get(&fact.report)?.get(p)) {
                 if parent.paragraph != fact.paragraph {
                     sources.extend(source(store, parent));
                 }
@@ -404,11 +368,9 @@ pub fn ask(store: &Store, raw: &str) -> Answer {
             }
         }
         None => {
-            let reason = if ranked
-                .first()
-                .is_some_and(|r| r.score.coverage >= MIN_COVERAGE)
-            {
-                "several facts fit equally well; add the phase (年初预算/调整预算/实际完成/草案) or be more specific".to_string()
+            let reason = if ranked.first().is_some_and(|r| r.score.coverage >= MIN_COVERAGE) {
+                "several facts fit equally well; add the phase (年初预算/调整预算/实际完成/草案) or be more specific"
+                    .to_string()
             } else {
                 "no stated figure matches this question".to_string()
             };

@@ -120,18 +120,13 @@ impl RegionIndex {
         let mut best: Option<(usize, String)> = None;
         for (_, keys, pinyin) in &self.entries {
             for key in keys.iter().filter(|k| k.chars().count() >= 2) {
-                if text.contains(key.as_str())
-                    && best.as_ref().is_none_or(|(len, _)| key.len() > *len)
-                {
+                if text.contains(key.as_str()) && best.as_ref().is_none_or(|(len, _)| key.len() > *len) {
                     best = Some((key.len(), key.clone()));
                 }
             }
             if let Some(p) = pinyin {
                 let found = lower.match_indices(p.as_str()).any(|(i, _)| {
-                    let before = lower[..i]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_ascii_alphabetic());
+                    let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
                     let after = lower[i + p.len()..]
                         .chars()
                         .next()
@@ -147,9 +142,7 @@ impl RegionIndex {
         let short: Vec<String> = self
             .entries
             .iter()
-            .filter(|(_, keys, pinyin)| {
-                keys.contains(&key) || pinyin.as_deref() == Some(key.as_str())
-            })
+            .filter(|(_, keys, pinyin)| keys.contains(&key) || pinyin.as_deref() == Some(key.as_str()))
             .map(|(r, _, _)| r.clone())
             .collect();
         Some((short, key))
@@ -291,10 +284,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     };
 
     let mut content = p.question_words.replace_all(&rest, " ").into_owned();
-    for w in CUE_WORDS
-        .split_whitespace()
-        .chain(PHASE_CUES.iter().map(|(w, _)| *w))
-    {
+    for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
         content = content.replace(w, " ");
     }
     let content: String = content
@@ -354,15 +344,9 @@ mod tests {
                 money: true
             }
         );
-        let q = parse(
-            "Haishu district 2022 general public budget revenue",
-            &index(),
-        );
+        let q = parse("Haishu district 2022 general public budget revenue", &index());
         assert_eq!(q.regions, vec!["浙江省宁波市海曙区"]);
-        assert_eq!(
-            (q.year, q.content.as_str()),
-            (Some(2022), "一般公共预算收入")
-        );
+        assert_eq!((q.year, q.content.as_str()), (Some(2022), "一般公共预算收入"));
         let q = parse("海淀区2023年一般公共预算收入", &index());
         assert_eq!(q.unknown_region.as_deref(), Some("海淀区"));
     }

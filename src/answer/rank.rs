@@ -48,10 +48,7 @@ pub struct Idf {
 }
 
 impl Idf {
-    pub fn new<'a>(
-        metrics: impl Iterator<Item = &'a str>,
-        texts: impl Iterator<Item = &'a str>,
-    ) -> Idf {
+    pub fn new<'a>(metrics: impl Iterator<Item = &'a str>, texts: impl Iterator<Item = &'a str>) -> Idf {
         let mut df: HashMap<String, usize> = HashMap::new();
         let mut n = 0;
         for m in metrics {
@@ -122,8 +119,7 @@ fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> f32 {
         return 0.35;
     }
     let execution = [Phase::Actual, Phase::Expected, Phase::Final];
-    let compatible = (execution.contains(&fact.phase)
-        && q.phases.iter().any(|p| execution.contains(p)))
+    let compatible = (execution.contains(&fact.phase) && q.phases.iter().any(|p| execution.contains(p)))
         || (fact.phase == Phase::Draft && q.phases.contains(&Phase::Expected));
     if compatible {
         0.15
@@ -137,9 +133,7 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
     match q.relation {
         Relation::Level => rel.is_empty() || rel == "上年",
         Relation::Completion => rel == "完成率",
-        Relation::Share => {
-            rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重")
-        }
+        Relation::Share => rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重"),
         Relation::Change { up, money } => {
             let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年");
             let direction = match up {
@@ -208,13 +202,8 @@ pub fn score(
         let w = idf.weight(b);
         total += w;
         // A junction between two matched words (教育|支出 → 育支) counts as matched.
-        let junction =
-            i > 0 && i + 1 < credit.len() && credit[i - 1] >= 1.0 && credit[i + 1] >= 1.0;
-        hit += w * if junction {
-            credit[i].max(0.8)
-        } else {
-            credit[i]
-        };
+        let junction = i > 0 && i + 1 < credit.len() && credit[i - 1] >= 1.0 && credit[i + 1] >= 1.0;
+        hit += w * if junction { credit[i].max(0.8) } else { credit[i] };
     }
     let coverage = if total > 0.0 { hit / total } else { 0.0 };
     let precision = if metric.is_empty() {
@@ -222,13 +211,9 @@ pub fn score(
     } else {
         metric.iter().filter(|b| q_bigrams.contains(*b)).count() as f32 / metric.len() as f32
     };
-    let mut total_score =
-        coverage + 0.3 * precision + phase_bonus(q, fact, draft_year) + kind_bonus;
+    let mut total_score = coverage + 0.3 * precision + phase_bonus(q, fact, draft_year) + kind_bonus;
     // Unqualified figures (上级补助收入) usually mean the general public budget's.
-    if fact.topic == "一般公共预算"
-        && !q.content.contains("基金")
-        && !q.content.contains("国有资本")
-    {
+    if fact.topic == "一般公共预算" && !q.content.contains("基金") && !q.content.contains("国有资本") {
         total_score += 0.05;
     }
     if fact.suspect.is_some() {

@@ -152,7 +152,9 @@ pub fn run(cli: Cli) -> Result<bool> {
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let Some(command) = cli.command else {
-        anyhow::bail!("no command given; try `budgetq --help`, or `budgetq ask 2023年西工区政府债券实际支付利息是多少`");
+        anyhow::bail!(
+            "no command given; try `budgetq --help`, or `budgetq ask 2023年西工区政府债券实际支付利息是多少`"
+        );
     };
     match command {
         Command::Ingest { paths, rebuild } => {
@@ -161,8 +163,7 @@ pub fn run(cli: Cli) -> Result<bool> {
             } else {
                 Engine::open(&cli.index)
             };
-            let mut engine = opened
-                .with_context(|| format!("cannot open the index at {}", cli.index.display()))?;
+            let mut engine = opened.with_context(|| format!("cannot open the index at {}", cli.index.display()))?;
             let progress = std::io::stderr().is_terminal();
             let started = std::time::Instant::now();
             let summary = engine.ingest(&paths, rebuild, &mut |event| match event {

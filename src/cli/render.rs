@@ -36,10 +36,7 @@ pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
         return Ok(());
     }
     if hits.is_empty() {
-        writeln!(
-            o,
-            "no paragraph matches; try fewer words, or drop --region/--year"
-        )?;
+        writeln!(o, "no paragraph matches; try fewer words, or drop --region/--year")?;
     }
     for (i, h) in hits.iter().enumerate() {
         writeln!(
@@ -112,7 +109,10 @@ pub fn facts(facts: &[&Fact], engine: &Engine, json: bool, csv: bool) -> Result<
     if csv {
         // A BOM so that spreadsheet programs read the Chinese text as UTF-8.
         write!(o, "\u{feff}")?;
-        writeln!(o, "report,region,year,metric,phase,relation,value,unit,value_yuan,approx,parent,suspect,paragraph,sentence")?;
+        writeln!(
+            o,
+            "report,region,year,metric,phase,relation,value,unit,value_yuan,approx,parent,suspect,paragraph,sentence"
+        )?;
         for f in facts {
             let row = [
                 f.report.clone(),
@@ -123,23 +123,14 @@ pub fn facts(facts: &[&Fact], engine: &Engine, json: bool, csv: bool) -> Result<
                 f.relation.clone(),
                 f.value.normalize().to_string(),
                 f.unit.clone(),
-                f.yuan
-                    .map(|y| y.normalize().to_string())
-                    .unwrap_or_default(),
+                f.yuan.map(|y| y.normalize().to_string()).unwrap_or_default(),
                 f.approx.to_string(),
                 f.parent.map(|p| p.to_string()).unwrap_or_default(),
                 f.suspect.clone().unwrap_or_default(),
                 f.paragraph.to_string(),
                 f.sentence.clone(),
             ];
-            writeln!(
-                o,
-                "{}",
-                row.iter()
-                    .map(|s| csv_field(s))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            )?;
+            writeln!(o, "{}", row.iter().map(|s| csv_field(s)).collect::<Vec<_>>().join(","))?;
         }
         return Ok(());
     }
@@ -174,21 +165,14 @@ pub fn answer(answer: &Answer, json: bool, color: bool) -> Result<()> {
     }
     match &answer.answer {
         Some(a) => {
-            writeln!(
-                o,
-                "{}",
-                paint(&format!("{}{}", a.value, a.unit), HIGHLIGHT, color)
-            )?;
+            writeln!(o, "{}", paint(&format!("{}{}", a.value, a.unit), HIGHLIGHT, color))?;
             writeln!(o, "{}", a.text)?;
         }
         None => {
             writeln!(
                 o,
                 "not found: {}",
-                answer
-                    .reason
-                    .as_deref()
-                    .unwrap_or("no fact answers this question")
+                answer.reason.as_deref().unwrap_or("no fact answers this question")
             )?;
             if !answer.candidates.is_empty() {
                 writeln!(o, "closest candidates:")?;

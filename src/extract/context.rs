@@ -101,11 +101,7 @@ pub fn phase_clue(text: &str) -> Option<Phase> {
     patterns()
         .phase
         .iter()
-        .filter_map(|(re, phase)| {
-            re.find_iter(text)
-                .last()
-                .map(|m| ((m.end(), m.len()), *phase))
-        })
+        .filter_map(|(re, phase)| re.find_iter(text).last().map(|m| ((m.end(), m.len()), *phase)))
         .max_by_key(|(key, _)| *key)
         .map(|(_, p)| p)
 }
@@ -156,11 +152,7 @@ pub fn rate_relation(clause: &str) -> Option<&'static str> {
     if c.ends_with("占比") || c.ends_with('占') {
         return Some("占比");
     }
-    if c.ends_with('的')
-        && ["预算", "计划", "目标", "任务"]
-            .iter()
-            .any(|w| c.contains(w))
-    {
+    if c.ends_with('的') && ["预算", "计划", "目标", "任务"].iter().any(|w| c.contains(w)) {
         return Some("完成率");
     }
     None
@@ -221,10 +213,7 @@ pub fn is_bare(metric: &str) -> bool {
 /// True for words that name an attribute of something said before (金额, 资金):
 /// `开展绩效评价18个，金额33940万元`.
 pub fn is_attribute(metric: &str) -> bool {
-    matches!(
-        metric,
-        "金额" | "资金" | "总额" | "规模" | "资金规模" | "总金额"
-    )
+    matches!(metric, "金额" | "资金" | "总额" | "规模" | "资金规模" | "总金额")
 }
 
 /// Joins a budget name and a bare flow word without doubling 预算
@@ -258,10 +247,7 @@ mod tests {
             Some(Phase::Adjusted)
         );
         assert_eq!(phase_clue("实际完成"), Some(Phase::Actual));
-        assert_eq!(
-            phase_clue("2023年区级一般公共预算收入预计完成"),
-            Some(Phase::Expected)
-        );
+        assert_eq!(phase_clue("2023年区级一般公共预算收入预计完成"), Some(Phase::Expected));
         assert_eq!(phase_clue("全区一般公共预算收入"), None);
     }
 
@@ -277,10 +263,7 @@ mod tests {
         );
         assert_eq!(residue("年初支出预算为"), "支出");
         assert_eq!(residue("实际完成"), "");
-        assert_eq!(
-            residue("2023年全区政府债券实际支付利息"),
-            "政府债券支付利息"
-        );
+        assert_eq!(residue("2023年全区政府债券实际支付利息"), "政府债券支付利息");
         assert_eq!(residue("1-12月共开展评审工程项目"), "开展评审工程项目");
         assert_eq!(residue("全区政府基金预算收入"), "政府性基金预算收入");
         assert_eq!(residue("截至2023年底，政府债务余额"), "政府债务余额");
@@ -288,14 +271,8 @@ mod tests {
 
     #[test]
     fn relations() {
-        assert_eq!(
-            relation("同比下降", "同比下降").as_deref(),
-            Some("同比下降")
-        );
-        assert_eq!(
-            relation("比上年增加", "比上年增加").as_deref(),
-            Some("比上年增加")
-        );
+        assert_eq!(relation("同比下降", "同比下降").as_deref(), Some("同比下降"));
+        assert_eq!(relation("比上年增加", "比上年增加").as_deref(), Some("比上年增加"));
         assert_eq!(relation("增长", "增长").as_deref(), Some("增长"));
         assert_eq!(rate_relation("为调整预算的"), Some("完成率"));
         assert_eq!(rate_relation("占公共预算支出的比重为"), Some("占比"));

@@ -71,9 +71,7 @@ pub fn find(text: &str) -> Vec<Mention> {
         let before = &text[..num.start()];
         // Ordinals (第13次) and numbers glued to Latin letters or other digits are not quantities.
         if before.ends_with('第')
-            || before.ends_with(|ch: char| {
-                ch.is_ascii_alphanumeric() || ch == '.' || ch == '-' || ch == '/'
-            })
+            || before.ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '.' || ch == '-' || ch == '/')
         {
             continue;
         }
@@ -118,10 +116,7 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<String> {
-        find(text)
-            .iter()
-            .map(|m| format!("{}{}", m.value, m.unit))
-            .collect()
+        find(text).iter().map(|m| format!("{}{}", m.value, m.unit)).collect()
     }
 
     #[test]
@@ -130,14 +125,8 @@ mod tests {
             values("收入调整为174180万元，实际完成174559万元，为调整预算的100.2%，同比下降14.8%"),
             vec!["174180万元", "174559万元", "100.2%", "14.8%"]
         );
-        assert_eq!(
-            values("地方一般公共预算收入完成1,289,300万元"),
-            vec!["1289300万元"]
-        );
-        assert_eq!(
-            values("增长3.9倍，共开展评审工程项目65个"),
-            vec!["3.9倍", "65个"]
-        );
+        assert_eq!(values("地方一般公共预算收入完成1,289,300万元"), vec!["1289300万元"]);
+        assert_eq!(values("增长3.9倍，共开展评审工程项目65个"), vec!["3.9倍", "65个"]);
         assert_eq!(values("两千三百万元和百分之十五"), vec!["2300万元", "15%"]);
         assert_eq!(values("惠及群众5.4万人以上"), vec!["5.4万人"]);
         assert!(find("惠及群众5.4万人以上")[0].approx);
@@ -145,9 +134,6 @@ mod tests {
 
     #[test]
     fn skips_years_ordinals_and_headings() {
-        assert!(find(
-            "2023年区十五届人大第13次会议，洛财债〔2022〕17号，1.2023年债务限额情况，1-12月"
-        )
-        .is_empty());
+        assert!(find("2023年区十五届人大第13次会议，洛财债〔2022〕17号，1.2023年债务限额情况，1-12月").is_empty());
     }
 }

@@ -29,6 +29,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 
+use crate::ingest::structure::{heading_level, BULLET_LEVEL};
 use crate::model::{Fact, Paragraph, Phase, Report, ValueKind};
 use mention::Mention;
 
@@ -108,11 +109,8 @@ fn paragraph_subject(text: &str) -> Option<String> {
     let first = text.split('。').next()?;
     let (_, marker) = crate::ingest::structure::heading_level(first)?;
     let subject = &first[marker..];
-    (mention::find(subject).is_empty() && subject.chars().count() <= 30).then(|| {
-        subject
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_string()
-    })
+    (mention::find(subject).is_empty() && subject.chars().count() <= 30)
+        .then(|| subject.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
 }
 
 /// Report-wide facts about how to read a paragraph.
@@ -142,11 +140,7 @@ impl Scope<'_> {
         if year.is_some() && year == years.draft && years.draft != years.execution {
             return Phase::Draft;
         }
-        if section
-            .iter()
-            .any(|h| h.contains("草案") && !h.contains("决算"))
-            && year != years.execution
-        {
+        if section.iter().any(|h| h.contains("草案") && !h.contains("决算")) && year != years.execution {
             return Phase::Draft;
         }
         match self.report.meta.kind.as_str() {
@@ -185,17 +179,14 @@ pub(crate) struct Reading {
 
 fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
     let text = &p.text;
-    let section_topic = p
-        .section
-        .iter()
-        .rev()
-        .find_map(|h| context::topic_in(h))
-        .unwrap_or("");
+    let section_topic = p.section.iter().rev().find_map(|h| context::topic_in(h)).unwrap_or("");
     let subject = paragraph_subject(text);
     let mut topic = section_topic.to_string();
     let mut out: Vec<Reading> = Vec::new();
     let mut previous_sentence_metric: Option<(String, String)> = None;
     let mut previous_sentence_total: Option<usize> = None;
+    // The total that bullets (一是…；二是…) after it break down.
+    let mut bullet_total: Option<usize> = None;
     for (s_start, s_end) in sentences(text) {
         let sentence = &text[s_start..s_end];
         let mut mentions = mention::find(sentence);
@@ -210,8 +201,8 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             .filter_map(|w| sentence.find(w))
             .min()
             .map(|i| i + s_start);
-        let sentence_opens_breakdown = breakdown_at == Some(s_start)
-            || sentence.trim_start_matches(['—', '-']).starts_with("其中");
+        let sentence_opens_breakdown =
+            breakdown_at == Some(s_start) || sentence.trim_start_matches(['—', '-']).starts_with("其中");
         for m in mentions {
             let clause_from = clause_start(text, m.start).max(s_start);
             let prev_end = out
@@ -258,12 +249,9 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                 .map(|r| (r.base_metric.clone(), r.topic.clone()))
                 .or_else(|| previous_sentence_metric.clone());
             let (mut base_metric, mut fact_topic) = if context::is_empty(&own) {
-                inherited.clone().unwrap_or_else(|| {
-                    (
-                        subject.clone().unwrap_or_else(|| topic.clone()),
-                        topic.clone(),
-                    )
-                })
+                inherited
+                    .clone()
+                    .unwrap_or_else(|| (subject.clone().unwrap_or_else(|| topic.clone()), topic.clone()))
             } else if context::is_attribute(&own) && inherited.is_some() {
                 let (base, t) = inherited.clone().unwrap_or_default();
                 (format!("{base}{own}"), t)
@@ -294,9 +282,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             }
             topic = fact_topic.clone();
             if relation == "占比" {
-                let share = clause
-                    .trim_end_matches(['为', '是', '达'])
-                    .trim_end_matches('的');
+                let share = clause.trim_end_matches(['为', '是', '达']).trim_end_matches('的');
                 base_metric = format!("{base_metric}{}", context::canonical(share));
             }
             let after = &text[m.end..];
@@ -305,21 +291,24 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                 None => base_metric.clone(),
             };
 
-            // Parent: a total before an opening parenthesis or 其中.
-            let parent = parent_of(
-                text,
-                &m,
-                &out[first_in_sentence..],
-                first_in_sentence,
-                breakdown_at,
-            )
-            .or_else(|| {
-                if sentence_opens_breakdown && m.kind == ValueKind::Money {
-                    previous_sentence_total
-                } else {
-                    None
-                }
+            // Parent: a total before an opening parenthesis or 其中, or before bullets.
+            let segment_start = text[s_start..m.start].rfind(['；', ';']).map_or(s_start, |i| {
+                s_start + i + text[s_start + i..].chars().next().map_or(1, char::len_utf8)
             });
+            let opens_bullet =
+                heading_level(&text[segment_start..m.start]).is_some_and(|(level, _)| level == BULLET_LEVEL);
+            let parent = parent_of(text, &m, &out[first_in_sentence..], first_in_sentence, breakdown_at)
+                .or_else(|| {
+                    (sentence_opens_breakdown && m.kind == ValueKind::Money)
+                        .then_some(previous_sentence_total)
+                        .flatten()
+                })
+                .or_else(|| {
+                    let first_of_segment = prev_in_sentence.is_none_or(|r| r.m.end < segment_start);
+                    (opens_bullet && m.kind == ValueKind::Money && first_of_segment)
+                        .then_some(bullet_total)
+                        .flatten()
+                });
 
             // Phase: rates and changes take their base's; children their parent's.
             let phase = if let Some(pi) =
@@ -335,11 +324,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                     .or_else(|| section_year(&p.section))
                     .or_else(|| scope.default_year(&p.section));
                 match context::phase_clue(sentence_before) {
-                    Some(Phase::Expected)
-                        if year.is_some() && year == scope.report.meta.years.draft =>
-                    {
-                        Phase::Draft
-                    }
+                    Some(Phase::Expected) if year.is_some() && year == scope.report.meta.years.draft => Phase::Draft,
                     Some(phase)
                         if !(year.is_some()
                             && year == scope.report.meta.years.draft
@@ -377,6 +362,10 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             .iter()
             .position(|r| r.m.kind == ValueKind::Money && r.parent.is_none())
             .map(|i| i + first_in_sentence);
+        let opens_with_bullet = heading_level(sentence).is_some_and(|(level, _)| level == BULLET_LEVEL);
+        if !opens_with_bullet && previous_sentence_total.is_some() {
+            bullet_total = previous_sentence_total;
+        }
         // 没有支出: a zero the text states in words.
         for z in zero_re().captures_iter(sentence) {
             let (Some(all), Some(flow)) = (z.get(0), z.get(1)) else {
@@ -440,9 +429,7 @@ fn strip_relation_words(metric: &str) -> String {
 fn purpose(after: &str) -> Option<String> {
     let rest = after.trim_start_matches(['，', ',']);
     let rest = rest.strip_prefix("用于")?;
-    let end = rest
-        .find(['，', ',', '；', ';', '。', '（', '('])
-        .unwrap_or(rest.len());
+    let end = rest.find(['，', ',', '；', ';', '。']).unwrap_or(rest.len());
     let p = rest[..end].trim();
     (!p.is_empty()).then(|| p.to_string())
 }
@@ -488,7 +475,7 @@ fn parent_of(
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, r)| r.m.end <= at && r.m.kind == m.kind && r.parent.is_none())
+        .find(|(_, r)| r.m.end <= at && r.m.kind == m.kind)
         .map(|(i, _)| i + offset)
 }
 
@@ -505,12 +492,7 @@ fn dominant_money_unit(report: &Report) -> &'static str {
             }
         }
     }
-    match counts
-        .iter()
-        .enumerate()
-        .max_by_key(|(_, c)| **c)
-        .map(|(i, _)| i)
-    {
+    match counts.iter().enumerate().max_by_key(|(_, c)| **c).map(|(i, _)| i) {
         Some(1) => "亿元",
         Some(2) => "元",
         _ => "万元",
@@ -567,10 +549,7 @@ pub fn extract_facts(report: &Report) -> Vec<Fact> {
 /// Marks money in 元 that stands among 万元/亿元 figures with a value too
 /// large to be meant in yuan (巫溪: 一般公共预算收入88435元).
 fn flag_suspect_units(facts: &mut [Fact]) {
-    let large_units = facts
-        .iter()
-        .filter(|f| f.unit == "万元" || f.unit == "亿元")
-        .count();
+    let large_units = facts.iter().filter(|f| f.unit == "万元" || f.unit == "亿元").count();
     if large_units < 2 {
         return;
     }

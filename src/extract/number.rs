@@ -98,10 +98,7 @@ mod tests {
         assert_eq!(parse_chinese("一千二百"), Some(Decimal::from(1200)));
         assert_eq!(parse_chinese("十五"), Some(Decimal::from(15)));
         assert_eq!(parse_chinese("一万二千"), Some(Decimal::from(12000)));
-        assert_eq!(
-            parse_chinese("三亿五千万"),
-            Some(Decimal::from(350_000_000))
-        );
+        assert_eq!(parse_chinese("三亿五千万"), Some(Decimal::from(350_000_000)));
         assert_eq!(parse_chinese("一百零五"), Some(Decimal::from(105)));
         assert_eq!(parse_chinese("预算"), None);
     }

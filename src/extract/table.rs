@@ -12,9 +12,7 @@ use crate::model::{Paragraph, Phase, Report, ValueKind};
 
 fn is_number(cell: &str) -> bool {
     !cell.is_empty()
-        && cell
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+        && cell.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
         && cell.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -42,23 +40,15 @@ pub(crate) fn read(default_unit: &'static str, report: &Report, p: &Paragraph) -
     for cell in text.split(' ') {
         let start = offset;
         offset += cell.len() + 1;
-        if let Some(u) = cell
-            .strip_prefix("单位:")
-            .or_else(|| cell.strip_prefix("单位："))
-        {
+        if let Some(u) = cell.strip_prefix("单位:").or_else(|| cell.strip_prefix("单位：")) {
             if unit::yuan_factor(u).is_some() {
                 unit_text = u.to_string();
             }
             continue;
         }
         match cell {
-            "执行数" | "完成数" | "决算数" | "预算数" | "调整预算数" | "年初预算数" =>
-            {
-                phase = context::phase_clue(cell).or(if cell == "决算数" {
-                    Some(Phase::Final)
-                } else {
-                    None
-                });
+            "执行数" | "完成数" | "决算数" | "预算数" | "调整预算数" | "年初预算数" => {
+                phase = context::phase_clue(cell).or(if cell == "决算数" { Some(Phase::Final) } else { None });
                 continue;
             }
             _ => {}

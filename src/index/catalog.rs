@@ -50,12 +50,10 @@ impl Catalog {
                 wanted: SCHEMA_VERSION,
             });
         }
-        serde_json::from_slice(&bytes)
-            .map(Some)
-            .map_err(|e| Error::Catalog {
-                path,
-                message: e.to_string(),
-            })
+        serde_json::from_slice(&bytes).map(Some).map_err(|e| Error::Catalog {
+            path,
+            message: e.to_string(),
+        })
     }
 
     /// Writes the catalog atomically.

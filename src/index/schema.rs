@@ -3,8 +3,7 @@
 //! exact-match filters.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
-    STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
 };
 
 use super::tokenizer::TOKENIZER_NAME;
@@ -34,10 +33,7 @@ impl Fields {
             region: b.add_text_field("region", STRING),
             year: b.add_u64_field("year", NumericOptions::default().set_indexed()),
             kind: b.add_text_field("kind", STRING),
-            section: b.add_text_field(
-                "section",
-                TextOptions::default().set_indexing_options(jieba.clone()),
-            ),
+            section: b.add_text_field("section", TextOptions::default().set_indexing_options(jieba.clone())),
             text: b.add_text_field("text", TextOptions::default().set_indexing_options(jieba)),
         };
         (b.build(), fields)

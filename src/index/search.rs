@@ -139,10 +139,7 @@ fn text_query(fields: Fields, words: &[String], phrases: &[String]) -> Option<Bo
         {
             should.push((
                 Occur::Should,
-                Box::new(BoostQuery::new(
-                    term_query(fields.text, &part.word.to_lowercase()),
-                    0.3,
-                )),
+                Box::new(BoostQuery::new(term_query(fields.text, &part.word.to_lowercase()), 0.3)),
             ));
         }
     }
@@ -158,24 +155,14 @@ fn text_query(fields: Fields, words: &[String], phrases: &[String]) -> Option<Bo
             0 => {}
             1 => must.push((
                 Occur::Must,
-                Box::new(TermQuery::new(
-                    terms[0].clone(),
-                    IndexRecordOption::WithFreqs,
-                )),
+                Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs)),
             )),
             _ => must.push((Occur::Must, Box::new(PhraseQuery::new(terms)))),
         }
     }
     if !should.is_empty() {
         let any: Box<dyn Query> = Box::new(BooleanQuery::new(should));
-        must.push((
-            if must.is_empty() {
-                Occur::Must
-            } else {
-                Occur::Should
-            },
-            any,
-        ));
+        must.push((if must.is_empty() { Occur::Must } else { Occur::Should }, any));
     }
     (!must.is_empty()).then(|| Box::new(BooleanQuery::new(must)) as Box<dyn Query>)
 }
@@ -186,11 +173,7 @@ pub fn find_words(text: &str, words: &[String]) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     if lower.len() == text.len() {
         for w in words.iter().filter(|w| !w.is_empty()) {
-            ranges.extend(
-                lower
-                    .match_indices(w.as_str())
-                    .map(|(i, m)| (i, i + m.len())),
-            );
+            ranges.extend(lower.match_indices(w.as_str()).map(|(i, m)| (i, i + m.len())));
         }
     }
     ranges.sort_unstable();
@@ -217,15 +200,7 @@ pub fn snippet(text: &str, words: &[String], width: usize) -> (String, Vec<(usiz
     let ranges = find_words(text, words);
     let best = ranges
         .iter()
-        .map(|r| {
-            (
-                ranges
-                    .iter()
-                    .filter(|o| o.0 >= r.0 && o.1 <= r.0 + width)
-                    .count(),
-                r.0,
-            )
-        })
+        .map(|r| (ranges.iter().filter(|o| o.0 >= r.0 && o.1 <= r.0 + width).count(), r.0))
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
         .map_or(0, |(_, start)| start);
     let begin = floor_char(text, best.saturating_sub(width / 6));
@@ -289,10 +264,7 @@ impl Store {
         }
         let query = BooleanQuery::new(clauses);
         let searcher = reader.searcher();
-        let top = searcher.search(
-            &query,
-            &TopDocs::with_limit(req.limit.max(1)).order_by_score(),
-        )?;
+        let top = searcher.search(&query, &TopDocs::with_limit(req.limit.max(1)).order_by_score())?;
         let mut highlight_words = words.clone();
         highlight_words.extend(phrases);
         let mut hits = Vec::with_capacity(top.len());
@@ -342,8 +314,7 @@ mod tests {
 
     #[test]
     fn snippets_cut_on_char_boundaries() {
-        let text =
-            "一二三四五六七八九十".repeat(20) + "政府债券实际支付利息" + &"甲乙丙丁".repeat(30);
+        let text = "一二三四五六七八九十".repeat(20) + "政府债券实际支付利息" + &"甲乙丙丁".repeat(30);
         let (frag, hl) = snippet(&text, &["利息".to_string()], 60);
         assert!(frag.contains("利息"));
         for (s, e) in hl {

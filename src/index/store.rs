@@ -35,8 +35,7 @@ impl Store {
             _ => {
                 // No catalog means nothing usable was written: start afresh.
                 if tantivy_dir.exists() {
-                    std::fs::remove_dir_all(&tantivy_dir)
-                        .map_err(|e| Error::io(&tantivy_dir, e))?;
+                    std::fs::remove_dir_all(&tantivy_dir).map_err(|e| Error::io(&tantivy_dir, e))?;
                 }
                 std::fs::create_dir_all(&tantivy_dir).map_err(|e| Error::io(&tantivy_dir, e))?;
                 let (schema, _) = Fields::build();
@@ -45,10 +44,7 @@ impl Store {
         };
         tokenizer::register(&index);
         let fields = Fields::from_schema(&index.schema())?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let catalog = catalog.unwrap_or(Catalog {
             schema_version: SCHEMA_VERSION,
             ..Catalog::default()
@@ -107,10 +103,7 @@ impl Store {
                 for key in &keys {
                     doc.add_text(f.region, key);
                 }
-                for year in [meta.years.execution, meta.years.draft]
-                    .into_iter()
-                    .flatten()
-                {
+                for year in [meta.years.execution, meta.years.draft].into_iter().flatten() {
                     doc.add_u64(f.year, u64::from(year));
                 }
                 doc.add_text(f.kind, &meta.kind);

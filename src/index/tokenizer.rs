@@ -24,11 +24,7 @@ pub fn jieba() -> Arc<Jieba> {
     JIEBA
         .get_or_init(|| {
             let mut jieba = Jieba::new();
-            for term in BUDGET_TERMS
-                .lines()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-            {
+            for term in BUDGET_TERMS.lines().map(str::trim).filter(|t| !t.is_empty()) {
                 jieba.add_word(term, Some(50_000), None);
             }
             Arc::new(jieba)
@@ -97,9 +93,7 @@ impl TokenStream for JiebaTokenStream {
 
 /// Registers the tokenizer on an index (needed on every open).
 pub fn register(index: &tantivy::Index) {
-    index
-        .tokenizers()
-        .register(TOKENIZER_NAME, JiebaTokenizer::default());
+    index.tokenizers().register(TOKENIZER_NAME, JiebaTokenizer::default());
 }
 
 #[cfg(test)]
@@ -127,10 +121,7 @@ mod tests {
         );
         assert!(!words.contains(&"。"));
         for (word, from, to) in &got {
-            assert_eq!(
-                &"专项债券利息1266.98万元。"[*from..*to].to_lowercase(),
-                word
-            );
+            assert_eq!(&"专项债券利息1266.98万元。"[*from..*to].to_lowercase(), word);
         }
     }
 }

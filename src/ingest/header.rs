@@ -20,8 +20,7 @@ pub struct Header {
 fn key_value(line: &str) -> Option<(&str, &str)> {
     let (key, value) = line.split_once(':')?;
     let key = key.trim();
-    (!key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
-        .then_some((key, value.trim()))
+    (!key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')).then_some((key, value.trim()))
 }
 
 /// Splits the header block off `text`. Without a block, returns `None` and the whole text.
@@ -61,8 +60,7 @@ mod tests {
 
     #[test]
     fn parses_block() {
-        let (h, rest) =
-            split_header("source: x\nregion: 河南省洛阳市西工区\nyears: 2023/2024\n---\n正文");
+        let (h, rest) = split_header("source: x\nregion: 河南省洛阳市西工区\nyears: 2023/2024\n---\n正文");
         let h = h.unwrap();
         assert_eq!(h.region.as_deref(), Some("河南省洛阳市西工区"));
         assert_eq!(

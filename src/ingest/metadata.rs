@@ -60,8 +60,8 @@ fn patterns() -> &'static Patterns {
 
 /// Characters that cannot stand inside a place name; a match is cut after the last one.
 const NOT_IN_NAMES: &[char] = &[
-    '了', '在', '于', '将', '的', '及', '对', '向', '是', '为', '把', '由', '从', '给', '受', '与',
-    '据', '年', '月', '日', '届', '次', '会', '编', '报', '告', '关',
+    '了', '在', '于', '将', '的', '及', '对', '向', '是', '为', '把', '由', '从', '给', '受', '与', '据', '年', '月',
+    '日', '届', '次', '会', '编', '报', '告', '关',
 ];
 
 fn clean_region(raw: &str) -> Option<String> {
@@ -70,17 +70,12 @@ fn clean_region(raw: &str) -> Option<String> {
         &raw[pos + c..]
     });
     let cut = cut.strip_suffix("财政局").unwrap_or(cut);
-    (cut.chars().count() >= 2 && region::has_suffix(cut) && !region::is_generic(cut))
-        .then(|| cut.to_string())
+    (cut.chars().count() >= 2 && region::has_suffix(cut) && !region::is_generic(cut)).then(|| cut.to_string())
 }
 
 fn title_score(line: &str) -> Option<i32> {
-    let keyword = ["报告", "说明", "公开", "草案"]
-        .iter()
-        .any(|k| line.contains(k));
-    let subject = ["预算", "决算", "财政", "债务"]
-        .iter()
-        .any(|k| line.contains(k));
+    let keyword = ["报告", "说明", "公开", "草案"].iter().any(|k| line.contains(k));
+    let subject = ["预算", "决算", "财政", "债务"].iter().any(|k| line.contains(k));
     let sentence = line.contains(['，', ',', '。']) || line.starts_with(['受', '现', '我', '根']);
     if !keyword || !subject || sentence || display_width(line) > 140 {
         return None;
@@ -191,9 +186,7 @@ fn years_from_title(title: &str) -> Years {
     for (i, (year, _, end)) in found.iter().enumerate() {
         let clause_end = found.get(i + 1).map_or(title.len(), |n| n.1);
         let clause = &title[*end..clause_end];
-        let execution = ["执行", "决算", "调整", "债务"]
-            .iter()
-            .any(|k| clause.contains(k));
+        let execution = ["执行", "决算", "调整", "债务"].iter().any(|k| clause.contains(k));
         let draft = !execution && ["草案", "预算", "计划"].iter().any(|k| clause.contains(k));
         if execution && years.execution.is_none() {
             years.execution = Some(*year);
@@ -265,10 +258,7 @@ pub fn kind_of(title: &str) -> String {
 fn date(lines: &[String]) -> Option<String> {
     let p = patterns();
     lines.iter().take(60).find_map(|line| {
-        let c = p
-            .date
-            .captures(line)
-            .or_else(|| p.date_passed.captures(line))?;
+        let c = p.date.captures(line).or_else(|| p.date_passed.captures(line))?;
         Some(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]))
     })
 }

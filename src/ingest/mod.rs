@@ -48,10 +48,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
         if path.is_dir() {
             walk(&path, files)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-        {
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
             files.push(path);
         }
     }
@@ -111,11 +108,7 @@ pub fn parse_report(text: &str, path: &Path) -> std::result::Result<Report, Stri
         _ => inferred.years,
     };
     let title = header.title.or(inferred.title).unwrap_or_else(|| {
-        let region = header
-            .region
-            .clone()
-            .or(inferred.region.clone())
-            .unwrap_or_default();
+        let region = header.region.clone().or(inferred.region.clone()).unwrap_or_default();
         let year = years
             .execution
             .or(years.draft)

@@ -38,10 +38,8 @@ fn markers() -> &'static Markers {
         arabic: Regex::new(r"^\d{1,2}[.．、]").expect("valid regex"),
         arabic_paren: Regex::new(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[)）])").expect("valid regex"),
         circled: Regex::new(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]").expect("valid regex"),
-        bullet: Regex::new(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十])")
-            .expect("valid regex"),
-        quantity: Regex::new(r"\d[\d,.]*\s*(?:万|亿|元|%|倍|个|项|家|件|户|人)")
-            .expect("valid regex"),
+        bullet: Regex::new(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十])").expect("valid regex"),
+        quantity: Regex::new(r"\d[\d,.]*\s*(?:万|亿|元|%|倍|个|项|家|件|户|人)").expect("valid regex"),
     })
 }
 
@@ -61,10 +59,8 @@ pub fn heading_level(line: &str) -> Option<(u8, usize)> {
         // `1.5亿元` is a number, not item 1; `1.2023年…` is item 1.
         let rest = &line[found.end()..];
         let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-        let is_number = digits.len() < rest.len()
-            && ["万", "亿", "元", "%", "倍"]
-                .iter()
-                .any(|u| digits.starts_with(u));
+        let is_number =
+            digits.len() < rest.len() && ["万", "亿", "元", "%", "倍"].iter().any(|u| digits.starts_with(u));
         return (!is_number).then_some((3, found.end()));
     }
     if let Some(found) = m.circled.find(line) {
@@ -93,18 +89,13 @@ fn classify(line: &str) -> Line {
         return Line::Text;
     }
     let body = &line[marker_end..];
-    let has_sentence_end = body
-        .trim_end_matches(['。', '.'])
-        .contains(['。', '；', ';']);
-    let looks_like_item =
-        markers().quantity.is_match(body) || body.ends_with(['；', ';', '，', ',']);
+    let has_sentence_end = body.trim_end_matches(['。', '.']).contains(['。', '；', ';']);
+    let looks_like_item = markers().quantity.is_match(body) || body.ends_with(['；', ';', '，', ',']);
     if !has_sentence_end && !looks_like_item && display_width(line) <= 80 {
         return Line::Heading(level, line.trim_end_matches(['。', '：', ':']).to_string());
     }
     match line.find('。') {
-        Some(end)
-            if display_width(&line[..end]) <= 60 && !markers().quantity.is_match(&line[..end]) =>
-        {
+        Some(end) if display_width(&line[..end]) <= 60 && !markers().quantity.is_match(&line[..end]) => {
             Line::Opening(level, line[..end].to_string())
         }
         _ => Line::Text,
@@ -126,20 +117,12 @@ fn is_numeric_cell(line: &str) -> bool {
 pub fn paragraphs(lines: &[String]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut stack: Vec<(u8, String)> = Vec::new();
-    let section =
-        |stack: &Vec<(u8, String)>| stack.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+    let section = |stack: &Vec<(u8, String)>| stack.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
     let mut i = 0;
     while i < lines.len() {
         // A run of short cells with many numbers is a flattened table.
         let run = lines[i..].iter().take_while(|l| is_cell(l)).count();
-        if run >= 6
-            && lines[i..i + run]
-                .iter()
-                .filter(|l| is_numeric_cell(l))
-                .count()
-                * 10
-                >= run * 3
-        {
+        if run >= 6 && lines[i..i + run].iter().filter(|l| is_numeric_cell(l)).count() * 10 >= run * 3 {
             out.push(Paragraph {
                 position: out.len(),
                 section: section(&stack),
@@ -187,10 +170,7 @@ mod tests {
 
     #[test]
     fn levels() {
-        assert_eq!(
-            heading_level("一、2023年预算执行情况").map(|h| h.0),
-            Some(1)
-        );
+        assert_eq!(heading_level("一、2023年预算执行情况").map(|h| h.0), Some(1));
         assert_eq!(heading_level("（二）政府债务情况").map(|h| h.0), Some(2));
         assert_eq!(heading_level("1.2023年债务限额情况").map(|h| h.0), Some(3));
         assert_eq!(heading_level("1.5亿元用于"), None);
@@ -221,19 +201,13 @@ mod tests {
                 "3.2023年政府债务付息情况"
             ]
         );
-        assert_eq!(
-            ps[1].section,
-            vec!["一、2023年预算执行情况", "（三）强化财政监管"]
-        );
+        assert_eq!(ps[1].section, vec!["一、2023年预算执行情况", "（三）强化财政监管"]);
         assert!(ps[1].text.starts_with("一是"));
     }
 
     #[test]
     fn list_items_with_amounts_are_paragraphs() {
-        let ps = paragraphs(&lines(&[
-            "（一）一般公共预算执行情况",
-            "2.国防支出1,234万元;",
-        ]));
+        let ps = paragraphs(&lines(&["（一）一般公共预算执行情况", "2.国防支出1,234万元;"]));
         assert_eq!(ps.len(), 1);
         assert_eq!(ps[0].text, "2.国防支出1,234万元;");
     }

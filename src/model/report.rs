@@ -15,12 +15,7 @@ pub struct Years {
 impl Years {
     /// Parses `2023/2024`, `2022/-`, `-/2023` or a single `2023`.
     pub fn parse(text: &str) -> Years {
-        let year = |s: &str| {
-            s.trim()
-                .parse::<u16>()
-                .ok()
-                .filter(|y| (1949..=2100).contains(y))
-        };
+        let year = |s: &str| s.trim().parse::<u16>().ok().filter(|y| (1949..=2100).contains(y));
         match text.split_once('/') {
             Some((a, b)) => Years {
                 execution: year(a),

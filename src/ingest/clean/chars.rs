@@ -12,8 +12,7 @@ fn pinyin_gloss() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     // A parenthesised lowercase syllable with at least one tone mark.
     RE.get_or_init(|| {
-        Regex::new(r"\([a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)")
-            .expect("valid regex")
+        Regex::new(r"\([a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)").expect("valid regex")
     })
 }
 
@@ -22,11 +21,7 @@ pub fn normalize(lines: Vec<String>) -> Vec<String> {
     lines
         .into_iter()
         .map(|line| {
-            let folded: String = line
-                .chars()
-                .map(fold_halfwidth)
-                .filter(|c| *c != '\r')
-                .collect();
+            let folded: String = line.chars().map(fold_halfwidth).filter(|c| *c != '\r').collect();
             let simplified = to_simplified(&folded);
             pinyin_gloss().replace_all(&simplified, "").into_owned()
         })

@@ -14,13 +14,10 @@ use crate::text::display_width;
 const TERMINAL: &[char] = &['。', '！', '？', '!', '?', '：', ':'];
 /// Characters that cannot end a paragraph.
 const OPEN_END: &[char] = &[
-    '，', ',', '、', '（', '(', '“', '《', '—', '及', '和', '与', '的', '为', '在', '对', '将',
-    '了',
+    '，', ',', '、', '（', '(', '“', '《', '—', '及', '和', '与', '的', '为', '在', '对', '将', '了',
 ];
 /// Characters that cannot start one.
-const CLOSED_START: &[char] = &[
-    '，', ',', '。', '、', '；', ';', '）', ')', '%', '”', '》', '.',
-];
+const CLOSED_START: &[char] = &['，', ',', '。', '、', '；', ';', '）', ')', '%', '”', '》', '.'];
 /// Units that may be split from their number.
 const UNIT_START: &[&str] = &[
     "万", "亿", "元", "千元", "个", "倍", "项", "家", "件", "人", "户", "所", "笔",
@@ -32,11 +29,7 @@ fn collapse(line: &str) -> String {
 
 /// The width of a full line of the page: the 90th percentile of the longer lines.
 fn page_width(lines: &[String]) -> usize {
-    let mut widths: Vec<usize> = lines
-        .iter()
-        .map(|l| display_width(l))
-        .filter(|w| *w >= 20)
-        .collect();
+    let mut widths: Vec<usize> = lines.iter().map(|l| display_width(l)).filter(|w| *w >= 20).collect();
     if widths.len() < 5 {
         return usize::MAX;
     }
@@ -63,25 +56,18 @@ fn continues(prev: &str, last_width: usize, line: &str, full: usize) -> bool {
     }
     full != usize::MAX
         && last_width * 4 >= full * 3
-        && heading_level(prev)
-            .is_none_or(|(level, _)| level == BULLET_LEVEL || last_width * 10 >= full * 9)
+        && heading_level(prev).is_none_or(|(level, _)| level == BULLET_LEVEL || last_width * 10 >= full * 9)
 }
 
 /// Re-joins wrapped lines and drops blank ones.
 pub fn rejoin(lines: Vec<String>) -> Vec<String> {
-    let lines: Vec<String> = lines
-        .iter()
-        .map(|l| collapse(l))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<String> = lines.iter().map(|l| collapse(l)).filter(|l| !l.is_empty()).collect();
     let full = page_width(&lines);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut last_width = 0;
     for line in lines {
         let width = display_width(&line);
-        let joined = out
-            .last()
-            .is_some_and(|prev| continues(prev, last_width, &line, full));
+        let joined = out.last().is_some_and(|prev| continues(prev, last_width, &line, full));
         last_width = width;
         if joined {
             if let Some(prev) = out.last_mut() {
@@ -110,10 +96,7 @@ mod tests {
             "".into(),
             "2024 年预算(草案)的报告".into(),
         ]);
-        assert_eq!(
-            out,
-            vec!["关于西工区 2023 年预算执行情况和2024 年预算(草案)的报告"]
-        );
+        assert_eq!(out, vec!["关于西工区 2023 年预算执行情况和2024 年预算(草案)的报告"]);
     }
 
     #[test]

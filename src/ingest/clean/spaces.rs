@@ -8,17 +8,13 @@
 fn is_numeric_cell(token: &str) -> bool {
     let t = token.trim_end_matches('%');
     !t.is_empty()
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
         && t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// True when a line looks like a table row: three or more numeric cells.
 fn is_table_row(line: &str) -> bool {
-    line.split_whitespace()
-        .filter(|t| is_numeric_cell(t))
-        .count()
-        >= 3
+    line.split_whitespace().filter(|t| is_numeric_cell(t)).count() >= 3
 }
 
 fn keeps_space(before: char, after: char, table_row: bool) -> bool {
@@ -46,10 +42,7 @@ pub fn remove_spaces(lines: Vec<String>) -> Vec<String> {
                     while i < chars.len() && chars[i].is_whitespace() {
                         i += 1;
                     }
-                    if start > 0
-                        && i < chars.len()
-                        && keeps_space(chars[start - 1], chars[i], table_row)
-                    {
+                    if start > 0 && i < chars.len() && keeps_space(chars[start - 1], chars[i], table_row) {
                         out.push(' ');
                     }
                     continue;
