@@ -178,3 +178,58 @@ fn schema_mismatch_says_how_to_rebuild() {
         .success();
     budgetq(&dir).args(["search", "利息"]).assert().success();
 }
+
+#[test]
+fn ask_answers_with_its_source_and_exit_codes() {
+    let dir = shipped_index();
+    let out = budgetq(&dir)
+        .args(["ask", "--json", "2023年西工区政府债券实际支付利息是多少"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["answer"]["value"], "3824.35");
+    assert_eq!(v["answer"]["unit"], "万元");
+    assert_eq!(v["answer"]["year"], 2023);
+    assert_eq!(v["answer"]["computed"], false);
+    assert!(v["sources"][0]["text"].as_str().unwrap().contains("3824.35万元"));
+    assert!(!v["sources"][0]["title"].as_str().unwrap().is_empty());
+
+    budgetq(&dir)
+        .args(["ask", "--color", "never", "2023年西工区政府债券实际支付利息是多少"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("3824.35万元")
+                .and(predicate::str::contains("source:"))
+                .and(predicate::str::contains("【3824.35万元】")),
+        );
+
+    let out = budgetq(&dir)
+        .args(["ask", "--json", "2023年西工区GDP是多少"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["answer"].is_null());
+
+    // Another region or year is never answered from this one.
+    budgetq(&dir)
+        .args(["ask", "海淀区2023年一般公共预算收入"])
+        .assert()
+        .code(1);
+    budgetq(&dir)
+        .args(["ask", "西工区2021年一般公共预算收入"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn computed_answers_show_their_arithmetic() {
+    let dir = shipped_index();
+    let v = json(budgetq(&dir).args(["ask", "--json", "2023年西工区一般公共预算收支差额是多少"]));
+    assert_eq!(v["answer"]["value"], "-4867");
+    assert_eq!(v["answer"]["computed"], true);
+    assert_eq!(v["sources"].as_array().unwrap().len(), 2);
+    assert!(v["answer"]["text"].as_str().unwrap().contains("174559"));
+}

@@ -132,6 +132,22 @@ mod tests {
         assert!(find("惠及群众5.4万人以上")[0].approx);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "(\\PC|[0-9.,%万亿元个倍百分之两千三]){0,40}") {
+            let _ = find(&s);
+        }
+
+        #[test]
+        fn reads_back_what_it_prints(n in 0i64..i64::MAX, scale in 0u32..6, unit in proptest::sample::select(vec!["万元", "亿元", "元", "%", "倍", "个"])) {
+            let d = Decimal::new(n, scale);
+            let found = find(&format!("收入{d}{unit}，"));
+            proptest::prop_assert_eq!(found.len(), 1);
+            proptest::prop_assert_eq!(found[0].value, d);
+            proptest::prop_assert_eq!(found[0].unit.as_str(), unit);
+        }
+    }
+
     #[test]
     fn skips_years_ordinals_and_headings() {
         assert!(find("2023年区十五届人大第13次会议，洛财债〔2022〕17号，1.2023年债务限额情况，1-12月").is_empty());
