@@ -3,12 +3,18 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::OnceLock;
+
+use crate::answer::question::Question;
+use crate::answer::Answerer;
+use crate::compare::{CompareRequest, Comparison};
 use crate::error::{Error, Result};
 use crate::extract::extract_facts;
 use crate::index::{Hit, SearchRequest, Store};
 use crate::ingest::{self, Skipped};
 use crate::model::{Answer, Fact, ReportMeta};
 use crate::region;
+use crate::summary::{summarize, Summary};
 
 /// What happened to one file during ingest.
 #[derive(Debug, Clone)]
@@ -40,6 +46,7 @@ pub struct FactFilter {
 /// An open index with everything that runs on it.
 pub struct Engine {
     store: Store,
+    answerer: OnceLock<Answerer>,
 }
 
 impl Engine {
@@ -47,6 +54,7 @@ impl Engine {
     pub fn open(dir: &Path) -> Result<Engine> {
         Ok(Engine {
             store: Store::open(dir)?,
+            answerer: OnceLock::new(),
         })
     }
 
@@ -54,6 +62,7 @@ impl Engine {
     pub fn create(dir: &Path) -> Result<Engine> {
         Ok(Engine {
             store: Store::create(dir)?,
+            answerer: OnceLock::new(),
         })
     }
 
@@ -125,6 +134,7 @@ impl Engine {
         }
         if !batch.is_empty() || rebuild {
             self.store.write(batch, rebuild)?;
+            self.answerer = OnceLock::new();
         }
         Ok(summary)
     }
@@ -167,8 +177,61 @@ impl Engine {
             .collect()
     }
 
+    /// The question reader and ranker for this index (built on first use).
+    pub fn answerer(&self) -> &Answerer {
+        self.answerer.get_or_init(|| Answerer::new(&self.store))
+    }
+
     /// Answers a question.
     pub fn ask(&self, question: &str) -> Answer {
-        crate::answer::ask(&self.store, question)
+        self.answerer().ask(&self.store, question)
+    }
+
+    /// The summary of a report (by id), or of the report of a region and year.
+    pub fn summary(&self, report: Option<&str>, region: Option<&str>, year: Option<u16>) -> Result<Summary> {
+        let catalog = &self.store.catalog;
+        let chosen = match report {
+            Some(id) => catalog.reports.get(id),
+            None => {
+                let q = self.understand(&format!(
+                    "{}{}",
+                    region.unwrap_or(""),
+                    year.map(|y| format!("{y}年")).unwrap_or_default()
+                ));
+                let mut matching: Vec<_> = catalog
+                    .reports
+                    .values()
+                    .filter(|r| region.is_none() || q.regions.contains(&r.meta.region))
+                    .filter(|r| {
+                        year.is_none_or(|y| r.meta.years.execution == Some(y))
+                            || year.is_some_and(|y| r.meta.years.covers(y))
+                    })
+                    .collect();
+                matching.sort_by_key(|r| std::cmp::Reverse(r.meta.years.execution));
+                matching.into_iter().next()
+            }
+        };
+        let Some(report) = chosen else {
+            return Err(Error::Invalid(format!(
+                "no report matches {}; see `budgetq reports` for ids",
+                report.map(str::to_string).unwrap_or_else(|| format!(
+                    "{} {}",
+                    region.unwrap_or("-"),
+                    year.map(|y| y.to_string()).unwrap_or_default()
+                ))
+            )));
+        };
+        let facts = catalog.facts.get(&report.meta.id).map(Vec::as_slice).unwrap_or(&[]);
+        Ok(summarize(report, facts))
+    }
+
+    /// Compares a metric across regions and years.
+    pub fn compare(&self, req: &CompareRequest) -> Comparison {
+        crate::compare::compare(self, req)
+    }
+
+    /// Reads a question without answering it.
+    pub fn understand(&self, question: &str) -> Question {
+        self.answerer().understand(question)
     }
 }

@@ -15,6 +15,7 @@
 //! [`Engine`] is the one front end that the CLI, the REPL and the tests use.
 
 pub mod answer;
+pub mod compare;
 pub mod engine;
 pub mod error;
 pub mod extract;
@@ -22,6 +23,8 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod region;
+pub mod session;
+pub mod summary;
 pub mod text;
 
 pub use engine::Engine;

@@ -299,25 +299,55 @@ fn previous_year(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], id
     })
 }
 
-/// Answers a question from the stored facts.
+/// Answers a question from the stored facts (builds an [`Answerer`] each time;
+/// keep one to answer many).
 pub fn ask(store: &Store, raw: &str) -> Answer {
-    let regions = RegionIndex::new(store.catalog.reports.values().map(|r| r.meta.region.as_str()));
-    let q = question::parse(raw, &regions);
-    if std::env::var_os("BUDGETQ_DEBUG").is_some() {
-        eprintln!("{q:?}");
+    Answerer::new(store).ask(store, raw)
+}
+
+/// What answering needs from the whole archive, built once per opened index:
+/// the regions to recognise and the weights of metric bigrams.
+pub struct Answerer {
+    regions: RegionIndex,
+    idf: rank::Idf,
+}
+
+impl Answerer {
+    /// Reads the catalog of `store`.
+    pub fn new(store: &Store) -> Answerer {
+        let regions = RegionIndex::new(store.catalog.reports.values().map(|r| r.meta.region.as_str()));
+        let idf = rank::Idf::new(
+            store.catalog.facts.values().flatten().map(|f| f.metric.as_str()),
+            store
+                .catalog
+                .reports
+                .values()
+                .flat_map(|r| r.paragraphs.iter().map(|p| p.text.as_str())),
+        );
+        Answerer { regions, idf }
     }
+
+    /// Reads a question without answering it.
+    pub fn understand(&self, raw: &str) -> Question {
+        question::parse(raw, &self.regions)
+    }
+
+    /// Answers a question from the stored facts.
+    pub fn ask(&self, store: &Store, raw: &str) -> Answer {
+        let q = self.understand(raw);
+        if std::env::var_os("BUDGETQ_DEBUG").is_some() {
+            eprintln!("{q:?}");
+        }
+        answer_question(store, &q, &self.idf)
+    }
+}
+
+fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
+    let q = q.clone();
     if let Some(place) = &q.unknown_region {
         return not_found(&q, format!("the archive holds no report for {place}"), &[]);
     }
     let facts = region_facts(store, &q);
-    let idf = rank::Idf::new(
-        store.catalog.facts.values().flatten().map(|f| f.metric.as_str()),
-        store
-            .catalog
-            .reports
-            .values()
-            .flat_map(|r| r.paragraphs.iter().map(|p| p.text.as_str())),
-    );
     if let Some(year) = q.year {
         let covered = store
             .catalog
@@ -326,7 +356,7 @@ pub fn ask(store: &Store, raw: &str) -> Answer {
             .filter(|r| q.regions.is_empty() || q.regions.contains(&r.meta.region))
             .any(|r| r.meta.years.covers(year));
         if !covered {
-            if let Some(answer) = previous_year(store, &q, &facts, &idf) {
+            if let Some(answer) = previous_year(store, &q, &facts, idf) {
                 return answer;
             }
             let place = q
@@ -342,14 +372,14 @@ pub fn ask(store: &Store, raw: &str) -> Answer {
         }
     }
     if q.compute == Compute::Balance {
-        if let Some(answer) = balance(store, &q, &facts, &idf) {
+        if let Some(answer) = balance(store, &q, &facts, idf) {
             return answer;
         }
     }
     if let Some(term) = idf.unknown_term(&q.content) {
         return not_found(&q, format!("no report in the archive mentions {term}"), &[]);
     }
-    let ranked = rank_facts(store, &q, &facts, q.year, &idf);
+    let ranked = rank_facts(store, &q, &facts, q.year, idf);
     match pick(&ranked) {
         Some(best) => {
             let fact = best.fact;

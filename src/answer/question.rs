@@ -41,6 +41,8 @@ pub struct Question {
     pub text: String,
     /// Report regions named (as stored in reports).
     pub regions: Vec<String>,
+    /// The words that named them (西工区, xigong).
+    pub region_key: Option<String>,
     /// A place named that no report covers.
     pub unknown_region: Option<String>,
     pub year: Option<u16>,
@@ -159,9 +161,11 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let text = canonical(&text);
     let mut rest = text.clone();
 
+    let mut region_key = None;
     let (found_regions, unknown_region) = match regions.find(&rest) {
         Some((found, key)) => {
             rest = rest.replacen(&key, " ", 1);
+            region_key = Some(key);
             (found, None)
         }
         None => {
@@ -297,6 +301,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     Question {
         text: raw.trim().to_string(),
         regions: found_regions,
+        region_key,
         unknown_region,
         year,
         phases,

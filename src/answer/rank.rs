@@ -175,6 +175,17 @@ pub fn score(
     draft_year: Option<u16>,
 ) -> Option<Score> {
     let kind_bonus = kind_fits(q, fact)?;
+    // Revenue is never expenditure: a metric of the other flow cannot answer.
+    let metric_text = canonical(&fact.metric);
+    for (asked, other) in [("收入", "支出"), ("支出", "收入")] {
+        if q.content.contains(asked)
+            && !q.content.contains(other)
+            && metric_text.contains(other)
+            && !metric_text.contains(asked)
+        {
+            return None;
+        }
+    }
     if !relation_fits(q, fact) {
         return None;
     }
@@ -212,6 +223,14 @@ pub fn score(
         metric.iter().filter(|b| q_bigrams.contains(*b)).count() as f32 / metric.len() as f32
     };
     let mut total_score = coverage + 0.3 * precision + phase_bonus(q, fact, draft_year) + kind_bonus;
+    // Totals (收入总量, 支出合计) include transfers: only when the question asks for a total.
+    if ["总量", "总计", "合计", "总额", "总收入", "总支出"]
+        .iter()
+        .any(|w| metric_text.contains(w))
+        && !q.content.contains('总')
+    {
+        total_score -= 0.2;
+    }
     // Unqualified figures (上级补助收入) usually mean the general public budget's.
     if fact.topic == "一般公共预算" && !q.content.contains("基金") && !q.content.contains("国有资本") {
         total_score += 0.05;

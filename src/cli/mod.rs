@@ -3,11 +3,13 @@
 //! [`render`].
 
 mod render;
+mod repl;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use budgetq::compare::CompareRequest;
 use budgetq::engine::{FactFilter, IngestEvent};
 use budgetq::index::SearchRequest;
 use budgetq::Engine;
@@ -125,6 +127,54 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Key figures of a report: the four budgets by phase, the debt, a short summary and the risks it names.
+    Summary {
+        /// Report id (see `budgetq reports`); or use --region/--year.
+        report: Option<String>,
+        /// Region of the report.
+        #[arg(long)]
+        region: Option<String>,
+        /// Year of the report (its execution year).
+        #[arg(long)]
+        year: Option<u16>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One metric across regions and years, e.g. `budgetq compare 一般公共预算收入 --csv`.
+    Compare {
+        /// The metric, e.g. 一般公共预算收入, 政府债务余额, 教育支出.
+        metric: String,
+        /// Only these regions (repeat the option).
+        #[arg(long = "region")]
+        regions: Vec<String>,
+        /// Only these years, e.g. 2020..2024 or 2023.
+        #[arg(long)]
+        years: Option<String>,
+        /// Print JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Interactive questions with follow-ups (also what `budgetq` alone runs).
+    Repl,
+}
+
+/// Parses `2020..2024`, `2020-2024` or `2023`.
+fn parse_years(text: &str) -> Result<(u16, u16)> {
+    let parts: Vec<&str> = text.split(|c| c == '.' || c == '-').filter(|s| !s.is_empty()).collect();
+    let year = |s: &str| {
+        s.trim()
+            .parse::<u16>()
+            .with_context(|| format!("not a year: {s} (use 2020..2024)"))
+    };
+    match parts.as_slice() {
+        [one] => Ok((year(one)?, year(one)?)),
+        [from, to] => Ok((year(from)?, year(to)?)),
+        _ => anyhow::bail!("--years takes 2020..2024 or 2023, not {text}"),
+    }
 }
 
 /// Where the shipped corpus is: `BUDGETQ_CORPUS`, else `./corpora`, else the one beside the sources.
@@ -152,9 +202,8 @@ pub fn run(cli: Cli) -> Result<bool> {
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let Some(command) = cli.command else {
-        anyhow::bail!(
-            "no command given; try `budgetq --help`, or `budgetq ask 2023年西工区政府债券实际支付利息是多少`"
-        );
+        let engine = open_for_query(&cli.index)?;
+        return repl::run(&engine, color);
     };
     match command {
         Command::Ingest { paths, rebuild } => {
@@ -234,7 +283,7 @@ pub fn run(cli: Cli) -> Result<bool> {
                 metric,
             };
             let facts = engine.facts(&filter);
-            render::facts(&facts, &engine, json, csv)?;
+            render::facts(&facts, json, csv)?;
             Ok(!facts.is_empty())
         }
         Command::Ask { question, json } => {
@@ -242,6 +291,37 @@ pub fn run(cli: Cli) -> Result<bool> {
             let answer = engine.ask(&question.join(" "));
             render::answer(&answer, json, color)?;
             Ok(answer.answer.is_some())
+        }
+        Command::Summary {
+            report,
+            region,
+            year,
+            json,
+        } => {
+            let engine = open_for_query(&cli.index)?;
+            if report.is_none() && region.is_none() && year.is_none() {
+                anyhow::bail!("name a report id (see `budgetq reports`) or --region/--year");
+            }
+            let summary = engine.summary(report.as_deref(), region.as_deref(), year)?;
+            render::summary(&summary, json)?;
+            Ok(true)
+        }
+        Command::Compare {
+            metric,
+            regions,
+            years,
+            json,
+            csv,
+        } => {
+            let engine = open_for_query(&cli.index)?;
+            let years = years.as_deref().map(parse_years).transpose()?;
+            let comparison = engine.compare(&CompareRequest { metric, regions, years });
+            render::comparison(&comparison, json, csv)?;
+            Ok(!comparison.rows.is_empty())
+        }
+        Command::Repl => {
+            let engine = open_for_query(&cli.index)?;
+            repl::run(&engine, color)
         }
     }
 }

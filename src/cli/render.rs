@@ -4,10 +4,11 @@
 use std::io::Write;
 
 use anyhow::Result;
+use budgetq::compare::Comparison;
 use budgetq::index::search::mark;
 use budgetq::index::Hit;
 use budgetq::model::{Answer, Fact, ReportMeta};
-use budgetq::Engine;
+use budgetq::summary::{Figure, Summary};
 
 const HIGHLIGHT: (&str, &str) = ("\x1b[1;31m", "\x1b[0m");
 const DIM: (&str, &str) = ("\x1b[2m", "\x1b[0m");
@@ -96,7 +97,7 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Fact list.
-pub fn facts(facts: &[&Fact], engine: &Engine, json: bool, csv: bool) -> Result<()> {
+pub fn facts(facts: &[&Fact], json: bool, csv: bool) -> Result<()> {
     let mut o = out();
     if json {
         writeln!(
@@ -134,7 +135,6 @@ pub fn facts(facts: &[&Fact], engine: &Engine, json: bool, csv: bool) -> Result<
         }
         return Ok(());
     }
-    let _ = engine;
     for f in facts {
         let year = f.year.map(|y| format!("{y}年")).unwrap_or_default();
         let relation = if f.relation.is_empty() {
@@ -199,6 +199,106 @@ pub fn answer(answer: &Answer, json: bool, color: bool) -> Result<()> {
             None => s.sentence.clone(),
         };
         writeln!(o, "  {sentence}")?;
+    }
+    Ok(())
+}
+
+fn figure_line(f: &Figure) -> String {
+    let year = f.year.map(|y| format!("{y}年 ")).unwrap_or_default();
+    let change = f.change.as_ref().map(|c| format!("，{c}")).unwrap_or_default();
+    format!("{year}{}（{}）：{}{}{change}", f.metric, f.phase, f.value, f.unit)
+}
+
+/// A report summary.
+pub fn summary(s: &Summary, json: bool) -> Result<()> {
+    let mut o = out();
+    if json {
+        writeln!(o, "{}", serde_json::to_string_pretty(s)?)?;
+        return Ok(());
+    }
+    writeln!(o, "{} [{}]  {} {}", s.title, s.report, s.region, s.years)?;
+    for b in &s.budgets {
+        writeln!(o, "\n{}", b.budget)?;
+        for f in &b.figures {
+            writeln!(o, "  {}", figure_line(f))?;
+        }
+        for m in &b.missing {
+            writeln!(o, "  {m}: not stated")?;
+        }
+    }
+    writeln!(o, "\n政府债务")?;
+    if s.debt.is_empty() {
+        writeln!(o, "  not stated")?;
+    }
+    for f in &s.debt {
+        writeln!(o, "  {}", figure_line(f))?;
+    }
+    if !s.highlights.is_empty() {
+        writeln!(o, "\n要点")?;
+        for h in &s.highlights {
+            writeln!(o, "  - {h}")?;
+        }
+    }
+    if !s.risks.is_empty() {
+        writeln!(o, "\n风险与困难")?;
+        for r in &s.risks {
+            writeln!(o, "  - {r}")?;
+        }
+    }
+    Ok(())
+}
+
+/// A comparison table.
+pub fn comparison(c: &Comparison, json: bool, csv: bool) -> Result<()> {
+    let mut o = out();
+    if json {
+        writeln!(o, "{}", serde_json::to_string_pretty(c)?)?;
+        return Ok(());
+    }
+    let unit = c.unit.clone().unwrap_or_default();
+    if csv {
+        write!(o, "\u{feff}")?;
+        writeln!(o, "region,year,value_{unit},value,unit,phase,metric,report,sentence")?;
+        for r in &c.rows {
+            let row = [
+                r.region.clone(),
+                r.year.to_string(),
+                r.normalized.map(|v| v.to_string()).unwrap_or_default(),
+                r.value.clone(),
+                r.unit.clone(),
+                r.phase.clone(),
+                r.metric.clone(),
+                r.report.clone(),
+                r.sentence.clone(),
+            ];
+            writeln!(o, "{}", row.iter().map(|s| csv_field(s)).collect::<Vec<_>>().join(","))?;
+        }
+        return Ok(());
+    }
+    let mut table = comfy_table::Table::new();
+    table.set_header([
+        "region",
+        "year",
+        &format!("{} ({unit})", c.metric),
+        "as written",
+        "phase",
+        "report",
+    ]);
+    for r in &c.rows {
+        table.add_row([
+            r.region.clone(),
+            r.year.to_string(),
+            r.normalized
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| format!("{}{}", r.value, r.unit)),
+            format!("{}{}", r.value, r.unit),
+            r.phase.clone(),
+            r.report.clone(),
+        ]);
+    }
+    writeln!(o, "{table}")?;
+    if !c.missing.is_empty() {
+        writeln!(o, "not stated in: {}", c.missing.join(", "))?;
     }
     Ok(())
 }

@@ -58,6 +58,7 @@ struct Patterns {
     lead: Regex,
     trail: Regex,
     marker: Regex,
+    remark: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -91,6 +92,7 @@ fn patterns() -> &'static Patterns {
                 r"^(?:——|—|-|•|\s|截至|截止|\d{4}年(?:度|底|末|以来|全年|上半年)?|\d{1,2}(?:-\d{1,2})?月(?:底|末|份)?(?:以来)?|目前|当前|全年|当年|年度内|年度|本年|加上级|加上年|加上|加|减去|减|扣除|其中|包括|以及|及|和|并|同时|另外|另|主要是|主要|共计|共|累计|合计|总计|经|由|从|将|对|我区|我县|我市|我旗|全区|全县|全市|全旗|全城区)+",
             ),
             trail: re(r"(?:为|是|达到|达|约|共计|共|计|的|了|累计|实际|完成|预计|分别|均|仅|近|超|逾|为止)+$"),
+            remark: re(r"[(（][^()（）\d]*[)）]"),
             marker: re(r"^(?:\d{1,2}[.、)）]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+[是、])"),
         }
     })
@@ -163,6 +165,7 @@ pub fn rate_relation(clause: &str) -> Option<&'static str> {
 pub fn residue(clause: &str) -> String {
     let p = patterns();
     let mut s = canonical(clause);
+    s = p.remark.replace_all(&s, "").into_owned();
     s = p.approval.replace(&s, "").into_owned();
     s = p.flow_budget.replace_all(&s, "$1").into_owned();
     s = p.strip_phase.replace_all(&s, "").into_owned();

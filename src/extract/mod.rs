@@ -475,7 +475,7 @@ fn parent_of(
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, r)| r.m.end <= at && r.m.kind == m.kind)
+        .find(|(_, r)| r.m.end <= at && r.m.kind == m.kind && !text[r.m.end..].starts_with('的'))
         .map(|(i, _)| i + offset)
 }
 
