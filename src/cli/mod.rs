@@ -164,7 +164,7 @@ pub enum Command {
 
 /// Parses `2020..2024`, `2020-2024` or `2023`.
 fn parse_years(text: &str) -> Result<(u16, u16)> {
-    let parts: Vec<&str> = text.split(|c| c == '.' || c == '-').filter(|s| !s.is_empty()).collect();
+    let parts: Vec<&str> = text.split(['.', '-']).filter(|s| !s.is_empty()).collect();
     let year = |s: &str| {
         s.trim()
             .parse::<u16>()
