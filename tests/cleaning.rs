@@ -75,10 +75,14 @@ fn table_rows_keep_cell_spaces() {
     let text = "单位：万元\n项目 2022年 2023年 增长\n企业所得税 564 600 850 141.67% 50.71%\n";
     let (_, body) = split_header(text);
     let r = parse_report(body, Path::new("t.txt")).unwrap();
+    let table = r.paragraphs.iter().find(|p| p.table).expect("a table paragraph");
     assert!(
+        table.text.lines().any(|l| l == "企业所得税 564 600 850 141.67% 50.71%"),
+        "{:?}",
         r.paragraphs
-            .iter()
-            .any(|p| p.text == "企业所得税 564 600 850 141.67% 50.71%"),
+    );
+    assert!(
+        table.text.lines().any(|l| l == "项目 2022年 2023年 增长"),
         "{:?}",
         r.paragraphs
     );

@@ -492,10 +492,13 @@ fn dominant_money_unit(report: &Report) -> &'static str {
             }
         }
     }
-    match counts.iter().enumerate().max_by_key(|(_, c)| **c).map(|(i, _)| i) {
-        Some(1) => "亿元",
-        Some(2) => "元",
-        _ => "万元",
+    let most = counts.iter().copied().max().unwrap_or(0);
+    if most == 0 || counts[0] == most {
+        "万元"
+    } else if counts[1] == most {
+        "亿元"
+    } else {
+        "元"
     }
 }
 

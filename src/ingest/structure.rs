@@ -113,6 +113,30 @@ fn is_numeric_cell(line: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | ' '))
 }
 
+/// A line that may head a table written one row per line: `单位：万元`, or
+/// column names (`项目 2022年决算数 2023年预算数 增长%`).
+fn is_header_line(line: &str) -> bool {
+    !line.contains('。')
+        && display_width(line) <= 80
+        && (line.starts_with("单位") || line.split_whitespace().count() >= 3)
+}
+
+/// How many lines from `i` form a table written one row per line (with up to
+/// two header lines before its rows); 0 when none starts there.
+fn row_table_len(lines: &[String], i: usize) -> usize {
+    let is_row = |l: &String| crate::ingest::clean::spaces::is_table_row(l);
+    let mut j = i;
+    while j < lines.len() && j - i < 2 && !is_row(&lines[j]) && is_header_line(&lines[j]) {
+        j += 1;
+    }
+    let rows = lines[j..].iter().take_while(|l| is_row(l)).count();
+    if rows >= 2 || (rows == 1 && j > i) {
+        j + rows - i
+    } else {
+        0
+    }
+}
+
 /// Builds paragraphs with section paths from logical lines.
 pub fn paragraphs(lines: &[String]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
@@ -120,6 +144,18 @@ pub fn paragraphs(lines: &[String]) -> Vec<Paragraph> {
     let section = |stack: &Vec<(u8, String)>| stack.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
     let mut i = 0;
     while i < lines.len() {
+        // Rows written one per line: one table paragraph, rows on their own lines.
+        let rows = row_table_len(lines, i);
+        if rows > 0 {
+            out.push(Paragraph {
+                position: out.len(),
+                section: section(&stack),
+                text: lines[i..i + rows].join("\n"),
+                table: true,
+            });
+            i += rows;
+            continue;
+        }
         // A run of short cells with many numbers is a flattened table.
         let run = lines[i..].iter().take_while(|l| is_cell(l)).count();
         if run >= 6 && lines[i..i + run].iter().filter(|l| is_numeric_cell(l)).count() * 10 >= run * 3 {

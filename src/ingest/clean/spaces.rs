@@ -13,8 +13,17 @@ fn is_numeric_cell(token: &str) -> bool {
 }
 
 /// True when a line looks like a table row: three or more numeric cells.
-fn is_table_row(line: &str) -> bool {
+pub fn is_table_row(line: &str) -> bool {
     line.split_whitespace().filter(|t| is_numeric_cell(t)).count() >= 3
+}
+
+/// True when a line looks like the header of such a table: four or more
+/// column names, two of them naming years, phases or percentages
+/// (`项目 2022年决算数 2023年预算数 增长%`).
+pub fn is_table_header(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let named = tokens.iter().filter(|t| t.ends_with(['数', '%', '年', '率'])).count();
+    tokens.len() >= 4 && named >= 2 && !line.contains(['，', '。', '；'])
 }
 
 fn keeps_space(before: char, after: char, table_row: bool) -> bool {
@@ -31,6 +40,7 @@ pub fn remove_spaces(lines: Vec<String>) -> Vec<String> {
     lines
         .into_iter()
         .map(|line| {
+            let header = is_table_header(&line);
             let table_row = is_table_row(&line);
             let chars: Vec<char> = line.trim().chars().collect();
             let mut out = String::with_capacity(line.len());
@@ -42,7 +52,7 @@ pub fn remove_spaces(lines: Vec<String>) -> Vec<String> {
                     while i < chars.len() && chars[i].is_whitespace() {
                         i += 1;
                     }
-                    if start > 0 && i < chars.len() && keeps_space(chars[start - 1], chars[i], table_row) {
+                    if start > 0 && i < chars.len() && (header || keeps_space(chars[start - 1], chars[i], table_row)) {
                         out.push(' ');
                     }
                     continue;
