@@ -11,17 +11,7 @@ use crate::model::{Fact, Phase, ValueKind};
 
 /// Lowercase character bigrams of the letters, digits and Han characters of `text`.
 pub fn bigrams(text: &str) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for run in text.split(|c: char| !c.is_alphanumeric()) {
-        let chars: Vec<char> = run.to_lowercase().chars().collect();
-        if chars.len() == 1 {
-            out.insert(chars[0].to_string());
-        }
-        for w in chars.windows(2) {
-            out.insert(w.iter().collect());
-        }
-    }
-    out
+    bigram_list(text).into_iter().collect()
 }
 
 /// Bigrams in text order (for finding runs of unknown ones).

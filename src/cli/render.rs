@@ -17,6 +17,11 @@ fn out() -> std::io::StdoutLock<'static> {
     std::io::stdout().lock()
 }
 
+fn print_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<()> {
+    writeln!(out(), "{}", serde_json::to_string_pretty(value)?)?;
+    Ok(())
+}
+
 fn paint(text: &str, style: (&str, &str), color: bool) -> String {
     if color {
         format!("{}{text}{}", style.0, style.1)
@@ -29,12 +34,7 @@ fn paint(text: &str, style: (&str, &str), color: bool) -> String {
 pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
     let mut o = out();
     if json {
-        writeln!(
-            o,
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({ "hits": hits }))?
-        )?;
-        return Ok(());
+        return print_json(&serde_json::json!({ "hits": hits }));
     }
     if hits.is_empty() {
         writeln!(o, "no paragraph matches; try fewer words, or drop --region/--year")?;
@@ -65,12 +65,7 @@ pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
 pub fn reports(reports: &[&ReportMeta], json: bool) -> Result<()> {
     let mut o = out();
     if json {
-        writeln!(
-            o,
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({ "reports": reports }))?
-        )?;
-        return Ok(());
+        return print_json(&serde_json::json!({ "reports": reports }));
     }
     let mut table = comfy_table::Table::new();
     table.set_header(["id", "region", "years", "kind", "date", "title"]);
@@ -100,12 +95,7 @@ fn csv_field(s: &str) -> String {
 pub fn facts(facts: &[&Fact], json: bool, csv: bool) -> Result<()> {
     let mut o = out();
     if json {
-        writeln!(
-            o,
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({ "facts": facts }))?
-        )?;
-        return Ok(());
+        return print_json(&serde_json::json!({ "facts": facts }));
     }
     if csv {
         // A BOM so that spreadsheet programs read the Chinese text as UTF-8.
@@ -158,11 +148,10 @@ pub fn facts(facts: &[&Fact], json: bool, csv: bool) -> Result<()> {
 
 /// An answer.
 pub fn answer(answer: &Answer, json: bool, color: bool) -> Result<()> {
-    let mut o = out();
     if json {
-        writeln!(o, "{}", serde_json::to_string_pretty(answer)?)?;
-        return Ok(());
+        return print_json(answer);
     }
+    let mut o = out();
     match &answer.answer {
         Some(a) => {
             writeln!(o, "{}", paint(&format!("{}{}", a.value, a.unit), HIGHLIGHT, color))?;
@@ -211,11 +200,10 @@ fn figure_line(f: &Figure) -> String {
 
 /// A report summary.
 pub fn summary(s: &Summary, json: bool) -> Result<()> {
-    let mut o = out();
     if json {
-        writeln!(o, "{}", serde_json::to_string_pretty(s)?)?;
-        return Ok(());
+        return print_json(s);
     }
+    let mut o = out();
     writeln!(o, "{} [{}]  {} {}", s.title, s.report, s.region, s.years)?;
     for b in &s.budgets {
         writeln!(o, "\n{}", b.budget)?;
@@ -250,11 +238,10 @@ pub fn summary(s: &Summary, json: bool) -> Result<()> {
 
 /// A comparison table.
 pub fn comparison(c: &Comparison, json: bool, csv: bool) -> Result<()> {
-    let mut o = out();
     if json {
-        writeln!(o, "{}", serde_json::to_string_pretty(c)?)?;
-        return Ok(());
+        return print_json(c);
     }
+    let mut o = out();
     let unit = c.unit.clone().unwrap_or_default();
     if csv {
         write!(o, "\u{feff}")?;

@@ -14,6 +14,17 @@ fn is_number(cell: &str) -> bool {
         && cell.chars().any(|c| c.is_ascii_digit())
 }
 
+/// The budget and the year that the headings above a table name.
+fn section_context(p: &Paragraph) -> (String, Option<u16>) {
+    let topic = p.section.iter().rev().find_map(|h| context::topic_in(h)).unwrap_or("");
+    let year = p
+        .section
+        .iter()
+        .rev()
+        .find_map(|h| h.get(..4).and_then(|y| y.parse::<u16>().ok()));
+    (topic.to_string(), year)
+}
+
 /// Reads the facts of a table paragraph.
 pub(crate) fn read(default_unit: &'static str, report: &Report, p: &Paragraph) -> Vec<Reading> {
     if p.text.contains('\n') {
@@ -23,19 +34,8 @@ pub(crate) fn read(default_unit: &'static str, report: &Report, p: &Paragraph) -
     let mut unit_text = default_unit.to_string();
     let mut phase = None;
     let mut label: Option<String> = None;
-    let topic = p
-        .section
-        .iter()
-        .rev()
-        .find_map(|h| context::topic_in(h))
-        .unwrap_or("")
-        .to_string();
-    let year = p
-        .section
-        .iter()
-        .rev()
-        .find_map(|h| h.get(..4).and_then(|y| y.parse::<u16>().ok()))
-        .or(report.meta.years.execution);
+    let (topic, section_year) = section_context(p);
+    let year = section_year.or(report.meta.years.execution);
     let mut out = Vec::new();
     let mut offset = 0;
     for cell in text.split(' ') {
@@ -101,18 +101,7 @@ fn unit_line(line: &str) -> Option<String> {
 /// each cell is a fact of the row's label, with the year, phase and kind its
 /// column names.
 fn read_rows(default_unit: &'static str, report: &Report, p: &Paragraph) -> Vec<Reading> {
-    let topic = p
-        .section
-        .iter()
-        .rev()
-        .find_map(|h| context::topic_in(h))
-        .unwrap_or("")
-        .to_string();
-    let section_year = p
-        .section
-        .iter()
-        .rev()
-        .find_map(|h| h.get(..4).and_then(|y| y.parse::<u16>().ok()));
+    let (topic, section_year) = section_context(p);
     let mut money_unit = default_unit.to_string();
     let mut columns: Vec<String> = Vec::new();
     let mut out = Vec::new();
