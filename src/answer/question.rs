@@ -59,6 +59,7 @@ struct Patterns {
     unknown_place: Regex,
     question_words: Regex,
     budget_names: Regex,
+    share: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -69,8 +70,10 @@ fn patterns() -> &'static Patterns {
             year: re(r"((?:19|20)\d{2})(?:年(?:度|底|末|全年)?)?"),
             unknown_place: re(r"^(?:截至|截止)?(\p{Han}{2,8}?(?:省|市|区|县|旗|州))"),
             question_words: re(
-                r"是多少|有多少|为多少|多少钱|多少个|多少家|多少项|多少人|多少次|多少件|多少|是几|几倍|几个|百分之几|几|是什么|什么|请问|一下|呢|吗|[?？。，,！!]|what|was|were|is|the|of|in|at|how|much|did|does|district|county|city|'s",
+                r"(?:是|有|为)?多少(?:万亿元|亿元|万元|千元|元)|(?:万亿元|亿元|万元)(?:是|为)?$|百分之多少|百分比|是多少|有多少|为多少|多少钱|多少个|多少家|多少项|多少人|多少次|多少件|多少|是几|几倍|几个|百分之几|几|是什么|什么|请问|一下|呢|吗|[?？。，,！!]|what|was|were|is|the|of|in|at|how|much|did|does|district|county|city|'s",
             ),
+            // 占比, 比重, 占…的比例; not 耕地占用税.
+            share: re(r"占比|比重|比例|占[^用地有]\p{Han}*?的"),
             budget_names: re(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算稳定调节基金|预算草案"),
         }
     })
@@ -235,7 +238,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     } else {
         None
     };
-    let relation = if rest.contains('占') || rest.contains("比重") || rest.contains("占比") {
+    let relation = if p.share.is_match(&rest) {
         Relation::Share
     } else if rest.contains("完成")
         && (rest.contains("百分之几") || rest.contains("完成率") || rest.contains("%"))
@@ -328,6 +331,26 @@ mod tests {
         assert_eq!(q.phases, vec![Phase::Adjusted]);
         assert_eq!(q.content, "一般公共预算收入");
         assert_eq!(q.relation, Relation::Level);
+    }
+
+    #[test]
+    fn shares_are_not_every_zhan() {
+        assert_eq!(parse("仁寿县2022年耕地占用税", &index()).relation, Relation::Level);
+        assert_eq!(
+            parse("2023年西工区财政民生支出占公共预算支出的比重", &index()).relation,
+            Relation::Share
+        );
+    }
+
+    #[test]
+    fn units_and_percent_words_are_not_content() {
+        let q = parse("2023年西工区一般公共预算收入是多少万元", &index());
+        assert_eq!(q.content, "一般公共预算收入");
+        let q = parse("2023年西工区一般公共预算收入下降了百分之多少", &index());
+        assert_eq!(
+            (q.content.as_str(), q.want),
+            ("一般公共预算收入", Some(ValueKind::Percent))
+        );
     }
 
     #[test]

@@ -288,6 +288,8 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             let after = &text[m.end..];
             let metric = match purpose(after) {
                 Some(p) => format!("{base_metric}用于{p}"),
+                // 帮助65家企业获得信贷支持: what is counted follows the count.
+                None if m.kind == ValueKind::Count => format!("{base_metric}{}", counted(after)),
                 None => base_metric.clone(),
             };
 
@@ -423,6 +425,16 @@ fn strip_relation_words(metric: &str) -> String {
         s = s.replace(w, "");
     }
     s
+}
+
+/// What a count counts, when it follows the count (`65家企业获得信贷支持`).
+fn counted(after: &str) -> String {
+    let end = after.find(CLAUSE_BREAKS).unwrap_or(after.len());
+    let phrase = &after[..end];
+    if phrase.chars().count() > 16 || phrase.chars().any(|c| c.is_ascii_digit()) {
+        return String::new();
+    }
+    phrase.to_string()
 }
 
 /// The purpose after a quantity: `…万元，用于邙山渠综合治理项目` → 邙山渠综合治理项目.
