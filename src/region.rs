@@ -163,6 +163,11 @@ pub fn base_name(level: &str) -> Option<String> {
 }
 
 /// Every form a user may type for a region, longest first.
+///
+/// ```
+/// let keys = budgetq::region::keys("河南省洛阳市西工区");
+/// assert_eq!(keys, ["河南省洛阳市西工区", "洛阳市西工区", "西工区", "西工"]);
+/// ```
 pub fn keys(region: &str) -> Vec<String> {
     let levels = levels(region);
     let mut keys: Vec<String> = (0..levels.len()).map(|i| levels[i..].concat()).collect();

@@ -5,6 +5,13 @@
 use rust_decimal::Decimal;
 
 /// Parses an Arabic number, ignoring thousands separators: `1,289,300.5` → 1289300.5.
+///
+/// ```
+/// use budgetq::extract::number::parse_arabic;
+/// use rust_decimal::Decimal;
+/// assert_eq!(parse_arabic("1,289,300"), Some(Decimal::from(1_289_300)));
+/// assert_eq!(parse_arabic("3410.10").unwrap().to_string(), "3410.10");
+/// ```
 pub fn parse_arabic(text: &str) -> Option<Decimal> {
     let plain: String = text.chars().filter(|c| *c != ',').collect();
     if plain.is_empty() || plain.starts_with('.') || plain.ends_with('.') {
