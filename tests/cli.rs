@@ -233,3 +233,21 @@ fn computed_answers_show_their_arithmetic() {
     assert_eq!(v["sources"].as_array().unwrap().len(), 2);
     assert!(v["answer"]["text"].as_str().unwrap().contains("174559"));
 }
+
+#[test]
+fn gbk_and_full_width_reports_are_read() {
+    let input = TempDir::new().unwrap();
+    let text = "关于示例区２０２３年预算执行情况和２０２４年预算草案的报告\n一、２０２３年预算执行情况\n全区一般公共预算收入完成１２３４５万元，同比增长５．６％。\n";
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(text);
+    assert!(!unmappable);
+    std::fs::write(input.path().join("shili-2023.txt"), &gbk).unwrap();
+    let dir = TempDir::new().unwrap();
+    budgetq(&dir).arg("ingest").arg(input.path()).assert().success();
+    let v = json(budgetq(&dir).args(["reports", "--json"]));
+    assert_eq!(v["reports"][0]["region"], "示例区");
+    assert_eq!(v["reports"][0]["years"]["execution"], 2023);
+    let v = json(budgetq(&dir).args(["ask", "--json", "示例区2023年一般公共预算收入"]));
+    assert_eq!(v["answer"]["value"], "12345");
+    let v = json(budgetq(&dir).args(["ask", "--json", "示例区2023年一般公共预算收入增长多少"]));
+    assert_eq!(v["answer"]["value"], "5.6");
+}

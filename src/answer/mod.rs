@@ -101,12 +101,32 @@ fn same_value(a: &Fact, b: &Fact) -> bool {
 }
 
 /// The best fact when it is clearly best.
+/// The best fact when it is clearly best. A question without a year is about
+/// the latest year reported on, so rivals of other years do not count.
 fn pick<'a>(ranked: &'a [Ranked<'a>]) -> Option<&'a Ranked<'a>> {
-    let best = ranked.first()?;
+    let passing = ranked.iter().filter(|r| r.score.coverage >= MIN_COVERAGE);
+    // The latest year reported on (a draft for the next year only when nothing else answers).
+    let latest = passing
+        .clone()
+        .filter(|r| r.fact.phase != Phase::Draft)
+        .filter_map(|r| r.fact.year)
+        .max()
+        .or_else(|| passing.clone().filter_map(|r| r.fact.year).max());
+    let years: HashSet<Option<u16>> = passing.map(|r| r.fact.year).collect();
+    let best = if years.len() > 1 {
+        ranked
+            .iter()
+            .find(|r| r.score.coverage >= MIN_COVERAGE && r.fact.year == latest)?
+    } else {
+        ranked.first()?
+    };
     if best.score.coverage < MIN_COVERAGE {
         return None;
     }
-    let rival = ranked.iter().skip(1).find(|r| !same_value(r.fact, best.fact));
+    let rival = ranked
+        .iter()
+        .filter(|r| r.fact.year == best.fact.year)
+        .find(|r| !std::ptr::eq(*r, best) && !same_value(r.fact, best.fact));
     match rival {
         Some(r) if r.score.total + MARGIN > best.score.total => None,
         _ => Some(best),
