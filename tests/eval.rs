@@ -201,3 +201,72 @@ fn stored_facts_carry_the_gold_values() {
     );
     assert!(found as f64 >= 0.95 * stated.len() as f64, "{misses:?}");
 }
+
+/// Re-lays a report as text copied out of a PDF: lines wrapped at a page width
+/// (never inside a number), blank lines between them, spaces around numbers,
+/// page markers.
+fn pdfify(text: &str) -> String {
+    let (header, body) = text.split_once("\n---\n").unwrap();
+    let mut out = vec![header.to_string(), "---".to_string()];
+    let mut count = 0;
+    for para in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let mut spaced = String::new();
+        let mut in_number = false;
+        for c in para.chars() {
+            let digit = c.is_ascii_digit();
+            if digit && !in_number {
+                spaced.push(' ');
+            }
+            if !digit && c != '.' && in_number && count % 2 == 0 {
+                spaced.push(' ');
+            }
+            in_number = digit || (in_number && c == '.');
+            spaced.push(c);
+            count += 1;
+        }
+        let mut line = String::new();
+        let mut width = 0;
+        for c in spaced.chars() {
+            line.push(c);
+            width += if c.is_ascii() { 1 } else { 2 };
+            if width >= 55 && !c.is_ascii_digit() && c != '.' {
+                out.push(std::mem::take(&mut line));
+                out.push(String::new());
+                width = 0;
+            }
+        }
+        if !line.is_empty() {
+            out.push(line);
+            out.push(String::new());
+        }
+        if out.len() % 7 == 0 {
+            out.push(format!("— {} —", out.len() / 7));
+        }
+    }
+    out.join("\n")
+}
+
+/// The archive re-laid as PDF text still answers its questions (the seed, already
+/// PDF text, is left out, and so are its questions).
+#[test]
+fn archive_questions_on_pdf_style_text() {
+    let Some(corpora) = common::shared_corpora() else {
+        return;
+    };
+    let laid = TempDir::new().unwrap();
+    for entry in std::fs::read_dir(&corpora).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("00_") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(laid.path().join(name), pdfify(&text)).unwrap();
+    }
+    let (_dir, engine) = index_of(laid.path());
+    let mut all = golds("archive-dev.jsonl");
+    all.extend(golds("archive-extra.jsonl"));
+    all.retain(|g| !g.question.contains("西工") && !g.question.to_lowercase().contains("xigong"));
+    let t = judge(&engine, &all);
+    assert_thresholds("pdf-style archive", &t, all.len());
+}

@@ -209,8 +209,8 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                 .get(first_in_sentence..)
                 .and_then(|r| r.last())
                 .map_or(s_start, |r| r.m.end);
-            let clause = &text[clause_from..m.start];
-            let between = &text[clause_from.max(prev_end)..m.start];
+            let clause = text[clause_from..m.start].trim();
+            let between = text[clause_from.max(prev_end)..m.start].trim();
             let sentence_before = &text[s_start..m.start];
             // Counts inside a purpose (用于西工区10所公办幼儿园) are part of its wording.
             if m.kind == ValueKind::Count && clause.contains("用于") {

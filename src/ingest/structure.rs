@@ -58,9 +58,10 @@ pub fn heading_level(line: &str) -> Option<(u8, usize)> {
     if let Some(found) = m.arabic.find(line) {
         // `1.5亿元` is a number, not item 1; `1.2023年…` is item 1.
         let rest = &line[found.end()..];
-        let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        // A digit right after the dot makes a decimal (21.5 %), unless a year follows (1.2023年).
+        let after_digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
         let is_number =
-            digits.len() < rest.len() && ["万", "亿", "元", "%", "倍"].iter().any(|u| digits.starts_with(u));
+            found.as_str().ends_with(['.', '．']) && after_digits.len() < rest.len() && !after_digits.starts_with('年');
         return (!is_number).then_some((3, found.end()));
     }
     if let Some(found) = m.circled.find(line) {
@@ -210,6 +211,8 @@ mod tests {
         assert_eq!(heading_level("（二）政府债务情况").map(|h| h.0), Some(2));
         assert_eq!(heading_level("1.2023年债务限额情况").map(|h| h.0), Some(3));
         assert_eq!(heading_level("1.5亿元用于"), None);
+        assert_eq!(heading_level("21.5 %;结转下年"), None);
+        assert_eq!(heading_level("2、2023年预算"), Some((3, "2、".len())));
         assert_eq!(heading_level("（1）税收收入").map(|h| h.0), Some(4));
         assert_eq!(
             heading_level("一是积极与税务等部门协调沟通").map(|h| h.0),

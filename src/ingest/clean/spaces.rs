@@ -12,9 +12,12 @@ fn is_numeric_cell(token: &str) -> bool {
         && t.chars().any(|c| c.is_ascii_digit())
 }
 
-/// True when a line looks like a table row: three or more numeric cells.
+/// True when a line looks like a table row: a label and three or more numeric
+/// cells, and no sentence punctuation (a sentence with many numbers is not a row).
 pub fn is_table_row(line: &str) -> bool {
-    line.split_whitespace().filter(|t| is_numeric_cell(t)).count() >= 3
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let numeric = tokens.iter().filter(|t| is_numeric_cell(t)).count();
+    numeric >= 3 && numeric * 2 >= tokens.len() && !line.contains(['，', '。', '；', '：'])
 }
 
 /// True when a line looks like the header of such a table: four or more
