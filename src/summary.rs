@@ -21,16 +21,17 @@ const RISK_WORDS: &[&str] = &[
     "收支矛盾",
     "库款保障",
     "压力",
-    "风险",
     "困难",
     "下滑",
     "吃紧",
     "不稳固",
     "乏力",
     "紧平衡",
-    "刚性支出",
     "减收",
-    "隐性债务",
+    "刚性支出",
+    "挑战",
+    "不确定",
+    "下行",
 ];
 
 /// One stated figure with its source sentence.
@@ -179,14 +180,16 @@ pub fn summarize(report: &Report, facts: &[Fact]) -> Summary {
     let mut scored: Vec<(f64, usize)> = all
         .iter()
         .enumerate()
-        .filter(|(_, (_, s))| !s.chars().any(|c| c.is_ascii_digit()) && !s.starts_with("各位代表"))
+        .filter(|(_, (_, s))| {
+            !s.chars().any(|c| c.is_ascii_digit()) && !s.starts_with("各位代表") && s.chars().count() >= 20
+        })
         .map(|(i, (_, s))| {
             let weight: f64 = keywords
                 .iter()
                 .filter(|k| s.contains(&k.keyword))
                 .map(|k| k.weight)
                 .sum();
-            (weight / (s.chars().count() as f64).sqrt(), i)
+            (weight / (s.chars().count() as f64).powf(0.3), i)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));

@@ -127,6 +127,9 @@ fn pick<'a>(ranked: &'a [Ranked<'a>]) -> Option<&'a Ranked<'a>> {
         .iter()
         .filter(|r| r.fact.year == best.fact.year)
         .find(|r| !std::ptr::eq(*r, best) && !same_value(r.fact, best.fact));
+    if std::env::var_os("BUDGETQ_DEBUG").is_some() {
+        eprintln!("gap {:.3}", rival.map_or(9.0, |r| best.score.total - r.score.total));
+    }
     match rival {
         Some(r) if r.score.total + MARGIN > best.score.total => None,
         _ => Some(best),

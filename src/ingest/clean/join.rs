@@ -56,7 +56,11 @@ fn continues(prev: &str, last_width: usize, line: &str, full: usize) -> bool {
     }
     full != usize::MAX
         && last_width * 4 >= full * 3
-        && heading_level(prev).is_none_or(|(level, _)| level == BULLET_LEVEL || last_width * 10 >= full * 9)
+        && heading_level(prev).is_none_or(|(level, _)| {
+            // A pure heading wraps only when it fills the line; a heading that
+            // opens a paragraph (（二）健全现代预算制度。加大…) wraps like text.
+            level == BULLET_LEVEL || prev.contains('。') || last_width * 10 >= full * 9
+        })
 }
 
 /// Re-joins wrapped lines and drops blank ones.
