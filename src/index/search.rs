@@ -12,7 +12,7 @@ use tantivy::{TantivyDocument, Term};
 
 use super::schema::Fields;
 use super::store::Store;
-use super::tokenizer::{is_word, jieba};
+
 use crate::error::Result;
 use crate::model::Years;
 use crate::text::normalize_query;
@@ -89,7 +89,8 @@ pub struct Hit {
 
 /// Splits a query into quoted phrases and the words around them (normalised,
 /// segmented, stop words dropped). An unbalanced quote runs to the end.
-pub fn parse_query(query: &str) -> (Vec<String>, Vec<String>) {
+/// `known` says whether a word is a term of the index.
+pub fn parse_query(query: &str, known: &dyn Fn(&str) -> bool) -> (Vec<String>, Vec<String>) {
     let query = normalize_query(query).replace(['“', '”', '「', '」'], "\"");
     let mut words = Vec::new();
     let mut phrases = Vec::new();
@@ -100,20 +101,70 @@ pub fn parse_query(query: &str) -> (Vec<String>, Vec<String>) {
             }
             continue;
         }
-        words.extend(segment(part));
+        words.extend(
+            segment(part, known)
+                .into_iter()
+                .filter(|w| !STOP_WORDS.contains(&w.as_str())),
+        );
     }
     words.dedup();
     (words, phrases)
 }
 
-/// Segments free text into meaningful lowercase words.
-pub fn segment(text: &str) -> Vec<String> {
-    jieba()
-        .cut(text, true)
-        .into_iter()
-        .map(|t| t.word.trim().to_lowercase())
-        .filter(|w| is_word(w) && !STOP_WORDS.contains(&w.as_str()))
-        .collect()
+/// Longest word the index knows, at most this many characters.
+const MAX_WORD: usize = 8;
+
+/// Segments text against the index's own vocabulary, longest known word first
+/// (the index was segmented by jieba, so its terms are jieba's words). This
+/// keeps jieba's 200 ms dictionary load off the query path. Latin and digit
+/// runs are words of their own; a Han character no term starts with is kept
+/// alone (it then matches nothing).
+pub fn segment(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_alphanumeric() {
+            let end = (i..chars.len())
+                .find(|&j| !chars[j].is_ascii_alphanumeric())
+                .unwrap_or(chars.len());
+            out.push(chars[i..end].iter().collect());
+            i = end;
+        } else if c.is_alphanumeric() {
+            let run_end = (i..chars.len())
+                .find(|&j| !chars[j].is_alphanumeric() || chars[j].is_ascii())
+                .unwrap_or(chars.len());
+            let longest = (2..=MAX_WORD.min(run_end - i))
+                .rev()
+                .map(|len| chars[i..i + len].iter().collect::<String>())
+                .find(|w| known(w))
+                .unwrap_or_else(|| c.to_string());
+            i += longest.chars().count();
+            out.push(longest);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Known parts of a long word (专项债券 → 专项, 债券), as search mode indexed them.
+fn parts(word: &str, known: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
+    for len in [2, 3] {
+        if chars.len() > len {
+            for w in chars.windows(len) {
+                let part: String = w.iter().collect();
+                if known(&part) && !out.contains(&part) {
+                    out.push(part);
+                }
+            }
+        }
+    }
+    out
 }
 
 fn term_query(field: tantivy::schema::Field, word: &str) -> Box<dyn Query> {
@@ -123,8 +174,12 @@ fn term_query(field: tantivy::schema::Field, word: &str) -> Box<dyn Query> {
     ))
 }
 
-fn text_query(fields: Fields, words: &[String], phrases: &[String]) -> Option<Box<dyn Query>> {
-    let j = jieba();
+fn text_query(
+    fields: Fields,
+    words: &[String],
+    phrases: &[String],
+    known: &dyn Fn(&str) -> bool,
+) -> Option<Box<dyn Query>> {
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for word in words {
         should.push((Occur::Should, term_query(fields.text, word)));
@@ -132,24 +187,18 @@ fn text_query(fields: Fields, words: &[String], phrases: &[String]) -> Option<Bo
             Occur::Should,
             Box::new(BoostQuery::new(term_query(fields.section, word), 0.3)),
         ));
-        for part in j
-            .cut_for_search(word, true)
-            .into_iter()
-            .filter(|p| p.word != word && is_word(p.word))
-        {
+        for part in parts(word, known) {
             should.push((
                 Occur::Should,
-                Box::new(BoostQuery::new(term_query(fields.text, &part.word.to_lowercase()), 0.3)),
+                Box::new(BoostQuery::new(term_query(fields.text, &part), 0.3)),
             ));
         }
     }
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for phrase in phrases {
-        let terms: Vec<Term> = j
-            .cut_for_search(phrase, true)
-            .into_iter()
-            .filter(|t| is_word(t.word))
-            .map(|t| Term::from_field_text(fields.text, &t.word.to_lowercase()))
+        let terms: Vec<Term> = segment(phrase, known)
+            .iter()
+            .map(|t| Term::from_field_text(fields.text, t))
             .collect();
         match terms.len() {
             0 => {}
@@ -240,9 +289,15 @@ pub fn mark(fragment: &str, highlights: &[(usize, usize)], open: &str, close: &s
 impl Store {
     /// Runs a search; hits come with their report metadata and a snippet.
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
-        let (words, phrases) = parse_query(&req.query);
         let (reader, fields) = self.index_parts();
-        let Some(text) = text_query(fields, &words, &phrases) else {
+        let searcher = reader.searcher();
+        let known = |w: &str| {
+            searcher
+                .doc_freq(&Term::from_field_text(fields.text, w))
+                .is_ok_and(|n| n > 0)
+        };
+        let (words, phrases) = parse_query(&req.query, &known);
+        let Some(text) = text_query(fields, &words, &phrases, &known) else {
             return Ok(Vec::new());
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
@@ -263,7 +318,6 @@ impl Store {
             clauses.push((Occur::Must, term_query(fields.kind, kind.trim())));
         }
         let query = BooleanQuery::new(clauses);
-        let searcher = reader.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(req.limit.max(1)).order_by_score())?;
         let mut highlight_words = words.clone();
         highlight_words.extend(phrases);
@@ -305,11 +359,17 @@ mod tests {
 
     #[test]
     fn quotes_and_syntax_never_fail() {
-        let (w, p) = parse_query("\"专项债券利息 AND (title:x");
+        let known = |w: &str| ["政府", "债券", "政府债券", "利息", "多少", "专项债券"].contains(&w);
+        let (w, p) = parse_query("\"专项债券利息 AND (title:x", &known);
         assert!(w.is_empty());
         assert_eq!(p, vec!["专项债券利息 and (title:x"]);
-        let (w, _) = parse_query("政府债券利息是多少？");
-        assert!(w.contains(&"利息".to_string()), "{w:?}");
+        let (w, _) = parse_query("政府债券利息是多少？", &known);
+        assert_eq!(w, vec!["政府债券", "利息"]);
+        assert_eq!(segment("专项债券利息", &known), vec!["专项债券", "利息"]);
+        assert_eq!(
+            parts("专项债券", &|w: &str| known(w) || w == "专项"),
+            vec!["专项", "债券"]
+        );
     }
 
     #[test]
