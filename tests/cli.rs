@@ -232,6 +232,19 @@ fn computed_answers_show_their_arithmetic() {
     assert_eq!(v["answer"]["computed"], true);
     assert_eq!(v["sources"].as_array().unwrap().len(), 2);
     assert!(v["answer"]["text"].as_str().unwrap().contains("174559"));
+    // A share the report does not state, from the two amounts it does.
+    let v = json(budgetq(&dir).args(["ask", "--json", "2023年西工区教育支出占一般公共预算支出的比重"]));
+    assert_eq!(
+        (v["answer"]["value"].as_str(), v["answer"]["unit"].as_str()),
+        (Some("20.03"), Some("%"))
+    );
+    assert_eq!(v["answer"]["computed"], true);
+    // The stated one wins over any computation.
+    let v = json(budgetq(&dir).args(["ask", "--json", "2023年西工区财政民生支出占公共预算支出的比重"]));
+    assert_eq!(
+        (v["answer"]["value"].as_str(), v["answer"]["computed"].as_bool()),
+        (Some("89.12"), Some(false))
+    );
 }
 
 #[test]

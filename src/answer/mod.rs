@@ -71,7 +71,11 @@ fn rank_facts<'a>(
                 .map_or("", |p| p.text.as_str());
             rank::bigrams(&canonical(text))
         });
-        if let Some(score) = rank::score(q, &q_bigrams, idf, f, context, meta.years.draft) {
+        let parent = f
+            .parent
+            .and_then(|i| store.catalog.facts.get(&f.report)?.get(i))
+            .map(|p| p.metric.as_str());
+        if let Some(score) = rank::score(q, &q_bigrams, idf, f, context, parent, meta.years.draft) {
             ranked.push(Ranked { fact: f, score });
         }
     }
@@ -223,6 +227,26 @@ fn convert(value: Decimal, from: &Fact, to: &Fact) -> Option<Decimal> {
     Some(value * f / t)
 }
 
+/// The best stated level (money, execution by default) for `content`, for computations.
+fn level_fact(
+    store: &Store,
+    q: &Question,
+    facts: &[(&Fact, &ReportMeta)],
+    idf: &rank::Idf,
+    content: &str,
+) -> Option<Fact> {
+    let mut sq = q.clone();
+    sq.content = content.to_string();
+    sq.compute = Compute::None;
+    sq.relation = Relation::Level;
+    sq.want = Some(ValueKind::Money);
+    if sq.phases.is_empty() {
+        sq.phases = vec![Phase::Actual, Phase::Final];
+    }
+    let ranked = rank_facts(store, &sq, facts, q.year, idf);
+    pick(&ranked).map(|r| r.fact.clone())
+}
+
 /// 收支差额: the best 收入 fact minus the best 支出 fact of the same budget and phase.
 fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
     let base = q
@@ -230,18 +254,7 @@ fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &ra
         .replace("收支差额", "")
         .replace("差额", "")
         .replace("收支", "");
-    let side = |flow: &str| {
-        let mut sq = q.clone();
-        sq.content = format!("{base}{flow}");
-        sq.compute = Compute::None;
-        sq.relation = Relation::Level;
-        sq.want = Some(ValueKind::Money);
-        if sq.phases.is_empty() {
-            sq.phases = vec![Phase::Actual, Phase::Final];
-        }
-        let ranked = rank_facts(store, &sq, facts, q.year, idf);
-        pick(&ranked).map(|r| r.fact.clone())
-    };
+    let side = |flow: &str| level_fact(store, q, facts, idf, &format!("{base}{flow}"));
     let income = side("收入")?;
     let spending = side("支出")?;
     let value = income.value - convert(spending.value, &spending, &income)?;
@@ -266,6 +279,42 @@ fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &ra
             .into_iter()
             .flatten()
             .collect(),
+        reason: None,
+    })
+}
+
+/// A share the report does not state (A占B的比重), from the two amounts it does state.
+fn ratio(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
+    let (part, whole) = q.content.split_once('占')?;
+    let whole = whole.trim_end_matches(['比', '例', '重']);
+    if part.is_empty() || whole.is_empty() {
+        return None;
+    }
+    let a = level_fact(store, q, facts, idf, part)?;
+    let b = level_fact(store, q, facts, idf, whole)?;
+    let b_value = convert(b.value, &b, &a)?;
+    if b_value.is_zero() || a.year != b.year {
+        return None;
+    }
+    let value = (a.value / b_value * Decimal::from(100)).round_dp(2).normalize();
+    let text = format!(
+        "{value}% = {}{} ÷ {}{}（{} ÷ {}，{}）",
+        plain(&a.written),
+        a.unit,
+        plain(&b.written),
+        b.unit,
+        a.metric,
+        b.metric,
+        a.phase.label()
+    );
+    let mut v = value_of(&a, value.to_string(), text, true);
+    v.unit = "%".to_string();
+    v.metric = format!("{}占{}的比重", a.metric, b.metric);
+    Some(Answer {
+        question: q.text.clone(),
+        answer: Some(v),
+        candidates: Vec::new(),
+        sources: [source(store, &a), source(store, &b)].into_iter().flatten().collect(),
         reason: None,
     })
 }
@@ -403,6 +452,11 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         return not_found(&q, format!("no report in the archive mentions {term}"), &[]);
     }
     let ranked = rank_facts(store, &q, &facts, q.year, idf);
+    if q.relation == Relation::Share && pick(&ranked).is_none() {
+        if let Some(answer) = ratio(store, &q, &facts, idf) {
+            return answer;
+        }
+    }
     match pick(&ranked) {
         Some(best) => {
             let fact = best.fact;

@@ -87,6 +87,20 @@ impl Idf {
     }
 }
 
+/// Words that name a part of a region's budget rather than the whole.
+const SCOPES: &[&str] = &[
+    "本级",
+    "区级",
+    "县级",
+    "市级",
+    "旗级",
+    "新区",
+    "开发区",
+    "高新区",
+    "园区",
+    "街道",
+];
+
 /// How well a fact answers, with the parts that decide.
 #[derive(Debug, Clone, Copy)]
 pub struct Score {
@@ -162,6 +176,7 @@ pub fn score(
     idf: &Idf,
     fact: &Fact,
     paragraph: &HashSet<String>,
+    parent_metric: Option<&str>,
     draft_year: Option<u16>,
 ) -> Option<Score> {
     let kind_bonus = kind_fits(q, fact)?;
@@ -220,6 +235,11 @@ pub fn score(
         && !q.content.contains('总')
     {
         total_score -= 0.2;
+    }
+    // A part of the region (县本级, 天府新区) answers only when the question names one.
+    let scoped = |m: &str| SCOPES.iter().any(|w| m.contains(w));
+    if (scoped(&metric_text) || parent_metric.is_some_and(scoped)) && !scoped(&q.content) {
+        total_score -= 0.1;
     }
     // Unqualified figures (上级补助收入) usually mean the general public budget's.
     if fact.topic == "一般公共预算" && !q.content.contains("基金") && !q.content.contains("国有资本") {
