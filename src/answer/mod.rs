@@ -63,13 +63,16 @@ fn rank_facts<'a>(
     let mut ranked: Vec<Ranked> = Vec::new();
     for (f, meta) in facts.iter().filter(|(f, _)| year.is_none() || f.year == year) {
         let context = paragraphs.entry((f.report.as_str(), f.paragraph)).or_insert_with(|| {
-            let text = store
+            // What the paragraph is about: its headings and its first sentence
+            // (三是开展财政投资评审。…), not every word it holds.
+            let context = store
                 .catalog
                 .reports
                 .get(&f.report)
                 .and_then(|r| r.paragraphs.get(f.paragraph))
-                .map_or("", |p| p.text.as_str());
-            rank::bigrams(&canonical(text))
+                .map(|p| format!("{} {}", p.section.join(" "), p.text.split('。').next().unwrap_or("")))
+                .unwrap_or_default();
+            rank::bigrams(&canonical(&context))
         });
         let parent = f
             .parent
@@ -132,7 +135,11 @@ fn pick<'a>(ranked: &'a [Ranked<'a>]) -> Option<&'a Ranked<'a>> {
         .filter(|r| r.fact.year == best.fact.year)
         .find(|r| !std::ptr::eq(*r, best) && !same_value(r.fact, best.fact));
     if std::env::var_os("BUDGETQ_DEBUG").is_some() {
-        eprintln!("gap {:.3}", rival.map_or(9.0, |r| best.score.total - r.score.total));
+        eprintln!(
+            "gap {:.3} coverage {:.3}",
+            rival.map_or(9.0, |r| best.score.total - r.score.total),
+            best.score.coverage
+        );
     }
     match rival {
         Some(r) if r.score.total + MARGIN > best.score.total => None,

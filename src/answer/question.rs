@@ -294,10 +294,11 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
         content = content.replace(w, " ");
     }
+    // English words the glossary does not know cannot name a metric: drop them.
     let content: String = content
         .chars()
+        .filter(|c| !c.is_ascii() || c.is_ascii_digit())
         .filter(|c| !c.is_whitespace())
-        .filter(|c| !c.is_ascii_punctuation())
         .collect();
     let content = crate::extract::context::drop_flow_budget(&content);
 

@@ -66,18 +66,28 @@ impl Idf {
     pub fn unknown_term(&self, text: &str) -> Option<String> {
         let list = bigram_list(text);
         let mut run: Vec<&str> = Vec::new();
-        for b in list.iter().map(String::as_str).chain(std::iter::once("")) {
+        let mut run_start = 0;
+        for (i, b) in list.iter().map(String::as_str).chain(std::iter::once("")).enumerate() {
             if !b.is_empty() && !self.corpus.contains(b) {
+                if run.is_empty() {
+                    run_start = i;
+                }
                 run.push(b);
                 continue;
             }
-            // Two unknown bigrams may be the junctions around a one-character
-            // word (工程|用|专项); three or more name an unknown term.
+            // Two unknown bigrams between known words may be the junctions around
+            // a one-character word (工程|用|专项); at either end of the question
+            // (专项债券|还本), or three or more anywhere, they name an unknown term.
+            let at_edge = run_start == 0 || i == list.len();
             let ascii_word = !run.is_empty() && run.iter().all(|r| r.is_ascii());
-            if run.len() >= 3 || ascii_word {
+            if run.len() >= 3 || (run.len() == 2 && at_edge) || ascii_word {
                 let mut term: String = run[0].to_string();
                 for r in &run[1..] {
                     term.extend(r.chars().skip(1));
+                }
+                // The first character belongs to the known word before the run.
+                if run_start > 0 && !ascii_word {
+                    term = term.chars().skip(1).collect();
                 }
                 return Some(term);
             }
@@ -218,7 +228,12 @@ pub fn score(
         let w = idf.weight(b);
         total += w;
         // A junction between two matched words (教育|支出 → 育支) counts as matched.
-        let junction = i > 0 && i + 1 < credit.len() && credit[i - 1] >= 1.0 && credit[i + 1] >= 1.0;
+        let junction = i > 0 && i + 1 < credit.len() && credit[i - 1] > 0.0 && credit[i + 1] > 0.0;
+        // A word of the question found nowhere near the fact (非税 for 税收收入,
+        // 专项 for 政府债务余额) means the fact is about something else.
+        if credit[i] == 0.0 && !junction && w > 0.0 {
+            return None;
+        }
         hit += w * if junction { credit[i].max(0.8) } else { credit[i] };
     }
     let coverage = if total > 0.0 { hit / total } else { 0.0 };

@@ -313,9 +313,9 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                 });
 
             // Phase: rates and changes take their base's; children their parent's.
-            let phase = if let Some(pi) =
-                parent.filter(|_| !context::phase_clue(between).is_some_and(|p| p != Phase::Actual))
-            {
+            let phase = if let Some(clue) = parent.and(context::phase_clue(between)) {
+                clue
+            } else if let Some(pi) = parent {
                 out[pi].phase
             } else if (is_change || m.kind == ValueKind::Percent || m.kind == ValueKind::Multiple)
                 && prev_in_sentence.is_some()
@@ -360,9 +360,11 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
         {
             previous_sentence_metric = Some((last.base_metric.clone(), last.topic.clone()));
         }
+        // The total a next sentence opening with 其中 breaks down: the last amount
+        // stated, not a rate's base (调整预算数290455万元的105.3%).
         previous_sentence_total = out[first_in_sentence..]
             .iter()
-            .position(|r| r.m.kind == ValueKind::Money && r.parent.is_none())
+            .rposition(|r| r.m.kind == ValueKind::Money && r.parent.is_none() && !text[r.m.end..].starts_with('的'))
             .map(|i| i + first_in_sentence);
         let opens_with_bullet = heading_level(sentence).is_some_and(|(level, _)| level == BULLET_LEVEL);
         if !opens_with_bullet && previous_sentence_total.is_some() {
