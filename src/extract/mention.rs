@@ -62,6 +62,11 @@ pub fn find(text: &str) -> Vec<Mention> {
                 }
             }
         }
+        let unit = match unit {
+            "万" => "万元",
+            "亿" => "亿元",
+            u => u,
+        };
         let chinese = !written.starts_with(|ch: char| ch.is_ascii_digit());
         let kind = unit::kind(unit);
         // Chinese numerals only count before money or percent units; elsewhere they are words (十五届, 一项).
@@ -69,6 +74,11 @@ pub fn find(text: &str) -> Vec<Mention> {
             continue;
         }
         let before = &text[..num.start()];
+        // A minus sign that does not join a range (1-12月) makes the number negative.
+        let sign = before
+            .strip_suffix(['-', '−', '－'])
+            .filter(|b| !b.ends_with(|ch: char| ch.is_ascii_alphanumeric()));
+        let before = sign.unwrap_or(before);
         // Ordinals (第13次) and numbers glued to Latin letters or other digits are not quantities.
         if before.ends_with('第')
             || before.ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '.' || ch == '-' || ch == '/')
@@ -80,12 +90,23 @@ pub fn find(text: &str) -> Vec<Mention> {
         } else {
             parse_arabic(written)
         };
-        let Some(value) = value else { continue };
+        let Some(mut value) = value else { continue };
+        let start = if sign.is_some() {
+            value = -value;
+            before.len()
+        } else {
+            num.start()
+        };
+        let written = if sign.is_some() {
+            format!("-{written}")
+        } else {
+            written.to_string()
+        };
         out.push(Mention {
-            start: num.start(),
+            start,
             end: unit_m.end(),
             value,
-            written: written.to_string(),
+            written,
             unit: unit.to_string(),
             kind,
             approx: c.name("pre").is_some() || c.name("more").is_some() || c.name("post").is_some(),
@@ -129,6 +150,10 @@ mod tests {
         assert_eq!(values("增长3.9倍，共开展评审工程项目65个"), vec!["3.9倍", "65个"]);
         assert_eq!(values("两千三百万元和百分之十五"), vec!["2300万元", "15%"]);
         assert_eq!(values("惠及群众5.4万人以上"), vec!["5.4万人"]);
+        assert_eq!(
+            values("国防支出682万,增长-5.2%,1-12月支出44311万元"),
+            vec!["682万元", "-5.2%", "44311万元"]
+        );
         assert!(find("惠及群众5.4万人以上")[0].approx);
     }
 

@@ -36,6 +36,9 @@ pub const UNITS: &[&str] = &[
     "台",
     "套",
     "辆",
+    // A bare 万 or 亿 after a number is money (国防支出682万): read as 万元/亿元.
+    "万",
+    "亿",
 ];
 
 /// The kind of value a unit makes.
