@@ -378,12 +378,6 @@ fn previous_year(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], id
     })
 }
 
-/// Answers a question from the stored facts (builds an [`Answerer`] each time;
-/// keep one to answer many).
-pub fn ask(store: &Store, raw: &str) -> Answer {
-    Answerer::new(store).ask(store, raw)
-}
-
 /// What answering needs from the whole archive, built once per opened index:
 /// the regions to recognise and the weights of metric bigrams.
 pub struct Answerer {
