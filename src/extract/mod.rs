@@ -632,6 +632,17 @@ mod tests {
         assert_eq!(find(&f, "5.08").metric, "专项债务余额");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Reading and extracting never panic, whatever the text.
+        #[test]
+        fn pipeline_never_panics(text in "([\\PC\n]|[一二三四（）、。，；：0-9.%万亿元其中用于同比增长下降是 \n]){0,300}") {
+            if let Ok(report) = parse_report(&text, Path::new("fuzz.txt")) {
+                let _ = extract_facts(&report);
+            }
+        }
+    }
+
     #[test]
     fn zero_in_words_and_suspect_units() {
         let f = facts("years: 2023/2024\n---\n3.国有资本经营预算\n全区国有资本经营预算收入589万元，实际收入完成1182万元，年度内没有支出。\n");
