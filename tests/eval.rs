@@ -270,3 +270,15 @@ fn archive_questions_on_pdf_style_text() {
     let t = judge(&engine, &all);
     assert_thresholds("pdf-style archive", &t, all.len());
 }
+
+/// Reports written for this project in styles the archive lacks (a 决算 report
+/// in 决算数 wording, a budget report with its draft section), with invented
+/// figures: `tests/data/synthetic/`.
+#[test]
+fn synthetic_reports_of_other_styles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/synthetic");
+    let (_index, engine) = index_of(&dir);
+    let golds = golds("synthetic-questions.jsonl");
+    let t = judge(&engine, &golds);
+    assert_thresholds("synthetic", &t, golds.len());
+}

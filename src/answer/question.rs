@@ -74,7 +74,9 @@ fn patterns() -> &'static Patterns {
             ),
             // 占比, 比重, 占…的比例; not 耕地占用税.
             share: re(r"占比|比重|比例|占[^用地有]\p{Han}*?的"),
-            budget_names: re(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算稳定调节基金|预算草案"),
+            budget_names: re(
+                r"一般公共预算|公共预算|政府性基金预算|基金预算|国有资本经营预算|经营预算|社会保险基金预算|预算稳定调节基金|预算草案",
+            ),
         }
     })
 }
@@ -96,6 +98,8 @@ const PHASE_CUES: &[(&str, Phase)] = &[
     ("决算", Phase::Final),
     ("草案", Phase::Draft),
     ("安排", Phase::Draft),
+    ("安排", Phase::Initial),
+    ("安排", Phase::Adjusted),
 ];
 
 /// Words removed from the content once read as cues (space separated).
@@ -190,11 +194,14 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let cue_text = p.budget_names.replace_all(&rest, " ").into_owned();
     let mut phases: Vec<Phase> = Vec::new();
     let mut cue_scan = cue_text.clone();
+    let mut matched: Vec<&str> = Vec::new();
     for (cue, phase) in PHASE_CUES {
-        if cue_scan.contains(cue) {
+        // A cue may name several phases (安排: a draft or a budget figure).
+        if cue_scan.contains(cue) || matched.contains(cue) {
             if !phases.contains(phase) {
                 phases.push(*phase);
             }
+            matched.push(cue);
             cue_scan = cue_scan.replace(cue, " ");
         }
     }

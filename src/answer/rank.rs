@@ -77,10 +77,11 @@ impl Idf {
             }
             // Two unknown bigrams between known words may be the junctions around
             // a one-character word (工程|用|专项); at either end of the question
-            // (专项债券|还本), or three or more anywhere, they name an unknown term.
+            // (专项债券|还本, 非|税收收入), or three or more anywhere, they name an
+            // unknown term.
             let at_edge = run_start == 0 || i == list.len();
             let ascii_word = !run.is_empty() && run.iter().all(|r| r.is_ascii());
-            if run.len() >= 3 || (run.len() == 2 && at_edge) || ascii_word {
+            if run.len() >= 3 || (!run.is_empty() && at_edge) || ascii_word {
                 let mut term: String = run[0].to_string();
                 for r in &run[1..] {
                     term.extend(r.chars().skip(1));
@@ -119,26 +120,28 @@ pub struct Score {
     pub coverage: f32,
 }
 
-fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> f32 {
+/// How well the fact's phase fits the phases the question names; `None` when
+/// the question names a phase the fact is not (调整预算 asked, only 决算 stated).
+fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> Option<f32> {
     let is_draft_year = fact.year.is_some() && fact.year == draft_year;
     if q.phases.is_empty() {
-        return match fact.phase {
+        return Some(match fact.phase {
             Phase::Draft if is_draft_year => 0.15,
             Phase::Actual | Phase::Final | Phase::Expected if !is_draft_year => 0.15,
             Phase::Unknown => 0.05,
             _ => 0.0,
-        };
+        });
     }
     if q.phases.contains(&fact.phase) {
-        return 0.35;
+        return Some(0.35);
     }
     let execution = [Phase::Actual, Phase::Expected, Phase::Final];
     let compatible = (execution.contains(&fact.phase) && q.phases.iter().any(|p| execution.contains(p)))
         || (fact.phase == Phase::Draft && q.phases.contains(&Phase::Expected));
-    if compatible {
-        0.15
-    } else {
-        -0.35
+    match (compatible, fact.phase) {
+        (true, _) => Some(0.15),
+        (false, Phase::Unknown) => Some(-0.2),
+        (false, _) => None,
     }
 }
 
@@ -242,7 +245,7 @@ pub fn score(
     } else {
         metric.iter().filter(|b| q_bigrams.contains(*b)).count() as f32 / metric.len() as f32
     };
-    let mut total_score = coverage + 0.3 * precision + phase_bonus(q, fact, draft_year) + kind_bonus;
+    let mut total_score = coverage + 0.3 * precision + phase_bonus(q, fact, draft_year)? + kind_bonus;
     // Totals (收入总量, 支出合计) include transfers: only when the question asks for a total.
     if ["总量", "总计", "合计", "总额", "总收入", "总支出"]
         .iter()

@@ -311,6 +311,17 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                         .then_some(bullet_total)
                         .flatten()
                 });
+            // A part names only what sets it apart (其中付息9.8亿元 under 还本付息支出):
+            // it takes the rest of its total's name (付息支出).
+            let (base_metric, metric) = match parent {
+                Some(pi) if !context::is_empty(&own) => {
+                    match crate::session::merge_overlap(&out[pi].base_metric, &base_metric) {
+                        Some(full) if full != base_metric => (full.clone(), metric.replacen(&base_metric, &full, 1)),
+                        _ => (base_metric, metric),
+                    }
+                }
+                _ => (base_metric, metric),
+            };
 
             // Phase: rates and changes take their base's; children their parent's.
             let phase = if let Some(clue) = parent.and(context::phase_clue(between)) {
