@@ -316,7 +316,10 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             let (base_metric, metric) = match parent {
                 Some(pi) if !context::is_empty(&own) => {
                     match crate::session::merge_overlap(&out[pi].base_metric, &base_metric) {
-                        Some(full) if full != base_metric => (full.clone(), metric.replacen(&base_metric, &full, 1)),
+                        // Not when that makes it its total's twin (新增一般债券 under 新增一般债券资金).
+                        Some(full) if full != base_metric && full != out[pi].base_metric => {
+                            (full.clone(), metric.replacen(&base_metric, &full, 1))
+                        }
                         _ => (base_metric, metric),
                     }
                 }
