@@ -10,10 +10,19 @@ fn main() {
     let code = match cli::run(args) {
         Ok(true) => 0,
         Ok(false) => 1,
+        // A reader that stops early (`budgetq … | head`) is not an error.
+        Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
             eprintln!("budgetq: {err:#}");
             2
         }
     };
     std::process::exit(code);
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -40,10 +40,42 @@ pub fn to_simplified(s: &str) -> String {
     fast2s::convert(s)
 }
 
-/// Normalises user text the way report text is normalised (half-width, simplified).
+/// Normalises user text the way report text is normalised (half-width,
+/// simplified, 二〇二三年 → 2023年).
 pub fn normalize_query(s: &str) -> String {
     let folded: String = s.chars().map(fold_halfwidth).collect();
-    to_simplified(&folded)
+    chinese_years(&to_simplified(&folded))
+}
+
+/// Writes years spelled in Chinese digits (二〇二三年) in Arabic digits.
+fn chinese_years(s: &str) -> String {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or_else(|| (c == '零').then_some(0))
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let year = chars
+            .get(i..i + 5)
+            .filter(|w| w[4] == '年' && w[..4].iter().all(|c| digit(*c).is_some()));
+        if let Some(w) = year {
+            out.extend(
+                w[..4]
+                    .iter()
+                    .filter_map(|c| digit(*c))
+                    .map(|d| char::from(b'0' + d as u8)),
+            );
+            i += 4;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -60,6 +92,12 @@ mod tests {
     fn converts_traditional() {
         assert_eq!(to_simplified("預算執行億元"), "预算执行亿元");
         assert_eq!(to_simplified("预算"), "预算");
+    }
+
+    #[test]
+    fn chinese_digit_years() {
+        assert_eq!(normalize_query("二〇二三年西工区"), "2023年西工区");
+        assert_eq!(normalize_query("一二三"), "一二三");
     }
 
     #[test]

@@ -452,7 +452,16 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     if let Some(term) = idf.unknown_term(&q.content) {
         return not_found(&q, format!("no report in the archive mentions {term}"), &[]);
     }
-    let ranked = rank_facts(store, &q, &facts, q.year, idf);
+    let mut q = q;
+    let mut ranked = rank_facts(store, &q, &facts, q.year, idf);
+    // 比上年减少了多少: an amount if the report states one, else the rate it states.
+    if let Relation::Change { up, money: true } = q.relation {
+        if pick(&ranked).is_none() {
+            q.relation = Relation::Change { up, money: false };
+            q.want = Some(ValueKind::Percent);
+            ranked = rank_facts(store, &q, &facts, q.year, idf);
+        }
+    }
     if q.relation == Relation::Share && pick(&ranked).is_none() {
         if let Some(answer) = ratio(store, &q, &facts, idf) {
             return answer;
