@@ -67,7 +67,7 @@ fn patterns() -> &'static Patterns {
         let re = |s: &str| Regex::new(s).expect("valid regex");
         Patterns {
             phase: vec![
-                (re(r"调整为|调整后|调整预算|预算调整|调增|调减|变更为"), Phase::Adjusted),
+                (re(r"调整为|调整后|调整预算|预算调整|调增|调减|变更为|调整"), Phase::Adjusted),
                 (
                     re(r"人民代表大会[^，,。；]{0,14}?(?:审议通过|批准)|人大[一二三四五六七八九十]+次会议|人大第[一二三四五六七八九十]+次会议|人代会|年初预算|年初|代表大会批准"),
                     Phase::Initial,
@@ -84,14 +84,14 @@ fn patterns() -> &'static Patterns {
             base: re(r"(同比|比上年|较上年|比去年|较去年|上年同期|比\d{4}年|较\d{4}年)"),
             last_year: re(r"(?:比|较)?上年(?:同期)?(?:数)?$"),
             strip_phase: re(
-                r"实际完成|累计完成|预计完成|预计执行数|预计执行|执行数|决算数|预算数|调整为|调整后|调整预算|年初预算|年初的|年初|实际|完成|实现|达到|预计|安排|决算",
+                r"实际完成|累计完成|预计完成|预计执行数|预计执行|执行数|决算数|预算数|调整为|调整后|调整预算|调整|年初预算|年初的|年初|实际|完成|实现|达到|预计|安排|决算",
             ),
             flow_budget: re(r"(收入|支出)(?:年初|调整)?预算(?:数)?"),
             approval: re(r"^.*?(?:审议通过的?|审查批准的?|批准的?|会议通过的?)[:：]?"),
             lead: re(
-                r"^(?:——|—|-|•|\s|截至|截止|\d{4}年(?:度|底|末|以来|全年|上半年)?|\d{1,2}(?:-\d{1,2})?月(?:底|末|份)?(?:以来)?|目前|当前|全年|当年|年度内|年度|本年|加上级|加上年|加上|加|减去|减|扣除|其中|包括|以及|及|和|并|同时|另外|另|主要是|主要|共计|共|累计|合计|总计|经|由|从|将|对|我区|我县|我市|我旗|全区|全县|全市|全旗|全城区)+",
+                r"^(?:——|—|-|•|\s|截至|截止|\d{4}年(?:度|底|末|以来|全年|上半年)?|(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?月(?:底|末|份)?(?:以来)?|目前|当前|全年|当年|年度内|年度|本年|加上级|加上年|加上|加|减去|减|扣除|其中|包括|以及|及|和|并|同时|另外|另|主要是|主要|共计|共|累计|合计|总计|经|由|从|将|对|我区|我县|我市|我旗|全区|全县|全市|全旗|全城区)+",
             ),
-            trail: re(r"(?:为|是|达到|达|约|共计|共|计|的|了|累计|实际|完成|预计|分别|均|仅|近|超|逾|为止)+$"),
+            trail: re(r"(?:为|是|达到|达|约|共计|共|的|了|累计|实际|完成|预计|分别|均|仅|近|超|逾|为止|由)+$"),
             remark: re(r"[(（][^()（）\d]*[)）]"),
             marker: re(r"^(?:\d{1,2}[.、)）]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+[是、])"),
         }
@@ -178,7 +178,12 @@ pub fn residue(clause: &str) -> String {
         s = p.lead.replace(&s, "").into_owned();
         s = p.trail.replace(&s, "").into_owned();
     }
-    s.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+    let s = s.trim_matches(|c: char| !c.is_alphanumeric());
+    // What is left of 为调整预算数290455万元的 is no name at all.
+    if s.chars().all(|c| "为数的是其".contains(c)) {
+        return String::new();
+    }
+    s.to_string()
 }
 
 /// `收入预算`, `支出年初预算数` → `收入`, `支出`: the budget word after a flow names a phase, not a metric.
@@ -228,6 +233,24 @@ pub fn compose(topic: &str, word: &str) -> String {
         word
     };
     format!("{topic}{word}")
+}
+
+/// True when a metric phrase ends with what it measures (收入, 余额, 利息 …), so
+/// it needs nothing from the total it breaks down.
+pub fn is_complete(metric: &str) -> bool {
+    [
+        "收入", "支出", "余额", "限额", "利息", "资金", "收益", "结余", "结转", "基金", "税", "费", "债券", "额",
+    ]
+    .iter()
+    .any(|w| metric.ends_with(w))
+}
+
+/// True when a metric phrase names only a part of the region (旗本级, 开发区, 街道).
+pub fn is_scope(metric: &str) -> bool {
+    ["本级", "开发区", "新区", "高新区", "街道", "镇", "园区"]
+        .iter()
+        .any(|w| metric.ends_with(w))
+        && metric.chars().count() <= 8
 }
 
 /// True when a metric phrase holds nothing but a subject-less word.

@@ -62,6 +62,20 @@ pub fn find(text: &str) -> Vec<Mention> {
                 }
             }
         }
+        // 3113项目, 个人所得税, 人民: the unit character starts a word.
+        let next = text[unit_m.end()..].chars().next().unwrap_or(' ');
+        if matches!(
+            (unit, next),
+            ("项", '目')
+                | ("个", '人')
+                | ("人", '民' | '大')
+                | ("所", '得')
+                | ("次", '会')
+                | ("家", '庭')
+                | ("名", '单')
+        ) {
+            continue;
+        }
         let unit = match unit {
             "万" => "万元",
             "亿" => "亿元",

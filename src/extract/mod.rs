@@ -245,9 +245,26 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                 "" => scrub(&context::residue(between), &scope.region_keys),
                 _ => strip_relation_words(&context::residue(between)),
             };
-            let inherited = prev_in_sentence
-                .map(|r| (r.base_metric.clone(), r.topic.clone()))
-                .or_else(|| previous_sentence_metric.clone());
+            // The subject carries over from the last total, not from a part in parentheses.
+            let inside_parens = text[clause_start(text, m.start).max(s_start)..m.start].is_empty()
+                && text[..m.start].ends_with(['（', '(']);
+            let last_total = out[first_in_sentence..]
+                .iter()
+                .rev()
+                .filter(same_class)
+                .find(|r| r.parent.is_none());
+            // A rate or change describes the amount right before it (旗本级35900万元,下降8%).
+            // …but not across a closed parenthesis (…开发区9100万元),比人代会…减少25000万元).
+            let after_parens = prev_in_sentence.is_some_and(|r| text[r.m.end..m.start].contains([')', '）']));
+            let describes_previous =
+                inside_parens || (!after_parens && (!relation.is_empty() || m.kind != ValueKind::Money));
+            let inherited = (if describes_previous {
+                prev_in_sentence
+            } else {
+                last_total.or(prev_in_sentence)
+            })
+            .map(|r| (r.base_metric.clone(), r.topic.clone()))
+            .or_else(|| previous_sentence_metric.clone());
             let (mut base_metric, mut fact_topic) = if context::is_empty(&own) {
                 inherited
                     .clone()
@@ -282,8 +299,16 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             }
             topic = fact_topic.clone();
             if relation == "占比" {
-                let share = clause.trim_end_matches(['为', '是', '达']).trim_end_matches('的');
-                base_metric = format!("{base_metric}{}", context::canonical(share));
+                let share = context::canonical(clause.trim_end_matches(['为', '是', '达']).trim_end_matches('的'));
+                // 税收占比84.7% names its own subject; 占一般公共预算支出的77.05% does not.
+                let own_subject = share
+                    .find('占')
+                    .is_some_and(|i| share[..i].chars().filter(|c| crate::text::is_han(*c)).count() >= 2);
+                base_metric = if own_subject {
+                    share
+                } else {
+                    format!("{base_metric}{share}")
+                };
             }
             let after = &text[m.end..];
             let metric = match purpose(after) {
@@ -314,7 +339,12 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             // A part names only what sets it apart (其中付息9.8亿元 under 还本付息支出):
             // it takes the rest of its total's name (付息支出).
             let (base_metric, metric) = match parent {
-                Some(pi) if !context::is_empty(&own) => {
+                // 旗本级257800万元 under 一般公共预算收入: the part of the region's figure.
+                Some(pi) if context::is_scope(&base_metric) && !out[pi].base_metric.contains(base_metric.as_str()) => {
+                    let full = format!("{base_metric}{}", out[pi].base_metric);
+                    (full.clone(), metric.replacen(&base_metric, &full, 1))
+                }
+                Some(pi) if !context::is_empty(&own) && !context::is_complete(&base_metric) => {
                     match crate::session::merge_overlap(&out[pi].base_metric, &base_metric) {
                         // Not when that makes it its total's twin (新增一般债券 under 新增一般债券资金).
                         Some(full) if full != base_metric && full != out[pi].base_metric => {
@@ -423,31 +453,23 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
 
 /// Drops change words left in a metric phrase (`税收收入增长` → `税收收入`).
 fn strip_relation_words(metric: &str) -> String {
-    let mut s = metric.to_string();
-    for w in [
-        "同比",
-        "比上年同期",
-        "比上年",
-        "较上年",
-        "较年初",
-        "增长",
-        "增加",
-        "下降",
-        "减少",
-        "负增长",
-        "增收",
-        "减收",
-    ] {
-        s = s.replace(w, "");
-    }
-    s
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)数?|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支",
+        )
+        .expect("valid regex")
+    });
+    let s = re.replace_all(metric, "");
+    s.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
 /// What a count counts, when it follows the count (`65家企业获得信贷支持`).
 fn counted(after: &str) -> String {
     let end = after.find(CLAUSE_BREAKS).unwrap_or(after.len());
     let phrase = &after[..end];
-    if phrase.chars().count() > 16 || phrase.chars().any(|c| c.is_ascii_digit()) {
+    let phrase = &phrase[..phrase.find(|c: char| c.is_ascii_digit()).unwrap_or(phrase.len())];
+    if phrase.chars().count() > 16 {
         return String::new();
     }
     phrase.to_string()
@@ -492,10 +514,11 @@ fn parent_of(
         return None;
     }
     let between = &text[at..m.start];
+    // A new bullet (二是…) or section ends the breakdown; numbered items (2.…) continue it.
     let new_bullet = between
         .split(['；', ';'])
         .skip(1)
-        .any(|part| crate::ingest::structure::heading_level(part).is_some());
+        .any(|part| heading_level(part).is_some_and(|(level, _)| level == BULLET_LEVEL || level <= 2));
     if new_bullet {
         return None;
     }
