@@ -112,6 +112,23 @@ const SCOPES: &[&str] = &[
     "街道",
 ];
 
+/// The part of a fact's sentence that speaks of it: up to the end of the
+/// clause holding its number. The parts a total lists after it (其中：3500万元用于
+/// 凯旋路…) describe those parts, not the total.
+pub fn local_context(fact: &Fact) -> &str {
+    let sentence = fact.sentence.as_str();
+    // The span is in the paragraph; find the number in the sentence (its first
+    // occurrence: a shorter context is only stricter).
+    let number_end = sentence
+        .find(fact.written.as_str())
+        .map_or(sentence.len(), |i| i + fact.written.len());
+    let rest = &sentence[number_end..];
+    let clause_end = rest
+        .find(['，', ',', '；', ';', '。', '（', '('])
+        .map_or(sentence.len(), |i| number_end + i);
+    &sentence[..clause_end]
+}
+
 /// How well a fact answers, with the parts that decide.
 #[derive(Debug, Clone, Copy)]
 pub struct Score {
@@ -209,7 +226,7 @@ pub fn score(
     }
     let metric = bigrams(&canonical(&fact.metric));
     let topic = bigrams(&fact.topic);
-    let sentence = bigrams(&canonical(&fact.sentence));
+    let sentence = bigrams(&canonical(local_context(fact)));
     let credit: Vec<f32> = q_bigrams
         .iter()
         .map(|b| {

@@ -456,7 +456,7 @@ fn strip_relation_words(metric: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)数?|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支",
+            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)数?|(?:按|同|可比|自然)+口径|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支",
         )
         .expect("valid regex")
     });
@@ -479,7 +479,9 @@ fn counted(after: &str) -> String {
 fn purpose(after: &str) -> Option<String> {
     let rest = after.trim_start_matches(['，', ',']);
     let rest = rest.strip_prefix("用于")?;
+    // Up to the clause's end, or a number run into it (用于安排支出8275万元债务还本…).
     let end = rest.find(['，', ',', '；', ';', '。']).unwrap_or(rest.len());
+    let end = mention::find(&rest[..end]).first().map_or(end, |m| m.start);
     let p = rest[..end].trim();
     (!p.is_empty()).then(|| p.to_string())
 }
