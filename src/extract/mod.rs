@@ -481,7 +481,10 @@ fn purpose(after: &str) -> Option<String> {
     let rest = rest.strip_prefix("用于")?;
     // Up to the clause's end, or a number run into it (用于安排支出8275万元债务还本…).
     let end = rest.find(['，', ',', '；', ';', '。']).unwrap_or(rest.len());
-    let end = mention::find(&rest[..end]).first().map_or(end, |m| m.start);
+    let end = mention::find(&rest[..end])
+        .iter()
+        .find(|m| m.kind == ValueKind::Money)
+        .map_or(end, |m| m.start);
     let p = rest[..end].trim();
     (!p.is_empty()).then(|| p.to_string())
 }
