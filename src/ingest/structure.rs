@@ -142,30 +142,28 @@ fn row_table_len(lines: &[String], i: usize) -> usize {
 pub fn paragraphs(lines: &[String]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut stack: Vec<(u8, String)> = Vec::new();
-    let section = |stack: &Vec<(u8, String)>| stack.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+    let push = |out: &mut Vec<Paragraph>, stack: &[(u8, String)], text: String, table: bool| {
+        let section = stack.iter().map(|(_, t)| t.clone()).collect();
+        out.push(Paragraph {
+            position: out.len(),
+            section,
+            text,
+            table,
+        });
+    };
     let mut i = 0;
     while i < lines.len() {
         // Rows written one per line: one table paragraph, rows on their own lines.
         let rows = row_table_len(lines, i);
         if rows > 0 {
-            out.push(Paragraph {
-                position: out.len(),
-                section: section(&stack),
-                text: lines[i..i + rows].join("\n"),
-                table: true,
-            });
+            push(&mut out, &stack, lines[i..i + rows].join("\n"), true);
             i += rows;
             continue;
         }
         // A run of short cells with many numbers is a flattened table.
         let run = lines[i..].iter().take_while(|l| is_cell(l)).count();
         if run >= 6 && lines[i..i + run].iter().filter(|l| is_numeric_cell(l)).count() * 10 >= run * 3 {
-            out.push(Paragraph {
-                position: out.len(),
-                section: section(&stack),
-                text: lines[i..i + run].join(" "),
-                table: true,
-            });
+            push(&mut out, &stack, lines[i..i + run].join(" "), true);
             i += run;
             continue;
         }
@@ -179,19 +177,9 @@ pub fn paragraphs(lines: &[String]) -> Vec<Paragraph> {
             Line::Opening(level, title) => {
                 stack.retain(|(l, _)| *l < level);
                 stack.push((level, title));
-                out.push(Paragraph {
-                    position: out.len(),
-                    section: section(&stack),
-                    text: line.clone(),
-                    table: false,
-                });
+                push(&mut out, &stack, line.clone(), false);
             }
-            Line::Text => out.push(Paragraph {
-                position: out.len(),
-                section: section(&stack),
-                text: line.clone(),
-                table: false,
-            }),
+            Line::Text => push(&mut out, &stack, line.clone(), false),
         }
     }
     out
