@@ -70,7 +70,16 @@ fn rank_facts<'a>(
                 .reports
                 .get(&f.report)
                 .and_then(|r| r.paragraphs.get(f.paragraph))
-                .map(|p| format!("{} {}", p.section.join(" "), p.text.split('。').next().unwrap_or("")))
+                .map(|p| {
+                    // A first sentence that states figures is about them, not a title.
+                    let first = p.text.split('。').next().unwrap_or("");
+                    let title = if crate::extract::mention::find(first).is_empty() {
+                        first
+                    } else {
+                        ""
+                    };
+                    format!("{} {title}", p.section.join(" "))
+                })
                 .unwrap_or_default();
             rank::bigrams(&canonical(&context))
         });

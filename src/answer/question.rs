@@ -205,10 +205,6 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
             cue_scan = cue_scan.replace(cue, " ");
         }
     }
-    // 预算 alone (一般公共预算收入预算是多少) asks for a budget figure.
-    if cue_scan.contains("预算") && phases.is_empty() {
-        phases.extend([Phase::Draft, Phase::Initial, Phase::Adjusted]);
-    }
 
     let compute = if rest.contains("差额") || rest.contains("收支缺口") {
         Compute::Balance
@@ -260,6 +256,11 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     } else {
         Relation::Level
     };
+    // 预算 alone (一般公共预算收入预算是多少) asks for a budget figure, unless it is
+    // what a share is taken of (占年度预算的百分之几).
+    if cue_scan.contains("预算") && phases.is_empty() && !matches!(relation, Relation::Share | Relation::Completion) {
+        phases.extend([Phase::Draft, Phase::Initial, Phase::Adjusted]);
+    }
     let want = if rest.contains("倍") {
         Some(ValueKind::Multiple)
     } else if rest.contains("百分点") {

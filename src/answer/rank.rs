@@ -162,11 +162,19 @@ fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> Option<f32
     }
 }
 
+/// True when a share is taken of a budget or plan (占年度预算).
+fn share_of_budget(text: &str) -> bool {
+    text.split_once('占')
+        .is_some_and(|(_, of)| ["预算", "计划", "年度"].iter().any(|w| of.contains(w)))
+}
+
 fn relation_fits(q: &Question, fact: &Fact) -> bool {
     let rel = fact.relation.as_str();
     match q.relation {
         Relation::Level => rel.is_empty() || rel == "上年",
-        Relation::Completion => rel == "完成率",
+        // 完成调整预算的100.2% and 占年度预算的52.1% say the same thing.
+        Relation::Completion => rel == "完成率" || (rel == "占比" && share_of_budget(&fact.metric)),
+        Relation::Share if share_of_budget(&q.content) => rel == "完成率" || rel == "占比",
         Relation::Share => rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重"),
         Relation::Change { up, money } => {
             let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年");
