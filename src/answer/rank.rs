@@ -98,13 +98,13 @@ impl Idf {
     }
 }
 
-/// Words that name a part of a region's budget rather than the whole.
+/// Words that name a part of a region's budget rather than the whole (县本级, not
+/// 本级收入, which is the region's own revenue).
 const SCOPES: &[&str] = &[
-    "本级",
-    "区级",
-    "县级",
-    "市级",
-    "旗级",
+    "区本级",
+    "县本级",
+    "市本级",
+    "旗本级",
     "新区",
     "开发区",
     "高新区",
