@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::engine::Engine;
 use crate::extract::unit::yuan_factor;
-use crate::region::{keys, short_name};
+use crate::region::{self, short_name};
 
 /// One region-year figure.
 #[derive(Debug, Clone, Serialize)]
@@ -51,11 +51,7 @@ pub fn compare(engine: &Engine, req: &CompareRequest) -> Comparison {
     let mut missing = Vec::new();
     let mut yuan: Vec<Decimal> = Vec::new();
     for meta in engine.reports() {
-        let wanted_region = req.regions.is_empty()
-            || req
-                .regions
-                .iter()
-                .any(|r| keys(&meta.region).iter().any(|k| k == r) || meta.region == *r);
+        let wanted_region = req.regions.is_empty() || req.regions.iter().any(|r| region::matches(&meta.region, r));
         let Some(year) = meta.years.execution.or(meta.years.draft) else {
             continue;
         };

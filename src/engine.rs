@@ -90,11 +90,6 @@ impl Engine {
         Ok(engine)
     }
 
-    /// The underlying store.
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
     /// Ingests files and folders; with `rebuild`, the index is emptied first.
     /// Unreadable files are reported and skipped; the rest are stored.
     pub fn ingest(
@@ -151,13 +146,8 @@ impl Engine {
 
     /// Lists stored facts.
     pub fn facts(&self, filter: &FactFilter) -> Vec<&Fact> {
-        let region_matches = |meta: &ReportMeta| {
-            filter.region.as_ref().is_none_or(|r| {
-                let r = crate::text::normalize_query(r.trim());
-                region::keys(&meta.region).contains(&r)
-                    || region::pinyin_key(&meta.region).as_deref() == Some(r.to_lowercase().as_str())
-            })
-        };
+        let region_matches =
+            |meta: &ReportMeta| filter.region.as_ref().is_none_or(|r| region::matches(&meta.region, r));
         let metric = filter.metric.as_ref().map(|m| crate::text::normalize_query(m));
         self.store
             .catalog

@@ -198,6 +198,13 @@ pub fn pinyin_key(region: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
+/// True when a user's `name` (西工区, 西工, 洛阳市西工区, xigong, 預算-style
+/// traditional or full-width text included) names `region`.
+pub fn matches(region: &str, name: &str) -> bool {
+    let name = crate::text::normalize_query(name.trim());
+    keys(region).contains(&name) || pinyin_key(region).is_some_and(|p| p == name.to_lowercase())
+}
+
 /// True when `name` (ending in 区/县/市/旗) is a generic word, not a place.
 pub fn is_generic(name: &str) -> bool {
     NOT_PLACES

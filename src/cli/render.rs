@@ -32,10 +32,10 @@ fn paint(text: &str, style: (&str, &str), color: bool) -> String {
 
 /// Search hits.
 pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
-    let mut o = out();
     if json {
         return print_json(&serde_json::json!({ "hits": hits }));
     }
+    let mut o = out();
     if hits.is_empty() {
         writeln!(o, "no paragraph matches; try fewer words, or drop --region/--year")?;
     }
@@ -63,10 +63,10 @@ pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
 
 /// Report list.
 pub fn reports(reports: &[&ReportMeta], json: bool) -> Result<()> {
-    let mut o = out();
     if json {
         return print_json(&serde_json::json!({ "reports": reports }));
     }
+    let mut o = out();
     let mut table = comfy_table::Table::new();
     table.set_header(["id", "region", "years", "kind", "date", "title"]);
     for r in reports {
@@ -93,10 +93,10 @@ fn csv_field(s: &str) -> String {
 
 /// Fact list.
 pub fn facts(facts: &[&Fact], json: bool, csv: bool) -> Result<()> {
-    let mut o = out();
     if json {
         return print_json(&serde_json::json!({ "facts": facts }));
     }
+    let mut o = out();
     if csv {
         // A BOM so that spreadsheet programs read the Chinese text as UTF-8.
         write!(o, "\u{feff}")?;

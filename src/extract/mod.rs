@@ -150,6 +150,14 @@ impl Scope<'_> {
         }
     }
 
+    /// The year of a quantity: named before it in its sentence (not 比2017年),
+    /// else by its section, else the report's.
+    fn year_at(&self, sentence_before: &str, section: &[String]) -> Option<u16> {
+        last_year(sentence_before)
+            .or_else(|| section_year(section))
+            .or_else(|| self.default_year(section))
+    }
+
     fn default_year(&self, section: &[String]) -> Option<u16> {
         let years = self.report.meta.years;
         let draft_section = section
@@ -357,6 +365,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             };
 
             // Phase: rates and changes take their base's; children their parent's.
+            let year = scope.year_at(sentence_before, &p.section);
             let phase = if let Some(clue) = parent.and(context::phase_clue(between)) {
                 clue
             } else if let Some(pi) = parent {
@@ -366,9 +375,6 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             {
                 prev_in_sentence.map_or(Phase::Unknown, |r| r.phase)
             } else {
-                let year = last_year(sentence_before)
-                    .or_else(|| section_year(&p.section))
-                    .or_else(|| scope.default_year(&p.section));
                 match context::phase_clue(sentence_before) {
                     Some(Phase::Expected) if year.is_some() && year == scope.report.meta.years.draft => Phase::Draft,
                     Some(phase)
@@ -381,10 +387,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                     _ => scope.default_phase(year, &p.section),
                 }
             };
-            let year = last_year(sentence_before)
-                .or_else(|| section_year(&p.section))
-                .or_else(|| scope.default_year(&p.section))
-                .map(|y| y - year_shift);
+            let year = year.map(|y| y - year_shift);
             out.push(Reading {
                 m,
                 metric,
@@ -424,9 +427,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             } else {
                 topic.clone()
             };
-            let year = last_year(&sentence[..all.start()])
-                .or_else(|| section_year(&p.section))
-                .or_else(|| scope.default_year(&p.section));
+            let year = scope.year_at(&sentence[..all.start()], &p.section);
             out.push(Reading {
                 m: Mention {
                     start: s_start + all.start(),

@@ -67,11 +67,6 @@ impl Store {
         Store::open(dir)
     }
 
-    /// The folder.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// True when no report is stored.
     pub fn is_empty(&self) -> bool {
         self.catalog.reports.is_empty()
