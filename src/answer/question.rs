@@ -50,6 +50,8 @@ pub struct Question {
     pub want: Option<ValueKind>,
     pub relation: Relation,
     pub compute: Compute,
+    /// The question speaks of a plan (拟, 计划, 申请, 争取, 安排): planned figures may answer.
+    pub planned: bool,
     /// What is left once region, year, cues and question words are removed.
     pub content: String,
 }
@@ -60,6 +62,7 @@ struct Patterns {
     question_words: Regex,
     budget_names: Regex,
     share: Regex,
+    in_respect: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -74,6 +77,8 @@ fn patterns() -> &'static Patterns {
             ),
             // 占比, 比重, 占…的比例; not 耕地占用税.
             share: re(r"占比|比重|比例|占[^用地有]\p{Han}*?的"),
+            // 在教育方面的支出 → 教育的支出.
+            in_respect: re(r"在(\p{Han}{2,12}?)方面"),
             budget_names: re(
                 r"一般公共预算|公共预算|政府性基金预算|基金预算|国有资本经营预算|经营预算|社会保险基金预算|预算稳定调节基金|预算草案",
             ),
@@ -241,17 +246,19 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     } else {
         None
     };
-    let relation = if p.share.is_match(&rest) {
+    let word_kind = crate::lexicon::wanted_kind(&rest);
+    let percent_asked = word_kind == Some(ValueKind::Percent) || rest.contains('%');
+    let relation = if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占')) {
         Relation::Share
-    } else if rest.contains("完成")
-        && (rest.contains("百分之几") || rest.contains("完成率") || rest.contains("%"))
-        && rest.contains("预算的")
+    } else if percent_asked
+        && (rest.contains("预算的") || rest.contains("完成率") || rest.contains("执行率"))
+        && ["完成", "为", "是", "达", "执行"].iter().any(|w| rest.contains(w))
     {
         Relation::Completion
     } else if up.is_some() || rest.contains("同比") || rest.contains("几倍") {
         Relation::Change {
             up,
-            money: money_change && !rest.contains("几倍"),
+            money: money_change && !rest.contains("几倍") && word_kind.is_none(),
         }
     } else {
         Relation::Level
@@ -261,7 +268,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     if cue_scan.contains("预算") && phases.is_empty() && !matches!(relation, Relation::Share | Relation::Completion) {
         phases.extend([Phase::Draft, Phase::Initial, Phase::Adjusted]);
     }
-    let want = if rest.contains("倍") {
+    let want = if let Some(kind) = word_kind {
+        Some(kind)
+    } else if rest.contains("倍") {
         Some(ValueKind::Multiple)
     } else if rest.contains("百分点") {
         Some(ValueKind::Points)
@@ -298,7 +307,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         None
     };
 
-    let mut content = p.question_words.replace_all(&rest, " ").into_owned();
+    let planned = crate::lexicon::is_planned(&rest) || ["争取", "安排", "打算"].iter().any(|w| rest.contains(w));
+    let mut content = crate::lexicon::drop_frame_words(&p.in_respect.replace_all(&rest, "$1"));
+    content = p.question_words.replace_all(&content, " ").into_owned();
     for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
         content = content.replace(w, " ");
     }
@@ -320,6 +331,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         want,
         relation,
         compute,
+        planned,
         content,
     }
 }
