@@ -439,7 +439,9 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             .reports
             .values()
             .filter(|r| q.regions.is_empty() || q.regions.contains(&r.meta.region))
-            .any(|r| r.meta.years.covers(year));
+            .any(|r| r.meta.years.covers(year))
+            // A debt report of 2023 also states 2022年末 balances.
+            || facts.iter().any(|(f, _)| f.year == Some(year));
         if !covered {
             if let Some(answer) = previous_year(store, &q, &facts, idf) {
                 return answer;
