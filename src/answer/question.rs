@@ -223,6 +223,9 @@ impl RegionIndex {
 /// Words after which a second amount is compared: A比B多/少(了)多少.
 const COMPARE_VERBS: &str = "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增加|减少|节约|差";
 
+/// The budgets a figure may belong to, as named in questions.
+const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"];
+
 /// The two sides of a comparison of amounts, each read as a question of its
 /// own: A比B多多少 → (A, B); X距离Y还差多少 → (Y, X); A减去B → (A, B).
 fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
@@ -266,6 +269,13 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
             .find_map(|h| qa.content.strip_suffix(h))
             .unwrap_or(&qa.content);
         qb.content = format!("{stem}{}", qb.content);
+    } else if let Some(budget) = BUDGETS.iter().find(|b| qa.content.contains(*b) && !qb.content.contains(*b)) {
+        // 政府性基金本级支出比本级收入: the second side is of the same budget.
+        if crate::extract::context::is_scope(&qb.content) {
+            qb.content = format!("{}{}", qb.content, qa.content);
+        } else if !BUDGETS.iter().any(|b| qb.content.contains(b)) {
+            qb.content = format!("{budget}{}", qb.content);
+        }
     } else if crate::extract::context::is_scope(&qb.content) {
         // 全区比区本级: the same figure of a part of the region.
         qb.content = format!("{}{}", qb.content, qa.content);
