@@ -7,7 +7,8 @@
 //! Alone, an official name (中原区, 彭水县) is a place; a bare base name (中原)
 //! only when no Han character follows it (中原 2023年, 中原) or when
 //! [`FindOptions::bare_names`] is set, so that the word 中原地区 is no place;
-//! generic words (城区, 新区, 开发区) are places only after their parent.
+//! base names that are ordinary words (资源, 和平) and generic words (城区,
+//! 新区, 开发区) are places only after their parent.
 
 use std::ops::Range;
 
@@ -82,7 +83,12 @@ impl<'a> Finder<'a> {
                     self.options.bare_names || self.text[self.bounds[end]..].chars().next().is_none_or(|c| !is_han(c));
                 let places: Vec<u32> = entries
                     .iter()
-                    .filter(|e| e.1 == FormKind::Named || (e.1 == FormKind::Base && free))
+                    .filter(|e| match e.1 {
+                        FormKind::Named => true,
+                        FormKind::Base => free,
+                        FormKind::Word => self.options.bare_names,
+                        FormKind::Generic => false,
+                    })
                     .map(|e| e.0)
                     .collect();
                 if !places.is_empty() {

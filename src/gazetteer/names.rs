@@ -11,6 +11,8 @@ pub(super) enum FormKind {
     Named,
     /// The name without suffix (雁塔): a word that may also be an ordinary word.
     Base,
+    /// A base name that is an ordinary word (资源, 和平): in text a place only after its parent.
+    Word,
     /// A generic word that is also some district's name (城区): a place only after its parent.
     Generic,
 }
@@ -45,6 +47,13 @@ pub(super) fn is_generic(word: &str) -> bool {
     static T: OnceLock<Vec<&'static str>> = OnceLock::new();
     T.get_or_init(|| lines(include_str!("data/generic_words.txt")).collect())
         .contains(&word)
+}
+
+/// Whether a base name is also an ordinary word (资源, 和平).
+fn is_word(base: &str) -> bool {
+    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
+    T.get_or_init(|| lines(include_str!("data/word_bases.txt")).collect())
+        .contains(&base)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +133,11 @@ pub(super) fn forms(name: &str) -> Vec<Form> {
     }];
     let mut push = |text: String, kind: FormKind, weak: bool| {
         if chars(&text) >= 2 && !is_generic(&text) && !out.iter().any(|f| f.text == text) {
+            let kind = if kind == FormKind::Base && is_word(&text) {
+                FormKind::Word
+            } else {
+                kind
+            };
             out.push(Form { text, kind, weak });
         }
     };
@@ -180,5 +194,6 @@ mod tests {
         assert_eq!(forms("城区")[0].kind, FormKind::Generic);
         assert_eq!(texts("城区"), ["城区"]);
         assert!(forms("镇江新区")[1].weak);
+        assert_eq!(forms("资源县")[1].kind, FormKind::Word);
     }
 }

@@ -18,10 +18,18 @@ pub(super) struct Table {
 }
 
 impl Table {
-    fn new(places: Vec<Place>) -> Table {
+    /// Indexes `places` by their names, and by their short forms when `short_forms`.
+    fn new(places: Vec<Place>, short_forms: bool) -> Table {
         let mut forms: HashMap<Box<str>, Vec<(u32, FormKind)>> = HashMap::with_capacity(places.len() * 3);
         let mut weak = Vec::new();
         for (i, place) in places.iter().enumerate() {
+            if !short_forms {
+                forms
+                    .entry(place.name.as_str().into())
+                    .or_default()
+                    .push((i as u32, FormKind::Named));
+                continue;
+            }
             for form in names::forms(&place.name) {
                 if form.weak {
                     weak.push((form.text, i as u32, form.kind));
@@ -69,7 +77,7 @@ impl Table {
                 parent,
             });
         }
-        Table::new(places)
+        Table::new(places, true)
     }
 
     /// Townships, each under its county (or its prefecture, for a prefecture without counties).
@@ -104,7 +112,8 @@ impl Table {
                 });
             }
         }
-        Table::new(places)
+        // Township names are kept whole: 城关镇 is no 城关.
+        Table::new(places, false)
     }
 
     /// The places that a form names exactly, with the kind of form.

@@ -111,6 +111,9 @@ fn text_takes_bare_names_only_before_a_boundary() {
 #[test]
 fn text_never_takes_generic_words() {
     assert!(found("全区一般公共预算收入，城区和新区、开发区").is_empty());
+    assert!(found("自然资源。和平 2023").is_empty());
+    assert_eq!(found("桂林资源")[0].1, ["广西壮族自治区桂林市资源县"]);
+    assert_eq!(one("资源"), "广西壮族自治区桂林市资源县");
     assert_eq!(found("阳泉市城区2023年")[0].1, ["山西省阳泉市城区"]);
 }
 
