@@ -2,6 +2,7 @@
 //! short form with a plain suffix (彭水县) and the base name without suffix (彭水).
 //! Input: a name and the word lists in `data/`; output: its [`Form`]s.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// How a form names a place, from safest to loosest.
@@ -32,28 +33,31 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn ethnic_groups() -> &'static [&'static str] {
-    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
+/// Ethnic group names as they stand in place names, longest first: (苗族, 苗) for each group.
+fn ethnic_groups() -> &'static [(String, &'static str)] {
+    static T: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut v: Vec<&str> = lines(include_str!("data/ethnic_groups.txt")).collect();
+        let mut v: Vec<(String, &str)> = lines(include_str!("data/ethnic_groups.txt"))
+            .map(|g| (format!("{g}族"), g))
+            .collect();
         // Longest first, so that 土家 is tried before 土.
-        v.sort_by_key(|g| std::cmp::Reverse(g.len()));
+        v.sort_by_key(|(_, g)| std::cmp::Reverse(g.len()));
         v
     })
 }
 
 /// Whether a word names a kind of area rather than a place (城区, 全区, 开发区).
 pub(super) fn is_generic(word: &str) -> bool {
-    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static T: OnceLock<HashSet<&'static str>> = OnceLock::new();
     T.get_or_init(|| lines(include_str!("data/generic_words.txt")).collect())
-        .contains(&word)
+        .contains(word)
 }
 
 /// Whether a base name is also an ordinary word (资源, 和平).
 fn is_word(base: &str) -> bool {
-    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static T: OnceLock<HashSet<&'static str>> = OnceLock::new();
     T.get_or_init(|| lines(include_str!("data/word_bases.txt")).collect())
-        .contains(&base)
+        .contains(base)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,9 +97,9 @@ fn autonomous_base(name: &str) -> Option<(String, &str)> {
     let mut base = &name[..pos];
     let mut last_group = None;
     'strip: loop {
-        for group in ethnic_groups() {
-            for word in [format!("{group}族"), group.to_string()] {
-                let Some(rest) = base.strip_suffix(word.as_str()) else {
+        for (with_zu, group) in ethnic_groups() {
+            for word in [with_zu.as_str(), *group] {
+                let Some(rest) = base.strip_suffix(word) else {
                     continue;
                 };
                 // 内蒙古 keeps 蒙古, 鄂伦春自治旗 keeps 鄂伦春: a group's bare name
@@ -122,7 +126,8 @@ fn autonomous_base(name: &str) -> Option<(String, &str)> {
 ///
 /// `(name, kind)`: 三江侗族自治县 → 三江侗族自治县 (Named), 三江县 (Named), 三江 (Base).
 pub(super) fn forms(name: &str) -> Vec<Form> {
-    let mut out = vec![Form {
+    let mut out = Vec::with_capacity(3);
+    out.push(Form {
         text: name.to_string(),
         kind: if is_generic(name) {
             FormKind::Generic
@@ -130,7 +135,7 @@ pub(super) fn forms(name: &str) -> Vec<Form> {
             FormKind::Named
         },
         weak: false,
-    }];
+    });
     let mut push = |text: String, kind: FormKind, weak: bool| {
         if chars(&text) >= 2 && !is_generic(&text) && !out.iter().any(|f| f.text == text) {
             let kind = if kind == FormKind::Base && is_word(&text) {

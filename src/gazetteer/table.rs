@@ -12,7 +12,7 @@ use super::place::{Level, Place};
 pub(super) struct Table {
     pub places: Vec<Place>,
     /// Every form of every name → (index of the place, kind of form).
-    pub forms: HashMap<Box<str>, Vec<(u32, FormKind)>>,
+    pub forms: HashMap<String, Vec<(u32, FormKind)>>,
     /// The longest form, in characters.
     pub longest: usize,
 }
@@ -20,12 +20,12 @@ pub(super) struct Table {
 impl Table {
     /// Indexes `places` by their names, and by their short forms when `short_forms`.
     fn new(places: Vec<Place>, short_forms: bool) -> Table {
-        let mut forms: HashMap<Box<str>, Vec<(u32, FormKind)>> = HashMap::with_capacity(places.len() * 3);
+        let mut forms: HashMap<String, Vec<(u32, FormKind)>> = HashMap::with_capacity(places.len() * 3);
         let mut weak = Vec::new();
         for (i, place) in places.iter().enumerate() {
             if !short_forms {
                 forms
-                    .entry(place.name.as_str().into())
+                    .entry(place.name.clone())
                     .or_default()
                     .push((i as u32, FormKind::Named));
                 continue;
@@ -34,15 +34,12 @@ impl Table {
                 if form.weak {
                     weak.push((form.text, i as u32, form.kind));
                 } else {
-                    forms
-                        .entry(form.text.into_boxed_str())
-                        .or_default()
-                        .push((i as u32, form.kind));
+                    forms.entry(form.text).or_default().push((i as u32, form.kind));
                 }
             }
         }
         for (text, i, kind) in weak {
-            forms.entry(text.into_boxed_str()).or_insert_with(|| vec![(i, kind)]);
+            forms.entry(text).or_insert_with(|| vec![(i, kind)]);
         }
         let longest = forms.keys().map(|k| k.chars().count()).max().unwrap_or(0);
         Table { places, forms, longest }
@@ -59,10 +56,10 @@ impl Table {
                 continue;
             };
             let parent = by_code.get(parent).copied();
-            let full = match parent {
-                Some(p) => format!("{}{}", places[p as usize].full, name),
-                None => name.to_string(),
-            };
+            let parent_full = parent.map_or("", |p| places[p as usize].full.as_str());
+            let mut full = String::with_capacity(parent_full.len() + name.len());
+            full.push_str(parent_full);
+            full.push_str(name);
             let level = match code.len() {
                 2 => Level::Province,
                 4 => Level::Prefecture,
@@ -104,9 +101,9 @@ impl Table {
                     continue;
                 };
                 places.push(Place {
-                    code: format!("{county}{tail}"),
+                    code: [county, tail].concat(),
                     name: name.to_string(),
-                    full: format!("{parent_full}{name}"),
+                    full: [parent_full, name].concat(),
                     level: Level::Township,
                     parent,
                 });
