@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use pinyin::ToPinyinMulti;
 
-use super::names::{self, FormKind};
+use super::names::FormKind;
 use super::table::Table;
 
 /// English words that say which kind of place a name is (Xuanwu *District*).
@@ -45,7 +45,7 @@ const MAX_READINGS: usize = 8;
 /// Lowercase toneless readings of a Chinese name, every reading of polyphonic characters
 /// (长沙 → changsha, zhangsha), ü written u.
 fn readings(name: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
+    let mut out = vec![String::with_capacity(name.len() * 2)];
     for (c, multi) in name.chars().zip(name.to_pinyin_multi()) {
         let Some(multi) = multi else {
             if c.is_ascii_alphanumeric() {
@@ -53,34 +53,54 @@ fn readings(name: &str) -> Vec<String> {
             }
             continue;
         };
-        let mut plains: Vec<String> = multi.into_iter().map(|p| p.plain().replace('ü', "u")).collect();
-        plains.dedup();
-        let mut next = Vec::with_capacity(out.len() * plains.len());
+        let mut plains: Vec<&'static str> = Vec::with_capacity(multi.count());
+        for p in multi.into_iter().map(|p| p.plain()) {
+            if !plains.contains(&p) {
+                plains.push(p);
+            }
+        }
+        if plains.len() <= 1 || out.len() >= MAX_READINGS {
+            let p = plains.first().copied().unwrap_or("");
+            out.iter_mut().for_each(|r| push_plain(r, p));
+            continue;
+        }
+        let mut next = Vec::with_capacity(MAX_READINGS);
         for r in &out {
             for p in &plains {
-                if next.len() < MAX_READINGS || p == &plains[0] {
-                    next.push(format!("{r}{p}"));
+                if next.len() < MAX_READINGS {
+                    let mut reading = r.clone();
+                    push_plain(&mut reading, p);
+                    next.push(reading);
                 }
             }
         }
-        next.truncate(MAX_READINGS.max(out.len()));
         out = next;
     }
     out.retain(|r| !r.is_empty());
     out
 }
 
+/// Appends a toneless syllable, ü written u.
+fn push_plain(reading: &mut String, syllable: &str) {
+    reading.extend(syllable.chars().map(|c| if c == 'ü' { 'u' } else { c }));
+}
+
 fn index(table: &Table) -> HashMap<String, Vec<u32>> {
     let mut index: HashMap<String, Vec<u32>> = HashMap::with_capacity(table.places.len() * 3);
-    for (i, place) in table.places.iter().enumerate() {
-        for form in names::forms(&place.name) {
-            if form.kind == FormKind::Generic {
-                continue;
-            }
-            for key in readings(&form.text) {
-                let entry = index.entry(key).or_default();
-                if !entry.contains(&(i as u32)) {
-                    entry.push(i as u32);
+    for (text, entries) in &table.forms {
+        let places: Vec<u32> = entries
+            .iter()
+            .filter(|e| e.1 != FormKind::Generic)
+            .map(|e| e.0)
+            .collect();
+        if places.is_empty() {
+            continue;
+        }
+        for key in readings(text) {
+            let entry = index.entry(key).or_default();
+            for &i in &places {
+                if !entry.contains(&i) {
+                    entry.push(i);
                 }
             }
         }
@@ -115,6 +135,7 @@ pub(super) fn places(table: &'static Table, word: &str) -> Vec<u32> {
             }
         }
     }
+    out.sort_unstable();
     out
 }
 
