@@ -69,6 +69,7 @@ fn value_words() -> &'static Table<ValueKind> {
                         "points" => ValueKind::Points,
                         "multiple" => ValueKind::Multiple,
                         "count" => ValueKind::Count,
+                        "money" => ValueKind::Money,
                         _ => return None,
                     };
                     Some((word.trim(), kind))
