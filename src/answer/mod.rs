@@ -257,7 +257,7 @@ fn level_fact(
     sq.relation = Relation::Level;
     sq.want = Some(ValueKind::Money);
     if sq.phases.is_empty() {
-        sq.phases = vec![Phase::Actual, Phase::Final];
+        sq.phases = vec![Phase::Actual, Phase::Final, Phase::Expected];
     }
     let ranked = rank_facts(store, &sq, facts, q.year, idf);
     pick(&ranked).map(|r| r.fact.clone())
