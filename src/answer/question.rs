@@ -367,11 +367,22 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
             (found, None)
         }
         None => {
-            let unknown = p
+            // A place the gazetteer knows (长安区, 南京玄武区, Yanta District) that no
+            // report covers is refused by name, never answered from elsewhere.
+            let known = crate::gazetteer::find_in_text(&rest)
+                .into_iter()
+                .next()
+                .map(|(range, _)| rest[range].to_string())
+                .or_else(|| {
+                    rest.split(|c: char| !c.is_ascii_alphabetic())
+                        .filter(|w| w.len() >= 3 && !glossary::is_filler(w))
+                        .find_map(|w| crate::gazetteer::from_pinyin(w).first().map(|p| p.name.clone()))
+                });
+            let unknown = known.or_else(|| p
                 .unknown_place
                 .captures(p.year.replace_all(&rest, "").trim_start())
                 .and_then(|c| c.get(1).map(|m| m.as_str().to_string()))
-                .filter(|name| !region::is_generic(name) && region::has_suffix(name));
+                .filter(|name| !region::is_generic(name) && region::has_suffix(name)));
             (Vec::new(), unknown)
         }
     };
