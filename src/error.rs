@@ -54,3 +54,15 @@ impl Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_errors_are_said_once() {
+        let err = Error::from(tantivy::TantivyError::InvalidArgument("bad query".to_string()));
+        assert!(std::error::Error::source(&err).is_none());
+        assert_eq!(err.to_string().matches("bad query").count(), 1);
+    }
+}

@@ -55,7 +55,14 @@ fn ingest_one(file: &Path) -> TempDir {
 
 #[test]
 fn pdf_and_html_answer_like_the_text() {
-    for name in ["xigong-2023.pdf", "xigong-2023.html"] {
+    // GBK-EUC-H and UniGB-UCS2-H: CJK fonts that are not embedded (official-document typesetting, iText).
+    for name in [
+        "xigong-2023.pdf",
+        "xigong-lo.pdf",
+        "xigong-2023.html",
+        "xigong-gbk.pdf",
+        "xigong-ucs2.pdf",
+    ] {
         let index = ingest_one(&fixture(name));
         assert_eq!(answer_value(index.path()), "3824.35万元", "{name}");
         let listed = reports(index.path());
@@ -76,6 +83,31 @@ fn pdf_and_html_answer_like_the_text() {
             .all(|h| !h["text"].as_str().unwrap().contains("您现在的位置")),
         "navigation was stored: {v}"
     );
+}
+
+/// The facts of a report as (year, metric, phase, relation, value, unit), sorted.
+fn fact_rows(path: &Path) -> Vec<String> {
+    let report = budgetq::ingest::read_report(path).unwrap();
+    let mut rows: Vec<String> = budgetq::extract::extract_facts(&report)
+        .iter()
+        .map(|f| {
+            format!(
+                "{:?} {} {:?} {} {} {}",
+                f.year, f.metric, f.phase, f.relation, f.value, f.unit
+            )
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn facts_of_pdf_and_html_match_the_text() {
+    let text = fact_rows(&common::shipped_corpora().join("xigong-2023.txt"));
+    assert!(text.len() > 100);
+    for name in ["xigong-2023.pdf", "xigong-lo.pdf", "xigong-2023.html"] {
+        assert_eq!(fact_rows(&fixture(name)), text, "{name}");
+    }
 }
 
 #[cfg(unix)]

@@ -17,6 +17,7 @@ pub mod html;
 pub mod metadata;
 pub mod naming;
 pub mod pdf;
+pub mod pdf_cjk;
 pub mod sniff;
 pub mod structure;
 

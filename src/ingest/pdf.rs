@@ -3,7 +3,8 @@
 //! one line with their cells apart), left raw for [`super::clean`]; or the
 //! reason it cannot be read.
 //!
-//! The text comes from `pdf-extract`. PDF libraries panic, loop or recurse
+//! The text comes from `pdf-extract`; when it fails (it panics on CJK fonts
+//! that are not embedded), from [`super::pdf_cjk`]. PDF libraries panic, loop or recurse
 //! deeply on odd files, so extraction runs on its own thread with a large
 //! stack, a caught panic (reported as a reason, not printed) and a time limit;
 //! a file past the limit is reported and left behind. A PDF without a text
@@ -59,7 +60,14 @@ pub fn read_pdf(bytes: &[u8]) -> Result<String, String> {
         .name(THREAD_NAME.to_string())
         .stack_size(STACK)
         .spawn(move || {
-            let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(&owned));
+            let result = match std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(&owned)) {
+                Ok(Ok(pages)) => Ok(Ok(pages)),
+                first => match std::panic::catch_unwind(|| super::pdf_cjk::read_text(&owned)) {
+                    Ok(Ok(pages)) => Ok(Ok(pages)),
+                    // Report why the main reader failed, not the second one.
+                    _ => first.map(|r| r.map_err(|e| e.to_string())),
+                },
+            };
             // The receiver may have given up waiting; nothing to do then.
             let _ = send.send(result);
         })

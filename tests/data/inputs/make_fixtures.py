@@ -13,14 +13,28 @@ Outputs, in tests/data/inputs/:
                      bytes, <meta charset=gb2312>, navigation, breadcrumb,
                      metadata rows, a share bar and a footer
   scanned.pdf        a page of the seed rendered to an image: no text layer
+  xigong-gbk.pdf     a page of the seed's title and debt section, written by hand
+                     with a non-embedded SimSun font in the GBK-EUC-H CMap and no
+                     ToUnicode map (as Chinese official-document typesetting does)
+  xigong-ucs2.pdf    the same with the UniGB-UCS2-H CMap (as iText/reportlab do)
+  xigong-lo.pdf      the seed as a LibreOffice Writer export (justified text, the
+                     font embedded as subsets); needs `soffice` (Debian package
+                     libreoffice-writer-nogui), skipped without it
 """
 
+import datetime
 import html
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
+
+# A fixed creation date keeps the generated files byte-identical between runs.
+CREATED = datetime.datetime(2024, 1, 23, tzinfo=datetime.timezone.utc)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 OUT = os.path.join(ROOT, "tests", "data", "inputs")
@@ -51,6 +65,7 @@ def paragraphs(lines):
 
 def make_pdf(lines):
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(CREATED)
     pdf.add_font("wqy", "", FONT)
     pdf.set_font("wqy", size=11)
     pdf.set_auto_page_break(True, margin=15)
@@ -102,10 +117,68 @@ def make_scanned(lines):
     path = os.path.join(OUT, "scanned.png")
     img.save(path, optimize=True)
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(CREATED)
     pdf.add_page()
     pdf.image(path, x=10, y=10, w=190)
     pdf.output(os.path.join(OUT, "scanned.pdf"))
     os.remove(path)
+
+
+def excerpt(lines):
+    """The title and the debt-interest part of the seed, as paragraphs."""
+    paras = paragraphs(lines)
+    start = next(i for i, p in enumerate(paras) if p.startswith("3.2023年政府债务付息"))
+    return paras[:6] + paras[start:start + 4]
+
+
+def hand_written_pdf(name, cmap, encode):
+    """A one-page PDF whose only font is SimSun, not embedded, in a predefined CMap."""
+    lines = excerpt(seed_lines())
+    ops = ["BT", "/F1 10 Tf", "14 TL", "40 800 Td"]
+    for i, line in enumerate(lines):
+        ops.append(("" if i == 0 else "T* ") + "<" + encode(line).hex().upper() + "> Tj")
+    ops.append("ET")
+    content = "\n".join(ops).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /" + cmap.encode() + b" /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(out)
+
+
+def make_libreoffice(lines):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("soffice not found: xigong-lo.pdf left as it is")
+        return
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs(lines))
+    page = ("<html><head><meta charset=\"utf-8\"><style>p { text-align: justify; "
+            "font-family: 'WenQuanYi Micro Hei'; font-size: 11pt; }</style></head>"
+            f"<body>{body}</body></html>")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "xigong-lo.html")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(page)
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                        "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, source],
+                       check=True, stdout=subprocess.DEVNULL)
+        shutil.copy(os.path.join(tmp, "xigong-lo.pdf"), os.path.join(OUT, "xigong-lo.pdf"))
 
 
 def main():
@@ -114,7 +187,11 @@ def main():
     make_pdf(lines)
     make_html(lines)
     make_scanned(lines)
-    for name in ("xigong-2023.pdf", "xigong-2023.html", "scanned.pdf"):
+    hand_written_pdf("xigong-gbk.pdf", "GBK-EUC-H", lambda t: t.encode("gbk"))
+    hand_written_pdf("xigong-ucs2.pdf", "UniGB-UCS2-H", lambda t: t.encode("utf-16-be"))
+    make_libreoffice(lines)
+    for name in ("xigong-2023.pdf", "xigong-2023.html", "scanned.pdf", "xigong-gbk.pdf", "xigong-ucs2.pdf",
+                 "xigong-lo.pdf"):
         print(name, os.path.getsize(os.path.join(OUT, name)), "bytes")
     return 0
 
