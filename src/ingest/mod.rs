@@ -12,6 +12,7 @@
 pub mod clean;
 pub mod decode;
 pub mod files;
+pub mod guard;
 pub mod header;
 pub mod html;
 pub mod metadata;
@@ -50,7 +51,9 @@ fn read_bytes(bytes: Vec<u8>, path: &Path) -> std::result::Result<Report, String
     match sniff::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)], path) {
         FileKind::Pdf => parse_report(&pdf::read_pdf(&bytes)?, path),
         FileKind::Html => {
-            let page = html::page_text(&html::decode_html(&bytes));
+            let limit = guard::time_limit(bytes.len());
+            let page = guard::run(limit, move || html::page_text(&html::decode_html(&bytes)))
+                .map_err(|failure| format!("the web page could not be read ({failure})"))?;
             let mut report = parse_report(&page.text, path)?;
             if report.meta.date.is_none() {
                 report.meta.date = page.published;

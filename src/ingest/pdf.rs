@@ -4,91 +4,40 @@
 //! reason it cannot be read.
 //!
 //! The text comes from `pdf-extract`; when it fails (it panics on CJK fonts
-//! that are not embedded), from [`super::pdf_cjk`]. PDF libraries panic, loop or recurse
-//! deeply on odd files, so extraction runs on its own thread with a large
-//! stack, a caught panic (reported as a reason, not printed) and a time limit;
-//! a file past the limit is reported and left behind. A PDF without a text
-//! layer but with images is a scan: reported as such, not stored.
+//! that are not embedded), from [`super::pdf_cjk`]. PDF libraries panic, loop
+//! or recurse deeply on odd files, so both run under [`super::guard`]: a panic
+//! or a file past the time limit becomes the reason it is skipped. A PDF
+//! without a text layer but with images is a scan: reported as such, not stored.
 
-use std::sync::mpsc;
-use std::sync::Once;
-use std::time::Duration;
+use super::guard;
 
-/// How long one PDF may take: a base plus a share per megabyte.
-fn time_limit(bytes: usize) -> Duration {
-    Duration::from_secs(30 + (bytes / 1_000_000) as u64 * 2)
-}
-
-/// Name of the extraction threads (their panics are reported, not printed).
-const THREAD_NAME: &str = "budgetq-pdf";
-/// Stack of an extraction thread: deep nesting in a crafted file recurses.
-const STACK: usize = 256 * 1024 * 1024;
 /// Fewer visible characters than this per page means no text layer.
 const MIN_CHARS_PER_PAGE: usize = 20;
 
 /// Why a PDF is not read.
 pub const SCANNED: &str = "scanned PDF, no text layer (OCR it first)";
 
-/// Keeps panics of extraction threads off stderr; others go to the previous hook.
-fn quiet_panics() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if std::thread::current().name() != Some(THREAD_NAME) {
-                previous(info);
-            }
-        }));
-    });
-}
-
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown failure".to_string())
-}
-
 /// Reads the text layer of a PDF.
 pub fn read_pdf(bytes: &[u8]) -> Result<String, String> {
-    quiet_panics();
-    let limit = time_limit(bytes.len());
     let owned = bytes.to_vec();
-    let (send, receive) = mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name(THREAD_NAME.to_string())
-        .stack_size(STACK)
-        .spawn(move || {
-            let result = match std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(&owned)) {
-                Ok(Ok(pages)) => Ok(Ok(pages)),
-                first => match std::panic::catch_unwind(|| super::pdf_cjk::read_text(&owned)) {
-                    Ok(Ok(pages)) => Ok(Ok(pages)),
-                    // Report why the main reader failed, not the second one.
-                    _ => first.map(|r| r.map_err(|e| e.to_string())),
+    let read = guard::run(guard::time_limit(bytes.len()), move || {
+        match std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(&owned)) {
+            Ok(Ok(pages)) => Ok(pages),
+            first => match std::panic::catch_unwind(|| super::pdf_cjk::read_text(&owned)) {
+                Ok(Ok(pages)) => Ok(pages),
+                // Report why the main reader failed, not the second one.
+                _ => match first {
+                    Ok(Err(e)) => Err(e.to_string()),
+                    Ok(Ok(_)) | Err(_) => Err("the PDF library failed on this file".to_string()),
                 },
-            };
-            // The receiver may have given up waiting; nothing to do then.
-            let _ = send.send(result);
-        })
-        .map_err(|e| format!("cannot start the PDF reader: {e}"))?;
-    let pages = match receive.recv_timeout(limit) {
-        Ok(Ok(Ok(pages))) => pages,
-        Ok(Ok(Err(e))) => return Err(format!("PDF could not be read: {e}")),
-        Ok(Err(payload)) => {
-            return Err(format!(
-                "PDF could not be read (the PDF library failed: {})",
-                panic_message(payload.as_ref())
-            ))
+            },
         }
-        Err(mpsc::RecvTimeoutError::Timeout) => {
-            // The thread is left to finish on its own; its result is dropped.
-            drop(spawned);
-            return Err(format!("PDF could not be read within {} s", limit.as_secs()));
-        }
-        Err(mpsc::RecvTimeoutError::Disconnected) => return Err("PDF could not be read".to_string()),
+    });
+    let pages = match read {
+        Ok(Ok(pages)) => pages,
+        Ok(Err(reason)) => return Err(format!("PDF could not be read: {reason}")),
+        Err(failure) => return Err(format!("PDF could not be read ({failure})")),
     };
-    let _ = spawned.join();
     let visible = |page: &String| page.chars().filter(|c| !c.is_whitespace()).count();
     let chars: usize = pages.iter().map(visible).sum();
     if pages.is_empty() || chars < MIN_CHARS_PER_PAGE * pages.len().min(3) {
