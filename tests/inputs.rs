@@ -367,3 +367,22 @@ fn the_piped_repl_skips_an_undecodable_line() {
         .stderr(predicate::str::contains("line 1 is not UTF-8"))
         .stdout(predicate::str::contains("3824.35"));
 }
+
+#[test]
+fn a_web_page_named_txt_is_read_as_a_page_not_as_tags() {
+    let folder = TempDir::new().unwrap();
+    let file = folder.path().join("page.txt");
+    std::fs::copy(fixture("xigong-2023.html"), &file).unwrap();
+    let index = ingest_one(&file);
+    assert_eq!(answer_value(index.path()), "3824.35万元");
+    let out = budgetq(index.path())
+        .args(["search", "--json", "--limit", "50", "利息"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for hit in v["hits"].as_array().unwrap() {
+        let text = hit["text"].as_str().unwrap();
+        assert!(!text.contains('<') && !text.contains("charset"), "{text}");
+    }
+    assert_eq!(reports(index.path())[0]["date"], "2024-01-23");
+}
