@@ -67,7 +67,7 @@ fn pdf_and_html_answer_like_the_text() {
         assert_eq!(answer_value(index.path()), "3824.35万元", "{name}");
         let listed = reports(index.path());
         assert_eq!(listed[0]["id"], "xigong-2023", "{name}");
-        assert_eq!(listed[0]["region"], "西工区", "{name}");
+        assert_eq!(listed[0]["region"], "河南省洛阳市西工区", "{name}");
     }
     let html = ingest_one(&fixture("xigong-2023.html"));
     let out = budgetq(html.path())
