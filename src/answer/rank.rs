@@ -189,6 +189,16 @@ fn share_of_budget(text: &str) -> bool {
     })
 }
 
+/// True when a sentence speaks of part of a year (上半年, 1-6月, 前三季度).
+fn is_part_of_year(sentence: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(r"上半年|前三季度|[1１一](?:-|—|－|~|至)(?:[1-9]|1[01]|[二三四五六七八九十])月")
+            .expect("valid regex")
+    })
+    .is_match(sentence)
+}
+
 /// True when the metric negates what the question names: 非税收入 for 税收收入.
 fn negates(metric: &str, content: &str) -> bool {
     metric.match_indices('非').any(|(i, _)| {
@@ -263,6 +273,10 @@ pub fn score(
         }
     }
     if !relation_fits(q, fact) || negates(&metric_text, &q.content) {
+        return None;
+    }
+    // A part of the year (上半年, 1-6月) never answers for the whole year.
+    if q.text.contains("全年") && is_part_of_year(&fact.sentence) {
         return None;
     }
     // A plan (拟申请…) is not a thing done: it answers only a question about plans.
