@@ -28,7 +28,7 @@ pub enum Error {
     )]
     SchemaVersion { path: PathBuf, found: u32, wanted: u32 },
     /// The index holds no reports and there is no corpus to build it from.
-    #[error("the index at {} is empty; add reports with `budgetq --index {} ingest PATH...`", path.display(), path.display())]
+    #[error("the index folder {} holds no reports; add some with `budgetq --index {} ingest PATH...`", path.display(), path.display())]
     EmptyIndex { path: PathBuf },
     /// A user argument is invalid.
     #[error("{0}")]

@@ -34,7 +34,7 @@ pub struct Session {
 /// Joins a follow-up's words with the previous metric: 专项债务 + 政府债务余额 →
 /// 专项债务余额; 限额 + 专项债务余额 → 专项债务限额; a full metric stays as it is.
 pub fn merge(previous: &str, new: &str) -> String {
-    if let Some(merged) = merge_overlap(previous, new) {
+    if let Some(merged) = crate::text::merge_overlap(previous, new) {
         return merged;
     }
     let chars: Vec<char> = new.chars().collect();
@@ -44,19 +44,6 @@ pub fn merge(previous: &str, new: &str) -> String {
         return format!("{}{new}", prev[..prev.len() - n].iter().collect::<String>());
     }
     new.to_string()
-}
-
-/// `new` completed with what follows, in `previous`, the longest ending of
-/// `new` (two characters or more) that `previous` holds: 一般债务 + 政府债务余额 →
-/// 一般债务余额, 付息 + 还本付息支出 → 付息支出. `None` without such an overlap.
-pub fn merge_overlap(previous: &str, new: &str) -> Option<String> {
-    let chars: Vec<char> = new.chars().collect();
-    (0..chars.len().saturating_sub(1)).find_map(|start| {
-        let suffix: String = chars[start..].iter().collect();
-        previous
-            .find(&suffix)
-            .map(|pos| format!("{new}{}", &previous[pos + suffix.len()..]))
-    })
 }
 
 fn phase_words(phases: &[Phase]) -> String {

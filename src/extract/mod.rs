@@ -353,7 +353,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                     (full.clone(), metric.replacen(&base_metric, &full, 1))
                 }
                 Some(pi) if !context::is_empty(&own) && !context::is_complete(&base_metric) => {
-                    match crate::session::merge_overlap(&out[pi].base_metric, &base_metric) {
+                    match crate::text::merge_overlap(&out[pi].base_metric, &base_metric) {
                         // Not when that makes it its total's twin (新增一般债券 under 新增一般债券资金).
                         Some(full) if full != base_metric && full != out[pi].base_metric => {
                             (full.clone(), metric.replacen(&base_metric, &full, 1))
@@ -599,6 +599,7 @@ pub fn extract_facts(report: &Report) -> Vec<Fact> {
                 sentence: p.text[r.sentence.0..r.sentence.1].to_string(),
                 parent: r.parent.map(|i| i + offset),
                 suspect: None,
+                index: facts.len(),
             });
         }
         flag_suspect_units(&mut facts[offset..]);
