@@ -3,8 +3,10 @@
 //! the defaults set with `:use`. 西工区2023年政府债务余额是多少 → 其中专项债务呢？
 //! → 那2024年呢？ → 限额呢？ each becomes a full question before it is asked.
 
+use crate::answer::question::Question;
 use crate::engine::Engine;
 use crate::model::{Answer, Phase};
+use crate::region::short_name;
 
 /// Discourse words that open or close a follow-up.
 const FOLLOW_UP_WORDS: &[&str] = &["其中", "那么", "那", "还有", "另外", "呢", "what about", "and"];
@@ -12,7 +14,8 @@ const FOLLOW_UP_WORDS: &[&str] = &["其中", "那么", "那", "还有", "另外"
 /// What the conversation is about.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Context {
-    /// The region as the user named it.
+    /// The region: its short Chinese name (西工区) when the question named one
+    /// report region (also in English, `Xigong`), else as the user named it.
     pub region: Option<String>,
     pub year: Option<u16>,
     /// The metric of the last question.
@@ -63,6 +66,15 @@ fn phase_words(phases: &[Phase]) -> String {
         .to_string()
 }
 
+/// The region a question named, as the prompt shows it and follow-ups repeat it:
+/// 西工区 for `xigong`, `西工` or 河南省洛阳市西工区.
+fn region_name(q: &Question) -> Option<String> {
+    match q.regions.as_slice() {
+        [one] => Some(short_name(one)),
+        _ => q.region_key.clone(),
+    }
+}
+
 impl Session {
     /// The context shown in the prompt, e.g. `西工区 2023 政府债务余额`.
     pub fn describe(&self) -> String {
@@ -89,7 +101,7 @@ impl Session {
     /// Sets the default region and year from text such as `西工区 2023`.
     pub fn set_defaults(&mut self, engine: &Engine, text: &str) {
         let q = engine.understand(text);
-        self.defaults.region = q.region_key.or(self.defaults.region.take());
+        self.defaults.region = region_name(&q).or(self.defaults.region.take());
         self.defaults.year = q.year.or(self.defaults.year);
         self.last = Context::default();
     }
@@ -104,9 +116,7 @@ impl Session {
             stripped = stripped.replace(w, "");
         }
         let q = engine.understand(&stripped);
-        let region = q
-            .region_key
-            .clone()
+        let region = region_name(&q)
             .or(self.last.region.clone())
             .or(self.defaults.region.clone());
         let year = q.year.or(self.last.year).or(self.defaults.year);

@@ -343,7 +343,8 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                     (opens_bullet && m.kind == ValueKind::Money && first_of_segment)
                         .then_some(bullet_total)
                         .flatten()
-                });
+                })
+                .filter(|pi| is_part_of(&base_metric, &out[*pi].base_metric));
             // A part names only what sets it apart (其中付息9.8亿元 under 还本付息支出):
             // it takes the rest of its total's name (付息支出).
             let (base_metric, metric) = match parent {
@@ -488,6 +489,21 @@ fn purpose(after: &str) -> Option<String> {
         .map_or(end, |m| m.start);
     let p = rest[..end].trim();
     (!p.is_empty()).then(|| p.to_string())
+}
+
+/// False when `part` cannot be a breakdown of `total` although it follows it:
+/// a grand total (收入总计 after 收入), a carry-over (上年结余, 年末滚存结余) after
+/// a flow that does not hold it, or expenditure after revenue (and back).
+fn is_part_of(part: &str, total: &str) -> bool {
+    let grand = |m: &str| m.contains("总计") || m.contains("合计");
+    let carry_over = ["上年结余", "上年结转", "滚存结余", "年末结余", "结转下年"]
+        .iter()
+        .any(|w| part.contains(w));
+    let flow = |m: &str, w: &str| m.contains(w) && !m.contains(if w == "收入" { "支出" } else { "收入" });
+    !(part.contains("总计")
+        || (carry_over && !grand(total))
+        || (flow(part, "支出") && flow(total, "收入"))
+        || (flow(part, "收入") && flow(total, "支出")))
 }
 
 /// The total a quantity breaks down: one right before the parenthesis that
@@ -638,6 +654,17 @@ mod tests {
             .iter()
             .find(|f| f.written == written)
             .unwrap_or_else(|| panic!("no fact {written}"))
+    }
+
+    #[test]
+    fn totals_carry_overs_and_other_flows_are_not_parts() {
+        assert!(!is_part_of("社会保险基金预算收入总计", "社会保险基金预算收入"));
+        assert!(!is_part_of("上年结余", "社会保险基金预算收入"));
+        assert!(!is_part_of("年末滚存结余", "社会保险基金预算支出"));
+        assert!(!is_part_of("政府性基金预算支出", "政府性基金预算收入"));
+        assert!(is_part_of("上年结转结余", "区本级一般公共预算收入合计"));
+        assert!(is_part_of("一般债券利息", "政府债券支付利息"));
+        assert!(is_part_of("税收收入", "一般公共预算收入"));
     }
 
     #[test]
