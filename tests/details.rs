@@ -315,3 +315,28 @@ fn modules_only_use_the_layers_below_them() {
         Some("一般债务余额")
     );
 }
+
+#[test]
+fn grand_totals_carry_overs_and_next_year_spending_are_no_parts() {
+    let (_dir, engine) = shipped_engine();
+    let facts = engine.facts(&budgetq::engine::FactFilter::default());
+    let by_id = |id: &str| facts.iter().find(|f| f.id() == id).copied();
+    let parent_metric = |metric: &str, year: u16| {
+        let f = facts
+            .iter()
+            .find(|f| f.metric == metric && f.year == Some(year))
+            .unwrap_or_else(|| panic!("{metric} {year}"));
+        f.parent_id().and_then(|p| by_id(&p)).map(|p| p.metric.clone())
+    };
+    assert_eq!(parent_metric("社会保险基金预算收入总计", 2023), None);
+    assert_eq!(parent_metric("上年结余", 2023), None);
+    assert_eq!(parent_metric("年末滚存结余", 2023), None);
+    assert_eq!(parent_metric("年末滚存结余", 2024), None);
+    let spending = facts
+        .iter()
+        .find(|f| f.metric == "政府性基金预算支出" && f.year == Some(2024))
+        .unwrap();
+    assert!(spending.parent.is_none(), "{spending:?}");
+    // Real breakdowns stay.
+    assert_eq!(parent_metric("专项债券利息", 2023).as_deref(), Some("政府债券支付利息"));
+}
