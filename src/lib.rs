@@ -20,6 +20,7 @@ pub mod engine;
 pub mod error;
 pub mod extract;
 pub mod index;
+pub mod lexicon;
 pub mod ingest;
 pub mod model;
 pub mod region;
