@@ -76,11 +76,10 @@ pub struct Summary {
 /// The phase label of what is only intended (拟申请专项债券资金, 计划发行): not done.
 pub const PLANNED: &str = "计划";
 
-/// True when the figure is an intention, not something done: its metric or the
-/// words right before it say 拟, 计划 or 将.
+/// True when the figure is an intention, not something done: its metric holds
+/// a plan word of the lexicon (拟申请, 计划). A draft budget says so by its own phase.
 fn is_planned(f: &Fact) -> bool {
-    const WORDS: &[&str] = &["拟", "计划", "将申请", "将发行", "准备申请", "争取"];
-    WORDS.iter().any(|w| f.metric.contains(w))
+    f.phase != Phase::Draft && crate::lexicon::is_planned(&f.metric)
 }
 
 /// A change stated with a figure: a rate or multiple with 增/降/减 (同比下降14.8%, 增长2倍).
