@@ -18,6 +18,8 @@ struct Example {
     line: String,
     args: Vec<String>,
     code: i32,
+    /// For a `$ budgetq …` line: the output the README shows under it (lines without `…`).
+    shown: Vec<String>,
 }
 
 /// Splits a command line into words, honouring '…' and "…" quotes.
@@ -75,19 +77,32 @@ fn example(command: &str) -> Option<Example> {
         line: command.trim().to_string(),
         args,
         code,
+        shown: Vec::new(),
     })
 }
 
 fn readme_examples() -> (Vec<Example>, usize) {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let mut found = Vec::new();
+    let mut found: Vec<Example> = Vec::new();
     let mut usage = 0;
     let mut in_code = false;
+    // Collecting the output shown under a `$ budgetq …` line.
+    let mut showing = false;
     for line in readme.lines() {
         if line.trim_start().starts_with("```") {
             in_code = !in_code;
+            showing = false;
             continue;
         }
+        if in_code && showing && !line.starts_with("$ ") {
+            if let Some(last) = found.last_mut() {
+                if !line.contains('…') && !line.trim().is_empty() {
+                    last.shown.push(line.trim().to_string());
+                }
+            }
+            continue;
+        }
+        showing = in_code && line.starts_with("$ budgetq");
         let mut candidates: Vec<String> = Vec::new();
         if in_code {
             let l = line.trim().trim_start_matches("$ ");
@@ -119,6 +134,9 @@ fn readme_examples_are_found() {
     assert!(usage >= 5, "usage lines are recognised");
     assert!(examples.iter().any(|e| e.args == ["summary"]));
     assert!(examples.iter().any(|e| e.code == 1));
+    assert!(examples
+        .iter()
+        .any(|e| e.shown.iter().any(|l| l.contains("[xigong-2023]"))));
     assert_eq!(words("ask 'a b' \"c\" d"), ["ask", "a b", "c", "d"]);
 }
 
@@ -153,6 +171,12 @@ fn readme_examples_run_as_written() {
                 String::from_utf8_lossy(&out.stdout),
                 String::from_utf8_lossy(&out.stderr)
             ));
+        }
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        for want in &e.shown {
+            if !stdout.contains(want.as_str()) {
+                failures.push(format!("`{}` does not print the README's `{want}`: {stdout}", e.line));
+            }
         }
         if e.code == 1 {
             // Finding nothing comes with a reason.
