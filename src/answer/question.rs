@@ -151,10 +151,7 @@ impl RegionIndex {
         let pinyin_found = |p: &str| {
             lower.match_indices(p).any(|(i, _)| {
                 let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
-                let after = lower[i + p.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_ascii_alphabetic());
+                let after = lower[i + p.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic());
                 before && after
             })
         };
@@ -195,10 +192,7 @@ impl RegionIndex {
         let mut remove: Vec<String> = Vec::new();
         let candidates: Vec<_> = self.entries.iter().filter(|(_, k, p, _)| named(k, p)).collect();
         // 朝阳区 in Beijing or Changchun: the one whose city the question names, if any.
-        let qualified: Vec<_> = candidates
-            .iter()
-            .filter(|(_, _, _, parents)| parent_named(parents))
-            .collect();
+        let qualified: Vec<_> = candidates.iter().filter(|(_, _, _, parents)| parent_named(parents)).collect();
         let chosen: Vec<_> = if qualified.is_empty() {
             candidates.iter().collect()
         } else {
@@ -206,18 +200,13 @@ impl RegionIndex {
         };
         for (r, _, _, parents) in chosen {
             regions.push(r.clone());
-            remove.extend(
-                parents
-                    .iter()
-                    .filter(|p| {
-                        if p.is_ascii() {
-                            pinyin_found(p)
-                        } else {
-                            p.chars().count() >= 2 && text.contains(p.as_str())
-                        }
-                    })
-                    .cloned(),
-            );
+            remove.extend(parents.iter().filter(|p| {
+                if p.is_ascii() {
+                    pinyin_found(p)
+                } else {
+                    p.chars().count() >= 2 && text.contains(p.as_str())
+                }
+            }).cloned());
         }
         remove.extend(
             found
@@ -302,10 +291,7 @@ fn replace_word(text: &str, key: &str) -> String {
     let lower = text.to_lowercase();
     let at = lower.match_indices(key).find(|(i, _)| {
         let before = lower[..*i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
-        let after = lower[i + key.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_ascii_alphabetic());
+        let after = lower[i + key.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic());
         before && after
     });
     match at {
@@ -403,8 +389,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     };
     let word_kind = crate::lexicon::wanted_kind(&rest);
     let percent_asked = word_kind == Some(ValueKind::Percent) || rest.contains('%');
-    let relation = if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占'))
-    {
+    let relation = if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占')) {
         Relation::Share
     } else if percent_asked
         && (rest.contains("预算的") || rest.contains("完成率") || rest.contains("执行率"))
@@ -414,9 +399,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     } else if up.is_some() || rest.contains("同比") || rest.contains("几倍") {
         Relation::Change {
             up,
-            money: (money_change || word_kind == Some(ValueKind::Money))
-                && !rest.contains("几倍")
-                && word_kind.is_none_or(|k| k == ValueKind::Money),
+            money: (money_change || word_kind == Some(ValueKind::Money)) && !rest.contains("几倍") && word_kind.is_none_or(|k| k == ValueKind::Money),
         }
     } else {
         Relation::Level
