@@ -340,3 +340,18 @@ fn grand_totals_carry_overs_and_next_year_spending_are_no_parts() {
     // Real breakdowns stay.
     assert_eq!(parent_metric("专项债券利息", 2023).as_deref(), Some("政府债券支付利息"));
 }
+
+#[test]
+fn ask_not_found_suggests_the_next_step() {
+    let dir = shipped_index();
+    budgetq(&dir)
+        .args(["ask", "海淀区2023年一般公共预算收入"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("not found: ").and(predicate::str::contains("budgetq reports")));
+    budgetq(&dir)
+        .args(["ask", "西工区2023年图书馆藏书量"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("budgetq search").or(predicate::str::contains("closest candidates")));
+}

@@ -184,11 +184,16 @@ pub fn answer(answer: &Answer, json: bool, color: bool) -> Result<()> {
             writeln!(o, "{}", a.text)?;
         }
         None => {
-            writeln!(
-                o,
-                "not found: {}",
-                answer.reason.as_deref().unwrap_or("no fact answers this question")
-            )?;
+            let reason = answer.reason.as_deref().unwrap_or("no fact answers this question");
+            // The next step: the candidates below, else where to look.
+            let next = if !answer.candidates.is_empty() {
+                ""
+            } else if reason.contains("holds no report") {
+                "; `budgetq reports` lists what the archive holds"
+            } else {
+                "; `budgetq search WORDS` finds the paragraphs, `budgetq facts --metric WORD` the stated figures"
+            };
+            writeln!(o, "not found: {reason}{next}")?;
             if !answer.candidates.is_empty() {
                 writeln!(o, "closest candidates:")?;
                 for c in answer.candidates.iter().take(5) {

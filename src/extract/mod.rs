@@ -469,7 +469,8 @@ fn strip_relation_words(metric: &str) -> String {
 /// What a count counts, when it follows the count (`65家企业获得信贷支持`).
 fn counted(after: &str) -> String {
     let end = after.find(CLAUSE_BREAKS).unwrap_or(after.len());
-    let phrase = &after[..end];
+    // 5.4万人以上: an approximation word is no part of what is counted.
+    let phrase = after[..end].trim_start_matches("以上").trim_start_matches("左右");
     let phrase = &phrase[..phrase.find(|c: char| c.is_ascii_digit()).unwrap_or(phrase.len())];
     if phrase.chars().count() > 16 {
         return String::new();
@@ -654,6 +655,13 @@ mod tests {
             .iter()
             .find(|f| f.written == written)
             .unwrap_or_else(|| panic!("no fact {written}"))
+    }
+
+    #[test]
+    fn approximation_words_are_not_what_is_counted() {
+        assert_eq!(counted("以上。"), "");
+        assert_eq!(counted("左右，"), "");
+        assert_eq!(counted("家企业获得信贷支持。"), "家企业获得信贷支持");
     }
 
     #[test]
