@@ -118,12 +118,12 @@ const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调
 
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
-    entries: Vec<(String, Vec<String>, Option<String>, Vec<String>)>,
+    entries: Vec<(String, Vec<String>, Vec<String>, Vec<String>)>,
 }
 
 impl RegionIndex {
     pub fn new<'a>(regions: impl Iterator<Item = &'a str>) -> RegionIndex {
-        let mut entries: Vec<(String, Vec<String>, Option<String>, Vec<String>)> = Vec::new();
+        let mut entries: Vec<(String, Vec<String>, Vec<String>, Vec<String>)> = Vec::new();
         for r in regions {
             if r.is_empty() || entries.iter().any(|(e, _, _, _)| e == r) {
                 continue;
@@ -135,10 +135,10 @@ impl RegionIndex {
             for level in levels.iter().take(levels.len().saturating_sub(1)) {
                 parents.push(level.clone());
                 parents.extend(region::base_name(level));
-                parents.extend(region::pinyin_key(level));
+                parents.extend(region::base_name(level).map(|b| region::pinyin_readings(&b)).unwrap_or_default());
             }
             parents.sort_by_key(|k| std::cmp::Reverse(k.len()));
-            entries.push((r.to_string(), region::keys(r), region::pinyin_key(r), parents));
+            entries.push((r.to_string(), region::keys(r), region::pinyin_keys(r), parents));
         }
         RegionIndex { entries }
     }
@@ -162,7 +162,7 @@ impl RegionIndex {
                 .iter()
                 .filter(|k| k.chars().count() >= 2 && text.contains(k.as_str()))
                 .max_by_key(|k| k.len());
-            if let Some(p) = pinyin.as_ref().filter(|p| pinyin_found(p)) {
+            if let Some(p) = pinyin.iter().filter(|p| pinyin_found(p)).max_by_key(|p| p.len()) {
                 if best.is_none_or(|b| p.len() > b.len()) {
                     best = Some(p);
                 }
@@ -176,9 +176,7 @@ impl RegionIndex {
             .filter(|(r, _)| !found.iter().any(|(o, _)| o != r && o.starts_with(r)))
             .collect();
         let key = inner.iter().map(|(_, k)| k).max_by_key(|k| k.len())?.clone();
-        let named = |keys: &Vec<String>, pinyin: &Option<String>| {
-            keys.contains(&key) || pinyin.as_deref() == Some(key.as_str())
-        };
+        let named = |keys: &Vec<String>, pinyin: &Vec<String>| keys.contains(&key) || pinyin.contains(&key);
         let parent_named = |parents: &Vec<String>| {
             parents.iter().any(|p| {
                 if p.is_ascii() {
