@@ -222,10 +222,8 @@ fn summary_phases_multiples_findings_and_no_argument() {
         .iter()
         .any(|h| h.as_str().unwrap().contains("评审工程项目65个")));
     // With two reports, it asks which.
-    let other = TempDir::new().unwrap();
-    let text = std::fs::read_to_string(common::shipped_corpora().join("xigong-2023.txt")).unwrap();
-    std::fs::write(other.path().join("copy-2023.txt"), text).unwrap();
-    budgetq(&dir).arg("ingest").arg(other.path()).assert().success();
+    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/synthetic/hexi-2024.txt");
+    budgetq(&dir).arg("ingest").arg(other).assert().success();
     budgetq(&dir)
         .arg("summary")
         .assert()
