@@ -53,11 +53,13 @@ fn words(line: &str) -> Vec<String> {
 
 /// True for usage syntax rather than an example: placeholders in capitals, options in brackets, ellipses.
 fn is_usage(args: &[String]) -> bool {
-    args.iter().any(|a| {
-        a.contains(['[', ']', '|', '…'])
-            || a.ends_with("...")
-            || (a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
-    })
+    // `budgetq ingest` named in prose, without what to read.
+    args == ["ingest"]
+        || args.iter().any(|a| {
+            a.contains(['[', ']', '|', '…'])
+                || a.ends_with("...")
+                || (a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+        })
 }
 
 fn example(command: &str) -> Option<Example> {
