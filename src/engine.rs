@@ -97,7 +97,7 @@ impl Engine {
                 });
             }
             notify(&format!(
-                "budgetq: the index at {} is empty; building it from {} (once)…",
+                "budgetq: the index folder {} holds no reports yet; building it from {} (once)…",
                 dir.display(),
                 corpus.display()
             ));
@@ -248,6 +248,23 @@ impl Engine {
     /// The summary of a report (by id), or of the report of a region and year.
     pub fn summary(&self, report: Option<&str>, region: Option<&str>, year: Option<u16>) -> Result<Summary> {
         let catalog = &self.store.catalog;
+        if report.is_none() && region.is_none() && year.is_none() {
+            let mut all = catalog.reports.values();
+            return match (all.next(), all.next()) {
+                (Some(only), None) => {
+                    let facts = catalog.facts.get(&only.meta.id).map(Vec::as_slice).unwrap_or(&[]);
+                    Ok(summarize(only, facts))
+                }
+                (None, _) => Err(Error::Invalid(
+                    "the index holds no reports; add some with `budgetq ingest PATH`".to_string(),
+                )),
+                _ => Err(Error::Invalid(format!(
+                    "the archive holds {} reports; name one ({}…, see `budgetq reports`) or give --region/--year",
+                    catalog.reports.len(),
+                    catalog.reports.keys().take(3).cloned().collect::<Vec<_>>().join(", ")
+                ))),
+            };
+        }
         let chosen = match report {
             Some(id) => catalog.reports.get(id),
             None => {
@@ -283,9 +300,83 @@ impl Engine {
         Ok(summarize(report, facts))
     }
 
-    /// Compares a metric across regions and years.
+    /// Compares a metric across regions, years and phases.
     pub fn compare(&self, req: &CompareRequest) -> Comparison {
-        crate::compare::compare(self, req)
+        let catalog = &self.store.catalog;
+        let archive: Vec<(&ReportMeta, &[Fact])> = catalog
+            .reports
+            .values()
+            .map(|r| {
+                let facts = catalog.facts.get(&r.meta.id).map(Vec::as_slice).unwrap_or(&[]);
+                (&r.meta, facts)
+            })
+            .collect();
+        crate::compare::compare(&archive, &|q| self.ask(q), req)
+    }
+
+    /// Why `facts(filter)` found nothing, in one line with the next step.
+    pub fn explain_no_facts(&self, filter: &FactFilter) -> String {
+        let reports = self.reports();
+        if reports.is_empty() {
+            return "the index holds no reports; add some with `budgetq ingest PATH`".to_string();
+        }
+        if let Some(id) = &filter.report {
+            if !reports.iter().any(|r| &r.id == id) {
+                return format!("no report has the id {id}; `budgetq reports` lists the ids");
+            }
+        }
+        if let Some(name) = &filter.region {
+            if !reports.iter().any(|r| region::matches(&r.region, name)) {
+                return format!("the archive holds no report for {name}; `budgetq reports` lists the regions it has");
+            }
+        }
+        let scoped = FactFilter {
+            metric: None,
+            ..filter.clone()
+        };
+        let in_scope = self.facts(&scoped);
+        if let Some(year) = filter.year {
+            if in_scope.is_empty() {
+                return format!("no fact in scope is about {year}; drop --year or see `budgetq reports` for the years");
+            }
+        }
+        match &filter.metric {
+            Some(metric) => {
+                let closest = crate::compare::closest_metrics(in_scope.iter().copied(), metric, 5);
+                if closest.is_empty() {
+                    format!("no metric in scope contains {metric}; try a shorter word")
+                } else {
+                    format!("no metric in scope contains {metric}; closest: {}", closest.join(", "))
+                }
+            }
+            None => "no fact matches these filters; drop one of them".to_string(),
+        }
+    }
+
+    /// Why `search(req)` found nothing, in one line with the next step.
+    pub fn explain_no_hits(&self, req: &SearchRequest) -> String {
+        let reports = self.reports();
+        if reports.is_empty() {
+            return "the index holds no reports; add some with `budgetq ingest PATH`".to_string();
+        }
+        let of_region: Vec<&&ReportMeta> = reports
+            .iter()
+            .filter(|r| req.region.as_ref().is_none_or(|name| region::matches(&r.region, name)))
+            .collect();
+        if let (Some(name), true) = (&req.region, of_region.is_empty()) {
+            return format!("the archive holds no report for {name}; `budgetq reports` lists the regions it has");
+        }
+        if let Some(year) = req.year {
+            if !of_region.iter().any(|r| r.years.covers(year)) {
+                return format!("no report in scope covers {year}; drop --year or see `budgetq reports`");
+            }
+        }
+        if let Some(kind) = &req.kind {
+            if !of_region.iter().any(|r| r.kind == kind.trim()) {
+                return format!("no report in scope is of kind {kind}; `budgetq reports` lists the kinds");
+            }
+        }
+        "no paragraph matches; try fewer or other words, or drop --region/--year/--kind".to_string()
     }
 
     /// Reads a question without answering it.

@@ -3,8 +3,10 @@
 //! the defaults set with `:use`. 西工区2023年政府债务余额是多少 → 其中专项债务呢？
 //! → 那2024年呢？ → 限额呢？ each becomes a full question before it is asked.
 
+use crate::answer::question::Question;
 use crate::engine::Engine;
 use crate::model::{Answer, Phase};
+use crate::region::short_name;
 
 /// Discourse words that open or close a follow-up.
 const FOLLOW_UP_WORDS: &[&str] = &["其中", "那么", "那", "还有", "另外", "呢", "what about", "and"];
@@ -12,7 +14,8 @@ const FOLLOW_UP_WORDS: &[&str] = &["其中", "那么", "那", "还有", "另外"
 /// What the conversation is about.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Context {
-    /// The region as the user named it.
+    /// The region: its short Chinese name (西工区) when the question named one
+    /// report region (also in English, `Xigong`), else as the user named it.
     pub region: Option<String>,
     pub year: Option<u16>,
     /// The metric of the last question.
@@ -34,7 +37,7 @@ pub struct Session {
 /// Joins a follow-up's words with the previous metric: 专项债务 + 政府债务余额 →
 /// 专项债务余额; 限额 + 专项债务余额 → 专项债务限额; a full metric stays as it is.
 pub fn merge(previous: &str, new: &str) -> String {
-    if let Some(merged) = merge_overlap(previous, new) {
+    if let Some(merged) = crate::text::merge_overlap(previous, new) {
         return merged;
     }
     let chars: Vec<char> = new.chars().collect();
@@ -44,19 +47,6 @@ pub fn merge(previous: &str, new: &str) -> String {
         return format!("{}{new}", prev[..prev.len() - n].iter().collect::<String>());
     }
     new.to_string()
-}
-
-/// `new` completed with what follows, in `previous`, the longest ending of
-/// `new` (two characters or more) that `previous` holds: 一般债务 + 政府债务余额 →
-/// 一般债务余额, 付息 + 还本付息支出 → 付息支出. `None` without such an overlap.
-pub fn merge_overlap(previous: &str, new: &str) -> Option<String> {
-    let chars: Vec<char> = new.chars().collect();
-    (0..chars.len().saturating_sub(1)).find_map(|start| {
-        let suffix: String = chars[start..].iter().collect();
-        previous
-            .find(&suffix)
-            .map(|pos| format!("{new}{}", &previous[pos + suffix.len()..]))
-    })
 }
 
 fn phase_words(phases: &[Phase]) -> String {
@@ -74,6 +64,15 @@ fn phase_words(phases: &[Phase]) -> String {
         .next()
         .unwrap_or("")
         .to_string()
+}
+
+/// The region a question named, as the prompt shows it and follow-ups repeat it:
+/// 西工区 for `xigong`, `西工` or 河南省洛阳市西工区.
+fn region_name(q: &Question) -> Option<String> {
+    match q.regions.as_slice() {
+        [one] => Some(short_name(one)),
+        _ => q.region_key.clone(),
+    }
 }
 
 impl Session {
@@ -102,7 +101,7 @@ impl Session {
     /// Sets the default region and year from text such as `西工区 2023`.
     pub fn set_defaults(&mut self, engine: &Engine, text: &str) {
         let q = engine.understand(text);
-        self.defaults.region = q.region_key.or(self.defaults.region.take());
+        self.defaults.region = region_name(&q).or(self.defaults.region.take());
         self.defaults.year = q.year.or(self.defaults.year);
         self.last = Context::default();
     }
@@ -117,9 +116,7 @@ impl Session {
             stripped = stripped.replace(w, "");
         }
         let q = engine.understand(&stripped);
-        let region = q
-            .region_key
-            .clone()
+        let region = region_name(&q)
             .or(self.last.region.clone())
             .or(self.defaults.region.clone());
         let year = q.year.or(self.last.year).or(self.defaults.year);

@@ -1,16 +1,18 @@
 //! A report's one-page view: for each of the four budgets, revenue and
 //! expenditure by phase (年初, 调整, 执行/预计/决算, next year's draft) with
 //! their year-on-year change; the debt figures (limit, balance, new bonds,
-//! repayment, interest); a short extractive summary of the policy sections
-//! (sentences ranked by jieba TF-IDF keyword weight, kept in document order);
-//! and the risks the report names. Every figure carries its sentence; what the
-//! report does not state is listed as missing, never invented.
+//! repayment, interest), with what is only planned (拟申请, 计划) shown as
+//! planned, not done; a short extractive summary (the sentences that carry the
+//! report's own figures and changes — 增长2倍, 下降14.8%, counts — not already
+//! shown above, kept in document order); and the risks the report names. Every
+//! figure carries its sentence; what the report does not state is listed as
+//! missing, never invented. Input: a report and its facts; output: [`Summary`].
 
-use jieba_rs::{KeywordExtract, TfIdf};
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::extract::context::canonical;
-use crate::index::tokenizer::jieba;
 use crate::model::{Fact, Phase, Report, ValueKind};
 
 /// The four budgets, as facts name them.
@@ -71,11 +73,30 @@ pub struct Summary {
     pub risks: Vec<String>,
 }
 
+/// The phase label of what is only intended (拟申请专项债券资金, 计划发行): not done.
+pub const PLANNED: &str = "计划";
+
+/// True when the figure is an intention, not something done: its metric holds
+/// a plan word of the lexicon (拟申请, 计划). A draft budget says so by its own phase.
+fn is_planned(f: &Fact) -> bool {
+    f.phase != Phase::Draft && crate::lexicon::is_planned(&f.metric)
+}
+
+/// A change stated with a figure: a rate or multiple with 增/降/减 (同比下降14.8%, 增长2倍).
+fn is_change(c: &Fact) -> bool {
+    matches!(c.kind, ValueKind::Percent | ValueKind::Multiple)
+        && (c.relation.contains('增') || c.relation.contains('降') || c.relation.contains('减'))
+}
+
 fn figure(label: String, f: &Fact, change: Option<String>) -> Figure {
     Figure {
         label,
         metric: f.metric.clone(),
-        phase: f.phase.label().to_string(),
+        phase: if is_planned(f) {
+            PLANNED.to_string()
+        } else {
+            f.phase.label().to_string()
+        },
         year: f.year,
         value: f.written.replace(',', ""),
         unit: f.unit.clone(),
@@ -120,13 +141,7 @@ fn budget_summary(budget: &str, facts: &[Fact]) -> BudgetSummary {
             any = true;
             let change = facts
                 .iter()
-                .find(|c| {
-                    c.paragraph == f.paragraph
-                        && c.metric == f.metric
-                        && c.phase == f.phase
-                        && c.kind == ValueKind::Percent
-                        && (c.relation.contains("增") || c.relation.contains("降") || c.relation.contains("减"))
-                })
+                .find(|c| c.paragraph == f.paragraph && c.metric == f.metric && c.phase == f.phase && is_change(c))
                 .map(|c| format!("{}{}{}", c.relation, c.written, c.unit));
             figures.push(figure(format!("{flow} {label}"), f, change));
         }
@@ -165,7 +180,7 @@ fn sentences(report: &Report) -> Vec<(usize, String)> {
 
 /// Summarises a report from its stored facts.
 pub fn summarize(report: &Report, facts: &[Fact]) -> Summary {
-    let budgets = BUDGETS.iter().map(|b| budget_summary(b, facts)).collect();
+    let budgets: Vec<BudgetSummary> = BUDGETS.iter().map(|b| budget_summary(b, facts)).collect();
     let mut debt: Vec<Figure> = Vec::new();
     for f in facts.iter().filter(|f| is_debt(f)) {
         if !debt.iter().any(|d| d.metric == f.metric && d.year == f.year) {
@@ -173,26 +188,41 @@ pub fn summarize(report: &Report, facts: &[Fact]) -> Summary {
         }
     }
 
-    // Policy sentences: those without figures, ranked by keyword weight.
+    // Highlights: the sentences that carry the report's own figures and changes,
+    // not those already shown as key figures.
     let all = sentences(report);
-    let text: String = all.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join("");
-    let keywords = TfIdf::default().extract_keywords(&jieba(), &text, 30, vec![]);
+    let shown: Vec<&str> = budgets
+        .iter()
+        .flat_map(|b: &BudgetSummary| b.figures.iter())
+        .chain(debt.iter())
+        .map(|f| f.sentence.as_str())
+        .collect();
+    let mut weight: HashMap<&str, f64> = HashMap::new();
+    for f in facts {
+        let w = if is_change(f) {
+            3.0
+        } else if f.kind == ValueKind::Count || f.kind == ValueKind::Multiple {
+            2.0
+        } else {
+            1.0
+        };
+        *weight.entry(f.sentence.as_str()).or_default() += w;
+    }
     let mut scored: Vec<(f64, usize)> = all
         .iter()
         .enumerate()
-        .filter(|(_, (_, s))| {
-            !s.chars().any(|c| c.is_ascii_digit()) && !s.starts_with("各位代表") && s.chars().count() >= 20
-        })
-        .map(|(i, (_, s))| {
-            let weight: f64 = keywords
+        .filter(|(_, (_, s))| !shown.iter().any(|w| w.contains(s.as_str()) || s.contains(*w)))
+        .filter_map(|(i, (_, s))| {
+            let w = weight
                 .iter()
-                .filter(|k| s.contains(&k.keyword))
-                .map(|k| k.weight)
-                .sum();
-            (weight / (s.chars().count() as f64).powf(0.3), i)
+                .filter(|(sentence, _)| s.contains(**sentence) || sentence.contains(s.as_str()))
+                .map(|(_, w)| *w)
+                .sum::<f64>();
+            // Long sentences are lists; a figure in a short one is a finding.
+            (w > 0.0).then(|| (w.min(6.0) / (s.chars().count() as f64).powf(0.3), i))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut chosen: Vec<usize> = scored.iter().take(5).map(|(_, i)| *i).collect();
     chosen.sort_unstable();
     let highlights = chosen.into_iter().map(|i| all[i].1.clone()).collect();

@@ -1,5 +1,6 @@
 //! Character helpers shared by the stages: CJK classes, display width,
-//! half-width folding and traditional-to-simplified conversion.
+//! half-width folding, traditional-to-simplified conversion and joining a
+//! partial name with a fuller one ([`merge_overlap`]).
 
 /// True for a Han character (CJK unified ideographs and extensions A, compatibility).
 pub fn is_han(c: char) -> bool {
@@ -69,6 +70,19 @@ fn chinese_years(s: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// `new` completed with what follows, in `previous`, the longest ending of
+/// `new` (two characters or more) that `previous` holds: 一般债务 + 政府债务余额 →
+/// 一般债务余额, 付息 + 还本付息支出 → 付息支出. `None` without such an overlap.
+pub fn merge_overlap(previous: &str, new: &str) -> Option<String> {
+    let chars: Vec<char> = new.chars().collect();
+    (0..chars.len().saturating_sub(1)).find_map(|start| {
+        let suffix: String = chars[start..].iter().collect();
+        previous
+            .find(&suffix)
+            .map(|pos| format!("{new}{}", &previous[pos + suffix.len()..]))
+    })
 }
 
 #[cfg(test)]

@@ -64,8 +64,9 @@ fn csv_has_a_header_and_one_row_per_fact() {
     let text = String::from_utf8(out.stdout).unwrap();
     let mut lines = text.trim_start_matches('\u{feff}').lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header[..2], ["id", "parent_id"]);
     assert_eq!(
-        header[..9],
+        header[2..11],
         [
             "report",
             "region",
@@ -81,4 +82,10 @@ fn csv_has_a_header_and_one_row_per_fact() {
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 3, "{rows:?}");
     assert!(rows[0].contains(",3824.35,万元,38243500,"), "{}", rows[0]);
+    // The parts name their total by its id.
+    let id = rows[0].split(',').next().unwrap();
+    assert!(id.starts_with("xigong-2023#"), "{id}");
+    for part in &rows[1..] {
+        assert_eq!(part.split(',').nth(1), Some(id), "{part}");
+    }
 }

@@ -138,7 +138,13 @@ fn compare_revenue_across_the_archive() {
     assert!(regions.len() >= 15, "only {} regions: {regions:?}", regions.len());
     let xigong = text
         .lines()
-        .find(|l| l.starts_with("西工区,2023,"))
+        .find(|l| l.starts_with("西工区,2023,执行,"))
         .expect("西工区 row");
-    assert!(xigong.contains(",174559,万元,执行,"), "{xigong}");
+    assert!(xigong.contains(",174559,万元,"), "{xigong}");
+    // Every phase a report states has its row: the next year's draft too.
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("西工区,2024,预算草案,") && l.contains(",181500,万元,")),
+        "{text}"
+    );
 }

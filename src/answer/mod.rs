@@ -174,6 +174,10 @@ fn source(store: &Store, fact: &Fact) -> Option<Source> {
         text: paragraph.text.clone(),
         sentence: fact.sentence.clone(),
         highlight,
+        highlight_chars: highlight.and_then(|(a, b)| {
+            let chars = |i: usize| fact.sentence.get(..i).map(|s| s.chars().count());
+            Some((chars(a)?, chars(b)?))
+        }),
     })
 }
 

@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use budgetq::compare::CompareRequest;
+use budgetq::compare::{parse_phase, CompareRequest};
 use budgetq::engine::{FactFilter, IngestEvent};
 use budgetq::index::SearchRequest;
 use budgetq::Engine;
@@ -138,7 +138,7 @@ pub enum Command {
     },
     /// Key figures of a report: the four budgets by phase, the debt, a short summary and the risks it names.
     Summary {
-        /// Report id (see `budgetq reports`); or use --region/--year.
+        /// Report id (see `budgetq reports`); or use --region/--year. Not needed when the archive holds one report.
         report: Option<String>,
         /// Region of the report.
         #[arg(long)]
@@ -157,13 +157,17 @@ pub enum Command {
         /// Only these regions (repeat the option).
         #[arg(long = "region")]
         regions: Vec<String>,
-        /// Only these years, e.g. 2020..2024 or 2023.
+        /// Only figures of these years, e.g. 2020..2024 or 2023.
         #[arg(long)]
         years: Option<String>,
-        /// Print JSON.
+        /// Only this phase: 年初预算, 调整预算, 执行, 预计执行, 决算 or 预算草案 (草案, draft …).
+        /// Without it every phase a report states gets its own column.
+        #[arg(long)]
+        phase: Option<String>,
+        /// Print JSON: {"metric","unit","phases","rows":[{region,year,phase,value,unit,normalized,metric,report,sentence}],"missing","reason"?,"closest"?}.
         #[arg(long, conflicts_with = "csv")]
         json: bool,
-        /// Print CSV.
+        /// Print CSV (one row per region, year and phase).
         #[arg(long)]
         csv: bool,
     },
@@ -181,37 +185,56 @@ fn parse_years(text: &str) -> Result<(u16, u16)> {
     };
     match parts.as_slice() {
         [one] => Ok((year(one)?, year(one)?)),
-        [from, to] => Ok((year(from)?, year(to)?)),
+        // A reversed range (2024..2020) means the same years.
+        [from, to] => {
+            let (a, b) = (year(from)?, year(to)?);
+            Ok((a.min(b), a.max(b)))
+        }
         _ => anyhow::bail!("--years takes 2020..2024 or 2023, not {text}"),
     }
 }
 
-/// Where the shipped corpus is: `BUDGETQ_CORPUS`, else `./corpora`, else the one beside the sources.
-fn corpus_dir() -> PathBuf {
+/// The index folder as people read it: `./index` rather than `index`.
+fn shown(path: &Path) -> String {
+    if path.is_relative() && !path.starts_with(".") && !path.starts_with("..") {
+        format!("./{}", path.display())
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// The corpus to build the default index from: `BUDGETQ_CORPUS`, else `./corpora`
+/// (the shipped one, in the project folder).
+fn corpus_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("BUDGETQ_CORPUS") {
-        return PathBuf::from(dir);
+        return Some(PathBuf::from(dir));
     }
     let local = PathBuf::from("corpora");
-    if local.is_dir() {
-        return local;
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora")
+    local.is_dir().then_some(local)
 }
 
 /// The index folder used when none is named.
 const DEFAULT_INDEX: &str = "index";
 
-/// Opens the index for a query: the default one is built from the shipped
-/// corpus when empty; one named with `--index` must already hold reports.
+/// Opens the index for a query. One named with `--index` must already hold
+/// reports. The default `./index` is built when empty from a corpus at hand
+/// (`BUDGETQ_CORPUS` or `./corpora`), so a query run in an unrelated folder
+/// never creates `./index` there.
 fn open_for_query(index: Option<&Path>) -> Result<Engine> {
-    match index {
-        Some(dir) => Ok(Engine::open_filled(dir)?),
-        None => {
-            let dir = Path::new(DEFAULT_INDEX);
-            Engine::open_or_build(dir, &corpus_dir(), &mut |msg| eprintln!("{msg}"))
-                .with_context(|| format!("cannot open the index at {}", dir.display()))
-        }
+    if let Some(dir) = index {
+        return Ok(Engine::open_filled(dir)?);
     }
+    let dir = PathBuf::from(shown(Path::new(DEFAULT_INDEX)));
+    let corpus = corpus_dir();
+    if !dir.exists() && corpus.is_none() {
+        anyhow::bail!(
+            "there is no index at {}; run budgetq in the folder that holds its index, pass --index DIR \
+             (or set BUDGETQ_INDEX), or build one with `budgetq --index DIR ingest PATH...`",
+            dir.display()
+        );
+    }
+    Engine::open_or_build(&dir, &corpus.unwrap_or_default(), &mut |msg| eprintln!("{msg}"))
+        .with_context(|| format!("cannot open the index at {}", dir.display()))
 }
 
 /// Runs one command; `Ok(false)` means nothing was found.
@@ -251,6 +274,9 @@ pub fn run(cli: Cli) -> Result<bool> {
             };
             let hits = engine.search(&req)?;
             render::hits(&hits, json, color)?;
+            if hits.is_empty() {
+                render::nothing(&engine.explain_no_hits(&req), json)?;
+            }
             Ok(!hits.is_empty())
         }
         Command::Reports { json } => {
@@ -276,6 +302,9 @@ pub fn run(cli: Cli) -> Result<bool> {
             };
             let facts = engine.facts(&filter);
             render::facts(&facts, json, csv)?;
+            if facts.is_empty() {
+                render::nothing(&engine.explain_no_facts(&filter), json || csv)?;
+            }
             Ok(!facts.is_empty())
         }
         Command::Ask { question, json } => {
@@ -291,9 +320,6 @@ pub fn run(cli: Cli) -> Result<bool> {
             json,
         } => {
             let engine = open_for_query(named_index)?;
-            if report.is_none() && region.is_none() && year.is_none() {
-                anyhow::bail!("name a report id (see `budgetq reports`) or --region/--year");
-            }
             let summary = engine.summary(report.as_deref(), region.as_deref(), year)?;
             render::summary(&summary, json)?;
             Ok(true)
@@ -302,12 +328,25 @@ pub fn run(cli: Cli) -> Result<bool> {
             metric,
             regions,
             years,
+            phase,
             json,
             csv,
         } => {
-            let engine = open_for_query(named_index)?;
             let years = years.as_deref().map(parse_years).transpose()?;
-            let comparison = engine.compare(&CompareRequest { metric, regions, years });
+            let phase = phase
+                .map(|p| {
+                    parse_phase(&p).with_context(|| {
+                        format!("--phase takes 年初预算, 调整预算, 执行, 预计执行, 决算 or 预算草案, not {p}")
+                    })
+                })
+                .transpose()?;
+            let engine = open_for_query(named_index)?;
+            let comparison = engine.compare(&CompareRequest {
+                metric,
+                regions,
+                years,
+                phase,
+            });
             render::comparison(&comparison, json, csv)?;
             Ok(!comparison.rows.is_empty())
         }

@@ -36,9 +36,6 @@ pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
         return print_json(&serde_json::json!({ "hits": hits }));
     }
     let mut o = out();
-    if hits.is_empty() {
-        writeln!(o, "no paragraph matches; try fewer words, or drop --region/--year")?;
-    }
     for (i, h) in hits.iter().enumerate() {
         writeln!(
             o,
@@ -59,6 +56,26 @@ pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
         writeln!(o, "   {snippet}\n")?;
     }
     Ok(())
+}
+
+/// Why a command found nothing: one line, on stdout for people, on stderr
+/// when stdout carries JSON or CSV.
+pub fn nothing(reason: &str, machine: bool) -> Result<()> {
+    if machine {
+        eprintln!("budgetq: {reason}");
+    } else {
+        writeln!(out(), "not found: {reason}")?;
+    }
+    Ok(())
+}
+
+/// A fact as JSON shows it: its stable id and its total's id beside its fields.
+#[derive(serde::Serialize)]
+struct ListedFact<'a> {
+    id: String,
+    parent_id: Option<String>,
+    #[serde(flatten)]
+    fact: &'a Fact,
 }
 
 /// Report list.
@@ -94,7 +111,15 @@ fn csv_field(s: &str) -> String {
 /// Fact list.
 pub fn facts(facts: &[&Fact], json: bool, csv: bool) -> Result<()> {
     if json {
-        return print_json(&serde_json::json!({ "facts": facts }));
+        let listed: Vec<ListedFact> = facts
+            .iter()
+            .map(|f| ListedFact {
+                id: f.id(),
+                parent_id: f.parent_id(),
+                fact: f,
+            })
+            .collect();
+        return print_json(&serde_json::json!({ "facts": listed }));
     }
     let mut o = out();
     if csv {
@@ -102,10 +127,12 @@ pub fn facts(facts: &[&Fact], json: bool, csv: bool) -> Result<()> {
         write!(o, "\u{feff}")?;
         writeln!(
             o,
-            "report,region,year,metric,phase,relation,value,unit,value_yuan,approx,parent,suspect,paragraph,sentence"
+            "id,parent_id,report,region,year,metric,phase,relation,value,unit,value_yuan,approx,suspect,paragraph,sentence"
         )?;
         for f in facts {
             let row = [
+                f.id(),
+                f.parent_id().unwrap_or_default(),
                 f.report.clone(),
                 f.region.clone(),
                 f.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -116,7 +143,6 @@ pub fn facts(facts: &[&Fact], json: bool, csv: bool) -> Result<()> {
                 f.unit.clone(),
                 f.yuan.map(|y| y.normalize().to_string()).unwrap_or_default(),
                 f.approx.to_string(),
-                f.parent.map(|p| p.to_string()).unwrap_or_default(),
                 f.suspect.clone().unwrap_or_default(),
                 f.paragraph.to_string(),
                 f.sentence.clone(),
@@ -158,11 +184,16 @@ pub fn answer(answer: &Answer, json: bool, color: bool) -> Result<()> {
             writeln!(o, "{}", a.text)?;
         }
         None => {
-            writeln!(
-                o,
-                "not found: {}",
-                answer.reason.as_deref().unwrap_or("no fact answers this question")
-            )?;
+            let reason = answer.reason.as_deref().unwrap_or("no fact answers this question");
+            // The next step: the candidates below, else where to look.
+            let next = if !answer.candidates.is_empty() {
+                ""
+            } else if reason.contains("holds no report") {
+                "; `budgetq reports` lists what the archive holds"
+            } else {
+                "; `budgetq search WORDS` finds the paragraphs, `budgetq facts --metric WORD` the stated figures"
+            };
+            writeln!(o, "not found: {reason}{next}")?;
             if !answer.candidates.is_empty() {
                 writeln!(o, "closest candidates:")?;
                 for c in answer.candidates.iter().take(5) {
@@ -236,7 +267,7 @@ pub fn summary(s: &Summary, json: bool) -> Result<()> {
     Ok(())
 }
 
-/// A comparison table.
+/// A comparison table: one row per region and year, one column per phase.
 pub fn comparison(c: &Comparison, json: bool, csv: bool) -> Result<()> {
     if json {
         return print_json(c);
@@ -245,45 +276,75 @@ pub fn comparison(c: &Comparison, json: bool, csv: bool) -> Result<()> {
     let unit = c.unit.clone().unwrap_or_default();
     if csv {
         write!(o, "\u{feff}")?;
-        writeln!(o, "region,year,value_{unit},value,unit,phase,metric,report,sentence")?;
+        writeln!(o, "region,year,phase,value_{unit},value,unit,metric,report,sentence")?;
         for r in &c.rows {
             let row = [
                 r.region.clone(),
                 r.year.to_string(),
+                r.phase.clone(),
                 r.normalized.map(|v| v.to_string()).unwrap_or_default(),
                 r.value.clone(),
                 r.unit.clone(),
-                r.phase.clone(),
                 r.metric.clone(),
                 r.report.clone(),
                 r.sentence.clone(),
             ];
             writeln!(o, "{}", row.iter().map(|s| csv_field(s)).collect::<Vec<_>>().join(","))?;
         }
+        if let Some(reason) = &c.reason {
+            eprintln!("budgetq: {reason}");
+        }
         return Ok(());
     }
+    if let Some(reason) = &c.reason {
+        writeln!(o, "not found: {reason}")?;
+        return Ok(());
+    }
+    let mut header = vec!["region".to_string(), "year".to_string()];
+    header.extend(c.phases.iter().map(|p| {
+        if unit.is_empty() {
+            p.clone()
+        } else {
+            format!("{p} ({unit})")
+        }
+    }));
+    header.push("report".to_string());
     let mut table = comfy_table::Table::new();
-    table.set_header([
-        "region",
-        "year",
-        &format!("{} ({unit})", c.metric),
-        "as written",
-        "phase",
-        "report",
-    ]);
-    for r in &c.rows {
-        table.add_row([
-            r.region.clone(),
-            r.year.to_string(),
-            r.normalized
-                .map(|v| v.to_string())
-                .unwrap_or_else(|| format!("{}{}", r.value, r.unit)),
-            format!("{}{}", r.value, r.unit),
-            r.phase.clone(),
-            r.report.clone(),
-        ]);
+    table.set_header(header);
+    let mut keys: Vec<(&str, u16)> = c.rows.iter().map(|r| (r.region.as_str(), r.year)).collect();
+    keys.dedup();
+    for (region, year) in keys {
+        let rows: Vec<_> = c.rows.iter().filter(|r| r.region == region && r.year == year).collect();
+        let mut line = vec![region.to_string(), year.to_string()];
+        for p in &c.phases {
+            line.push(
+                rows.iter()
+                    .find(|r| &r.phase == p)
+                    .map(|r| {
+                        r.normalized
+                            .map(|v| v.to_string())
+                            .unwrap_or_else(|| format!("{}{}", r.value, r.unit))
+                    })
+                    .unwrap_or_else(|| "-".to_string()),
+            );
+        }
+        let mut reports: Vec<&str> = rows.iter().map(|r| r.report.as_str()).collect();
+        reports.dedup();
+        line.push(reports.join(", "));
+        table.add_row(line);
     }
     writeln!(o, "{table}")?;
+    let mut named: Vec<&str> = c
+        .rows
+        .iter()
+        .map(|r| r.metric.as_str())
+        .filter(|m| *m != c.metric)
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    if !named.is_empty() {
+        writeln!(o, "{} as the reports name it: {}", c.metric, named.join(", "))?;
+    }
     if !c.missing.is_empty() {
         writeln!(o, "not stated in: {}", c.missing.join(", "))?;
     }

@@ -16,7 +16,7 @@ use budgetq::Engine;
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
-use rustyline::{Context, Editor, Helper, Highlighter, Hinter, Validator};
+use rustyline::{CompletionType, Config, Context, Editor, Helper, Highlighter, Hinter, Validator};
 
 use super::render;
 
@@ -62,6 +62,11 @@ impl Completer for ReplHelper {
     }
 }
 
+/// Tab lists every match (bash style) instead of cycling through them.
+fn editor_config() -> Config {
+    Config::builder().completion_type(CompletionType::List).build()
+}
+
 fn history_path() -> Option<PathBuf> {
     let dir = dirs::data_dir()?.join("budgetq");
     std::fs::create_dir_all(&dir).ok()?;
@@ -99,7 +104,11 @@ fn handle(engine: &Engine, session: &mut Session, line: &str, color: bool) -> Re
                 limit: 5,
                 ..SearchRequest::default()
             };
-            render::hits(&engine.search(&req)?, session.json, color)?;
+            let hits = engine.search(&req)?;
+            render::hits(&hits, session.json, color)?;
+            if hits.is_empty() {
+                render::nothing(&engine.explain_no_hits(&req), session.json)?;
+            }
         }
         "facts" => {
             let filter = FactFilter {
@@ -108,7 +117,11 @@ fn handle(engine: &Engine, session: &mut Session, line: &str, color: bool) -> Re
                 metric: (!arg.is_empty()).then(|| arg.to_string()),
                 report: None,
             };
-            render::facts(&engine.facts(&filter), session.json, false)?;
+            let facts = engine.facts(&filter);
+            render::facts(&facts, session.json, false)?;
+            if facts.is_empty() {
+                render::nothing(&engine.explain_no_facts(&filter), session.json)?;
+            }
         }
         "summary" => {
             let region = session.defaults.region.clone().or(session.last.region.clone());
@@ -184,7 +197,7 @@ pub fn run(engine: &Engine, color: bool) -> Result<bool> {
     }
     words.sort();
     words.dedup();
-    let mut editor: Editor<ReplHelper, FileHistory> = Editor::new()?;
+    let mut editor: Editor<ReplHelper, FileHistory> = Editor::with_config(editor_config())?;
     editor.set_helper(Some(ReplHelper { words }));
     let history = history_path();
     if let Some(path) = &history {
@@ -223,4 +236,14 @@ pub fn run(engine: &Engine, color: bool) -> Result<bool> {
         let _ = editor.save_history(path);
     }
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_lists_matches() {
+        assert_eq!(editor_config().completion_type(), CompletionType::List);
+    }
 }

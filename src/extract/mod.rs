@@ -343,7 +343,8 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                     (opens_bullet && m.kind == ValueKind::Money && first_of_segment)
                         .then_some(bullet_total)
                         .flatten()
-                });
+                })
+                .filter(|pi| is_part_of(&base_metric, &out[*pi].base_metric));
             // A part names only what sets it apart (其中付息9.8亿元 under 还本付息支出):
             // it takes the rest of its total's name (付息支出).
             let (base_metric, metric) = match parent {
@@ -353,7 +354,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                     (full.clone(), metric.replacen(&base_metric, &full, 1))
                 }
                 Some(pi) if !context::is_empty(&own) && !context::is_complete(&base_metric) => {
-                    match crate::session::merge_overlap(&out[pi].base_metric, &base_metric) {
+                    match crate::text::merge_overlap(&out[pi].base_metric, &base_metric) {
                         // Not when that makes it its total's twin (新增一般债券 under 新增一般债券资金).
                         Some(full) if full != base_metric && full != out[pi].base_metric => {
                             (full.clone(), metric.replacen(&base_metric, &full, 1))
@@ -468,7 +469,8 @@ fn strip_relation_words(metric: &str) -> String {
 /// What a count counts, when it follows the count (`65家企业获得信贷支持`).
 fn counted(after: &str) -> String {
     let end = after.find(CLAUSE_BREAKS).unwrap_or(after.len());
-    let phrase = &after[..end];
+    // 5.4万人以上: an approximation word is no part of what is counted.
+    let phrase = after[..end].trim_start_matches("以上").trim_start_matches("左右");
     let phrase = &phrase[..phrase.find(|c: char| c.is_ascii_digit()).unwrap_or(phrase.len())];
     if phrase.chars().count() > 16 {
         return String::new();
@@ -488,6 +490,21 @@ fn purpose(after: &str) -> Option<String> {
         .map_or(end, |m| m.start);
     let p = rest[..end].trim();
     (!p.is_empty()).then(|| p.to_string())
+}
+
+/// False when `part` cannot be a breakdown of `total` although it follows it:
+/// a grand total (收入总计 after 收入), a carry-over (上年结余, 年末滚存结余) after
+/// a flow that does not hold it, or expenditure after revenue (and back).
+fn is_part_of(part: &str, total: &str) -> bool {
+    let grand = |m: &str| m.contains("总计") || m.contains("合计");
+    let carry_over = ["上年结余", "上年结转", "滚存结余", "年末结余", "结转下年"]
+        .iter()
+        .any(|w| part.contains(w));
+    let flow = |m: &str, w: &str| m.contains(w) && !m.contains(if w == "收入" { "支出" } else { "收入" });
+    !(part.contains("总计")
+        || (carry_over && !grand(total))
+        || (flow(part, "支出") && flow(total, "收入"))
+        || (flow(part, "收入") && flow(total, "支出")))
 }
 
 /// The total a quantity breaks down: one right before the parenthesis that
@@ -608,6 +625,7 @@ pub fn extract_facts(report: &Report) -> Vec<Fact> {
                 sentence: p.text[r.sentence.0..r.sentence.1].to_string(),
                 parent: r.parent.map(|i| i + offset),
                 suspect: None,
+                index: facts.len(),
             });
         }
         flag_suspect_units(&mut facts[offset..]);
@@ -648,6 +666,24 @@ mod tests {
             .iter()
             .find(|f| f.written == written)
             .unwrap_or_else(|| panic!("no fact {written}"))
+    }
+
+    #[test]
+    fn approximation_words_are_not_what_is_counted() {
+        assert_eq!(counted("以上。"), "");
+        assert_eq!(counted("左右，"), "");
+        assert_eq!(counted("家企业获得信贷支持。"), "家企业获得信贷支持");
+    }
+
+    #[test]
+    fn totals_carry_overs_and_other_flows_are_not_parts() {
+        assert!(!is_part_of("社会保险基金预算收入总计", "社会保险基金预算收入"));
+        assert!(!is_part_of("上年结余", "社会保险基金预算收入"));
+        assert!(!is_part_of("年末滚存结余", "社会保险基金预算支出"));
+        assert!(!is_part_of("政府性基金预算支出", "政府性基金预算收入"));
+        assert!(is_part_of("上年结转结余", "区本级一般公共预算收入合计"));
+        assert!(is_part_of("一般债券利息", "政府债券支付利息"));
+        assert!(is_part_of("税收收入", "一般公共预算收入"));
     }
 
     #[test]

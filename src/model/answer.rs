@@ -30,9 +30,14 @@ pub struct Source {
     /// The sentence holding the number.
     #[serde(default)]
     pub sentence: String,
-    /// Byte span of the number in `sentence`, for highlighting.
-    #[serde(default)]
+    /// UTF-8 byte span `[start, end)` of the number in `sentence` (JSON `highlight_bytes`),
+    /// for slicing the sentence as bytes (Rust, Go).
+    #[serde(default, rename = "highlight_bytes")]
     pub highlight: Option<(usize, usize)>,
+    /// The same span in characters (Unicode scalar values; JSON `highlight`), for
+    /// slicing the sentence as a string (Python `sentence[a:b]`, JavaScript for BMP text).
+    #[serde(default, rename = "highlight")]
+    pub highlight_chars: Option<(usize, usize)>,
 }
 
 /// A fact that was considered.

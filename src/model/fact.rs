@@ -97,4 +97,20 @@ pub struct Fact {
     pub parent: Option<usize>,
     /// Why the value looks wrong beside its neighbours, when it does.
     pub suspect: Option<String>,
+    /// Position in the report's fact list (what `parent` points at).
+    #[serde(default)]
+    pub index: usize,
+}
+
+impl Fact {
+    /// The fact's stable id: `REPORT#INDEX` (`xigong-2023#17`), the same on every
+    /// ingest of the same text.
+    pub fn id(&self) -> String {
+        format!("{}#{}", self.report, self.index)
+    }
+
+    /// The id of the total this fact breaks down, when it is a part.
+    pub fn parent_id(&self) -> Option<String> {
+        self.parent.map(|p| format!("{}#{p}", self.report))
+    }
 }
