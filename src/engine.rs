@@ -5,15 +5,16 @@ use std::path::{Path, PathBuf};
 
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use crate::answer::question::Question;
 use crate::answer::Answerer;
 use crate::compare::{CompareRequest, Comparison};
 use crate::error::{Error, Result};
 use crate::extract::extract_facts;
-use crate::index::{Hit, SearchRequest, Store};
+use crate::index::{Hit, SearchRequest, Store, StoreWriter};
 use crate::ingest::{self, Skipped};
 use crate::model::{Answer, Fact, ReportMeta};
-use crate::region;
 use crate::summary::{summarize, Summary};
 
 /// What happened to one file during ingest.
@@ -23,6 +24,10 @@ pub enum IngestEvent<'a> {
     Read(usize, usize, &'a str, usize, usize),
     /// A file was skipped.
     Skipped(&'a Skipped),
+    /// A file is stored already with the same content: (index, total, path).
+    Unchanged(usize, usize, &'a Path),
+    /// Another process is writing the index; this ingest waits for it.
+    Waiting,
 }
 
 /// The outcome of an ingest.
@@ -31,6 +36,8 @@ pub struct IngestSummary {
     pub reports: usize,
     pub paragraphs: usize,
     pub facts: usize,
+    /// Files stored already with the same content (not read again).
+    pub unchanged: usize,
     pub skipped: Vec<Skipped>,
 }
 
@@ -43,6 +50,25 @@ pub struct FactFilter {
     pub metric: Option<String>,
 }
 
+/// How many files are read and extracted at once (memory is bounded by a batch, not the archive).
+const BATCH: usize = 256;
+
+/// A stable content hash of a file and its path (FNV-1a, 64 bits).
+fn content_hash(path: &Path, bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in path
+        .to_string_lossy()
+        .as_bytes()
+        .iter()
+        .chain([0u8].iter())
+        .chain(bytes)
+    {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
 /// An open index with everything that runs on it.
 pub struct Engine {
     store: Store,
@@ -50,7 +76,7 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Opens the index in `dir` (created empty when missing).
+    /// Opens the index in `dir` for queries (a missing index is an empty one; nothing is written).
     pub fn open(dir: &Path) -> Result<Engine> {
         Ok(Engine {
             store: Store::open(dir)?,
@@ -58,10 +84,11 @@ impl Engine {
         })
     }
 
-    /// Creates an empty index in `dir`, dropping whatever was there (any version).
+    /// An engine on `dir` that will rebuild it: whatever is there (any version)
+    /// stays until the rebuild commits.
     pub fn create(dir: &Path) -> Result<Engine> {
         Ok(Engine {
-            store: Store::create(dir)?,
+            store: Store::empty(dir),
             answerer: OnceLock::new(),
         })
     }
@@ -90,8 +117,10 @@ impl Engine {
         Ok(engine)
     }
 
-    /// Ingests files and folders; with `rebuild`, the index is emptied first.
-    /// Unreadable files are reported and skipped; the rest are stored.
+    /// Ingests files and folders in one commit; with `rebuild`, the commit
+    /// holds only these (the old index stays until it succeeds). Files stored
+    /// already with the same content are skipped; unreadable files are
+    /// reported and skipped; the rest are stored.
     pub fn ingest(
         &mut self,
         paths: &[PathBuf],
@@ -99,44 +128,114 @@ impl Engine {
         on_event: &mut dyn FnMut(IngestEvent),
     ) -> Result<IngestSummary> {
         let files = ingest::collect_files(paths)?;
+        let dir = self.store.dir().to_path_buf();
+        let mut writer = StoreWriter::open(&dir, rebuild, &mut || on_event(IngestEvent::Waiting))?;
         let mut summary = IngestSummary::default();
-        let mut batch = Vec::new();
-        for (i, path) in files.iter().enumerate() {
-            match ingest::read_report(path) {
-                Ok(report) => {
-                    let facts = extract_facts(&report);
-                    summary.reports += 1;
-                    summary.paragraphs += report.paragraphs.len();
-                    summary.facts += facts.len();
-                    on_event(IngestEvent::Read(
-                        i + 1,
-                        files.len(),
-                        &report.meta.id,
-                        report.paragraphs.len(),
-                        facts.len(),
-                    ));
-                    batch.push((report, facts));
-                }
-                Err(reason) => {
-                    let skipped = Skipped {
-                        path: path.clone(),
-                        reason,
-                    };
-                    on_event(IngestEvent::Skipped(&skipped));
-                    summary.skipped.push(skipped);
+        let total = files.len();
+        for (b, chunk) in files.chunks(BATCH).enumerate() {
+            let hashed: Vec<(&PathBuf, std::result::Result<String, String>)> = chunk
+                .par_iter()
+                .map(|path| {
+                    let hash = std::fs::read(path)
+                        .map(|bytes| content_hash(path, &bytes))
+                        .map_err(|e| e.to_string());
+                    (path, hash)
+                })
+                .collect();
+            let todo: Vec<(usize, &PathBuf, Option<String>)> = hashed
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, (path, hash))| {
+                    let n = b * BATCH + i + 1;
+                    match hash {
+                        Ok(h) if writer.unchanged(&h) => {
+                            summary.unchanged += 1;
+                            on_event(IngestEvent::Unchanged(n, total, path));
+                            None
+                        }
+                        Ok(h) => Some((n, path, Some(h))),
+                        Err(_) => Some((n, path, None)),
+                    }
+                })
+                .collect();
+            let read: Vec<_> = todo
+                .par_iter()
+                .map(|(n, path, hash)| {
+                    let result = ingest::read_report(path).map(|report| {
+                        let facts = extract_facts(&report);
+                        (report, facts)
+                    });
+                    (*n, *path, hash.clone(), result)
+                })
+                .collect();
+            let mut batch = Vec::with_capacity(read.len());
+            for (n, path, hash, result) in read {
+                match result {
+                    Ok((report, facts)) => {
+                        summary.reports += 1;
+                        summary.paragraphs += report.paragraphs.len();
+                        summary.facts += facts.len();
+                        on_event(IngestEvent::Read(
+                            n,
+                            total,
+                            &report.meta.id,
+                            report.paragraphs.len(),
+                            facts.len(),
+                        ));
+                        batch.push((report, facts, hash.unwrap_or_default()));
+                    }
+                    Err(reason) => {
+                        let skipped = Skipped {
+                            path: path.clone(),
+                            reason,
+                        };
+                        on_event(IngestEvent::Skipped(&skipped));
+                        summary.skipped.push(skipped);
+                    }
                 }
             }
+            writer.add(batch)?;
         }
-        if !batch.is_empty() || rebuild {
-            self.store.write(batch, rebuild)?;
+        if rebuild && summary.reports == 0 {
+            return Err(Error::Invalid(format!(
+                "no report could be read from {}; the index at {} was left as it was",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                dir.display()
+            )));
+        }
+        if summary.reports > 0 || rebuild {
+            writer.commit()?;
+            self.store = Store::open(&dir)?;
             self.answerer = OnceLock::new();
         }
         Ok(summary)
     }
 
+    /// Removes reports by id in one commit; returns the ids that were not stored.
+    pub fn remove(&mut self, ids: &[String], on_event: &mut dyn FnMut(IngestEvent)) -> Result<Vec<String>> {
+        let dir = self.store.dir().to_path_buf();
+        let mut writer = StoreWriter::open(&dir, false, &mut || on_event(IngestEvent::Waiting))?;
+        let mut missing = Vec::new();
+        for id in ids {
+            if !writer.remove(id)? {
+                missing.push(id.clone());
+            }
+        }
+        if missing.len() < ids.len() {
+            writer.commit()?;
+            self.store = Store::open(&dir)?;
+            self.answerer = OnceLock::new();
+        }
+        Ok(missing)
+    }
+
     /// Every report's metadata, by id.
-    pub fn reports(&self) -> Vec<&ReportMeta> {
-        self.store.catalog.reports.values().map(|r| &r.meta).collect()
+    pub fn reports(&self) -> Vec<ReportMeta> {
+        self.store.reports().unwrap_or_default()
     }
 
     /// Searches paragraphs.
@@ -145,24 +244,17 @@ impl Engine {
     }
 
     /// Lists stored facts.
-    pub fn facts(&self, filter: &FactFilter) -> Vec<&Fact> {
-        let region_matches =
-            |meta: &ReportMeta| filter.region.as_ref().is_none_or(|r| region::matches(&meta.region, r));
+    pub fn facts(&self, filter: &FactFilter) -> Vec<Fact> {
+        let region = filter
+            .region
+            .as_ref()
+            .map(|r| crate::text::normalize_query(r.trim()).to_lowercase());
         let metric = filter.metric.as_ref().map(|m| crate::text::normalize_query(m));
         self.store
-            .catalog
-            .facts
-            .iter()
-            .filter(|(id, _)| filter.report.as_ref().is_none_or(|r| r == *id))
-            .filter(|(id, _)| {
-                self.store
-                    .catalog
-                    .reports
-                    .get(*id)
-                    .is_some_and(|r| region_matches(&r.meta))
-            })
-            .flat_map(|(_, facts)| facts.iter())
-            .filter(|f| filter.year.is_none_or(|y| f.year == Some(y)))
+            .facts_where(region.as_deref(), filter.year, filter.report.as_deref())
+            .map(|set| set.facts)
+            .unwrap_or_default()
+            .into_iter()
             .filter(|f| metric.as_ref().is_none_or(|m| f.metric.contains(m.as_str())))
             .collect()
     }
@@ -179,29 +271,32 @@ impl Engine {
 
     /// The summary of a report (by id), or of the report of a region and year.
     pub fn summary(&self, report: Option<&str>, region: Option<&str>, year: Option<u16>) -> Result<Summary> {
-        let catalog = &self.store.catalog;
         let chosen = match report {
-            Some(id) => catalog.reports.get(id),
+            Some(id) => self.store.report_meta(id),
             None => {
                 let q = self.understand(&format!(
                     "{}{}",
                     region.unwrap_or(""),
                     year.map(|y| format!("{y}年")).unwrap_or_default()
                 ));
-                let mut matching: Vec<_> = catalog
-                    .reports
-                    .values()
-                    .filter(|r| region.is_none() || q.regions.contains(&r.meta.region))
-                    .filter(|r| {
-                        year.is_none_or(|y| r.meta.years.execution == Some(y))
-                            || year.is_some_and(|y| r.meta.years.covers(y))
-                    })
-                    .collect();
-                matching.sort_by_key(|r| std::cmp::Reverse(r.meta.years.execution));
+                let regions = if region.is_some() {
+                    q.regions.clone()
+                } else {
+                    Vec::new()
+                };
+                let mut matching: Vec<ReportMeta> = if region.is_some() && regions.is_empty() {
+                    Vec::new()
+                } else {
+                    self.store.reports_in(&regions)?
+                };
+                matching.retain(|r| {
+                    year.is_none_or(|y| r.years.execution == Some(y)) || year.is_some_and(|y| r.years.covers(y))
+                });
+                matching.sort_by_key(|r| std::cmp::Reverse(r.years.execution));
                 matching.into_iter().next()
             }
         };
-        let Some(report) = chosen else {
+        let Some(report) = chosen.and_then(|m| self.store.report(&m.id).ok().flatten()) else {
             return Err(Error::Invalid(format!(
                 "no report matches {}; see `budgetq reports` for ids",
                 report.map(str::to_string).unwrap_or_else(|| format!(
@@ -211,8 +306,8 @@ impl Engine {
                 ))
             )));
         };
-        let facts = catalog.facts.get(&report.meta.id).map(Vec::as_slice).unwrap_or(&[]);
-        Ok(summarize(report, facts))
+        let facts = self.store.facts_of_report(&report.meta.id)?;
+        Ok(summarize(&report, &facts))
     }
 
     /// Compares a metric across regions and years.

@@ -62,7 +62,7 @@ pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
 }
 
 /// Report list.
-pub fn reports(reports: &[&ReportMeta], json: bool) -> Result<()> {
+pub fn reports(reports: &[ReportMeta], json: bool) -> Result<()> {
     if json {
         return print_json(&serde_json::json!({ "reports": reports }));
     }
@@ -92,7 +92,7 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Fact list.
-pub fn facts(facts: &[&Fact], json: bool, csv: bool) -> Result<()> {
+pub fn facts(facts: &[Fact], json: bool, csv: bool) -> Result<()> {
     if json {
         return print_json(&serde_json::json!({ "facts": facts }));
     }

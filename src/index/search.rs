@@ -7,14 +7,14 @@
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
-use super::schema::Fields;
-use super::store::Store;
+use super::schema::{self, Fields};
+use super::store::{type_query, Store};
 
 use crate::error::Result;
-use crate::model::Years;
+use crate::model::{Paragraph, Years};
 use crate::text::normalize_query;
 
 /// Words that carry no meaning in a query.
@@ -289,7 +289,9 @@ pub fn mark(fragment: &str, highlights: &[(usize, usize)], open: &str, close: &s
 impl Store {
     /// Runs a search; hits come with their report metadata and a snippet.
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
-        let (reader, fields) = self.index_parts();
+        let Some((reader, fields)) = self.index_parts() else {
+            return Ok(Vec::new());
+        };
         let searcher = reader.searcher();
         let known = |w: &str| {
             searcher
@@ -300,7 +302,10 @@ impl Store {
         let Some(text) = text_query(fields, &words, &phrases, &known) else {
             return Ok(Vec::new());
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, text),
+            (Occur::Must, type_query(fields, schema::PARAGRAPH)),
+        ];
         if let Some(region) = &req.region {
             let key = normalize_query(region.trim()).to_lowercase();
             clauses.push((Occur::Must, term_query(fields.region, &key)));
@@ -324,22 +329,27 @@ impl Store {
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let Some((report_id, position)) = self.locate(&doc) else {
+            let Some(paragraph) = doc
+                .get_first(fields.blob)
+                .and_then(|v| v.as_str())
+                .and_then(|b| serde_json::from_str::<Paragraph>(b).ok())
+            else {
                 continue;
             };
-            let Some(report) = self.catalog.reports.get(&report_id) else {
+            let Some(report_id) = doc.get_first(fields.report).and_then(|v| v.as_str()) else {
                 continue;
             };
-            let Some(paragraph) = report.paragraphs.get(position) else {
+            let Some(meta) = self.report_meta(report_id) else {
                 continue;
             };
+            let position = paragraph.position;
             let (fragment, highlights) = snippet(&paragraph.text, &highlight_words, 240);
             hits.push(Hit {
-                report: report_id,
-                title: report.meta.title.clone(),
-                region: report.meta.region.clone(),
-                years: report.meta.years,
-                kind: report.meta.kind.clone(),
+                report: meta.id.clone(),
+                title: meta.title.clone(),
+                region: meta.region.clone(),
+                years: meta.years,
+                kind: meta.kind.clone(),
                 section: paragraph.section.clone(),
                 paragraph: position,
                 score,
