@@ -58,15 +58,26 @@ pub enum Command {
     /// A file may open with a header block of `key: value` lines ending with a
     /// line `---` (keys: source, region, kind, years as 2023/2024, title, date,
     /// complete); it overrides what is inferred from the text. Re-ingesting a
-    /// file replaces its report. Unreadable files are named with the reason and
-    /// skipped (exit code 2), the others are still stored.
+    /// changed file replaces its report; an unchanged one is skipped. Unreadable
+    /// files are named with the reason and skipped (exit code 2), the others are
+    /// still stored. Everything is stored in one commit: an interrupted ingest
+    /// leaves the index as it was. A second ingest on the same index waits.
     Ingest {
         /// Files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Empty the index first.
+        /// Replace the whole index with these files (the old one stays until this succeeds).
         #[arg(long)]
         rebuild: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Remove reports from the index by id (see `budgetq reports`).
+    Remove {
+        /// Report ids.
+        #[arg(required = true)]
+        reports: Vec<String>,
     },
     /// Search paragraphs by keywords; "quoted text" must appear as a phrase.
     Search {
@@ -206,26 +217,55 @@ pub fn run(cli: Cli) -> Result<bool> {
         return repl::run(&engine, color);
     };
     match command {
-        Command::Ingest { paths, rebuild } => {
+        Command::Ingest { paths, rebuild, quiet } => {
             let opened = if rebuild {
                 Engine::create(&cli.index)
             } else {
                 Engine::open(&cli.index)
             };
             let mut engine = opened.with_context(|| format!("cannot open the index at {}", cli.index.display()))?;
-            let progress = std::io::stderr().is_terminal();
+            let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+                let bar = indicatif::ProgressBar::new(0);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta} {msg}")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                bar
+            });
             let started = std::time::Instant::now();
             let summary = engine.ingest(&paths, rebuild, &mut |event| match event {
-                IngestEvent::Read(i, n, id, paragraphs, facts) if progress => {
-                    eprintln!("[{i}/{n}] {id}: {paragraphs} paragraphs, {facts} facts")
+                IngestEvent::Read(i, n, id, _, _) => {
+                    if let Some(bar) = &bar {
+                        bar.set_length(n as u64);
+                        bar.set_position(i as u64);
+                        bar.set_message(id.to_string());
+                    }
+                }
+                IngestEvent::Unchanged(i, n, _) => {
+                    if let Some(bar) = &bar {
+                        bar.set_length(n as u64);
+                        bar.set_position(i as u64);
+                    }
                 }
                 IngestEvent::Skipped(s) => {
-                    eprintln!("budgetq: skipped {}: {}", s.path.display(), s.reason)
+                    let line = format!("budgetq: skipped {}: {}", s.path.display(), s.reason);
+                    match &bar {
+                        Some(bar) => bar.println(line),
+                        None => eprintln!("{line}"),
+                    }
                 }
-                _ => {}
+                IngestEvent::Waiting => eprintln!("budgetq: another process is writing the index; waiting for it…"),
             })?;
+            if let Some(bar) = bar {
+                bar.finish_and_clear();
+            }
+            let unchanged = if summary.unchanged > 0 {
+                format!("; {} unchanged", summary.unchanged)
+            } else {
+                String::new()
+            };
             println!(
-                "ingested {} reports ({} paragraphs, {} facts) into {} in {:.2}s; skipped {}",
+                "ingested {} reports ({} paragraphs, {} facts) into {} in {:.2}s; skipped {}{unchanged}",
                 summary.reports,
                 summary.paragraphs,
                 summary.facts,
@@ -240,6 +280,23 @@ pub fn run(cli: Cli) -> Result<bool> {
                 );
             }
             Ok(true)
+        }
+        Command::Remove { reports } => {
+            let mut engine = Engine::open(&cli.index)
+                .with_context(|| format!("cannot open the index at {}", cli.index.display()))?;
+            let missing = engine.remove(&reports, &mut |event| {
+                if let IngestEvent::Waiting = event {
+                    eprintln!("budgetq: another process is writing the index; waiting for it…");
+                }
+            })?;
+            println!("removed {} report(s)", reports.len() - missing.len());
+            if !missing.is_empty() {
+                eprintln!(
+                    "budgetq: no such report: {} (see `budgetq reports`)",
+                    missing.join(", ")
+                );
+            }
+            Ok(missing.is_empty())
         }
         Command::Search {
             query,
