@@ -43,9 +43,7 @@ pub struct Fields {
     pub hash: Field,
     pub section: Field,
     pub text: Field,
-    /// A fact's metric, segmented by jieba.
-    pub metric: Field,
-    /// Character bigrams of a paragraph's canonical text (document frequencies = corpus vocabulary).
+    /// Character bigrams of a report's canonical paragraph texts (the terms = corpus vocabulary).
     pub text_bigrams: Field,
     /// Character bigrams of a fact's canonical metric (document frequencies = metric weights).
     pub metric_bigrams: Field,
@@ -86,8 +84,7 @@ impl Fields {
             value_kind: b.add_text_field("value_kind", STRING),
             hash: b.add_text_field("hash", STRING),
             section: b.add_text_field("section", TextOptions::default().set_indexing_options(jieba.clone())),
-            text: b.add_text_field("text", TextOptions::default().set_indexing_options(jieba.clone())),
-            metric: b.add_text_field("metric", TextOptions::default().set_indexing_options(jieba)),
+            text: b.add_text_field("text", TextOptions::default().set_indexing_options(jieba)),
             text_bigrams: b.add_text_field("text_bigrams", bigrams.clone()),
             metric_bigrams: b.add_text_field("metric_bigrams", bigrams),
             blob: b.add_text_field("blob", STORED),
@@ -112,7 +109,6 @@ impl Fields {
             hash: f("hash")?,
             section: f("section")?,
             text: f("text")?,
-            metric: f("metric")?,
             text_bigrams: f("text_bigrams")?,
             metric_bigrams: f("metric_bigrams")?,
             blob: f("blob")?,

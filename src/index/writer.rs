@@ -14,7 +14,8 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument, Term};
 
 use super::schema::{self, Fields};
 use super::store::{format_payload, is_old_layout, new_store_path, old_store_path, store_path, Store, SCHEMA_VERSION};
@@ -95,7 +96,12 @@ fn create_index(path: &Path) -> Result<Index> {
     }
     std::fs::create_dir_all(path).map_err(io(path))?;
     let (schema, _) = Fields::build();
-    Ok(Index::create_in_dir(path, schema)?)
+    let settings = IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor::default()),
+        docstore_blocksize: 64 * 1024,
+        ..IndexSettings::default()
+    };
+    Ok(Index::builder().schema(schema).settings(settings).create_in_dir(path)?)
 }
 
 impl StoreWriter {
@@ -229,6 +235,13 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         doc.add_u64(f.year, u64::from(*y));
     }
     doc.add_text(f.hash, hash);
+    let mut vocabulary: HashSet<String> = HashSet::new();
+    for p in &report.paragraphs {
+        vocabulary.extend(bigrams(&canonical(&p.text)));
+    }
+    for b in vocabulary {
+        doc.add_text(f.text_bigrams, b);
+    }
     doc.add_text(f.blob, serde_json::to_string(meta).unwrap_or_default());
     docs.push(doc);
     for p in &report.paragraphs {
@@ -238,9 +251,6 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         }
         doc.add_text(f.section, p.section.join(" "));
         doc.add_text(f.text, &p.text);
-        for b in bigrams(&canonical(&p.text)) {
-            doc.add_text(f.text_bigrams, b);
-        }
         doc.add_text(f.blob, serde_json::to_string(p).unwrap_or_default());
         docs.push(doc);
     }
@@ -254,7 +264,6 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
             f.value_kind,
             serde_json::to_string(&fact.kind).unwrap_or_default().trim_matches('"'),
         );
-        doc.add_text(f.metric, &fact.metric);
         for b in bigrams(&canonical(&fact.metric)) {
             doc.add_text(f.metric_bigrams, b);
         }
