@@ -53,16 +53,16 @@ pub struct FactFilter {
 /// How many files are read and extracted at once (memory is bounded by a batch, not the archive).
 const BATCH: usize = 256;
 
-/// A stable content hash of a file and its path (FNV-1a, 64 bits).
+/// A stable hash of a file's name and content (FNV-1a, 64 bits): the same
+/// file read from another folder or path spelling is unchanged; a copy under
+/// another name (another report id) is not.
 fn content_hash(path: &Path, bytes: &[u8]) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in path
-        .to_string_lossy()
-        .as_bytes()
-        .iter()
-        .chain([0u8].iter())
-        .chain(bytes)
-    {
+    for b in name.as_bytes().iter().chain([0u8].iter()).chain(bytes) {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }

@@ -113,8 +113,9 @@ pub struct RegionIndex {
 impl RegionIndex {
     pub fn new<'a>(regions: impl Iterator<Item = &'a str>) -> RegionIndex {
         let mut entries: Vec<(String, Vec<String>, Option<String>)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for r in regions {
-            if r.is_empty() || entries.iter().any(|(e, _, _)| e == r) {
+            if r.is_empty() || !seen.insert(r) {
                 continue;
             }
             entries.push((r.to_string(), region::keys(r), region::pinyin_key(r)));
