@@ -6,6 +6,7 @@
 # re-ingesting the unchanged archive, and the archive's gold questions.
 #
 # Usage: scripts/bench.sh [N] [WORK_DIR]      (defaults: 10000, /tmp/budgetq-bench-N)
+# Environment: RUNS (default 10), BIN (a built binary; default: cargo build --release), SHARED (../shared).
 # Needs: python3, /usr/bin/time; hyperfine, rg and sqlite3 when present
 # (apt-get install -y hyperfine ripgrep sqlite3). The archive is generated
 # into WORK_DIR, never into the project.
@@ -16,8 +17,10 @@ WORK=${2:-/tmp/budgetq-bench-$N}
 RUNS=${RUNS:-10}
 SHARED=${SHARED:-../shared}
 mkdir -p "$WORK"
-cargo build --release --quiet
-BIN=$PWD/target/release/budgetq
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet
+  BIN=$PWD/target/release/budgetq
+fi
 ARCHIVE=$WORK/archive
 QUESTIONS=$WORK/questions.jsonl
 if [ ! -d "$ARCHIVE" ]; then

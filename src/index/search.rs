@@ -1,12 +1,13 @@
 //! Searching paragraphs. Any user text is a valid query: the question is
 //! segmented here (never handed to tantivy's query parser), each word becomes a
-//! term (with its search-mode parts at a lower weight), quoted text becomes a
-//! phrase, and region, year and kind are exact filters. Snippets are cut on
+//! term (with its search-mode parts at a lower weight), quoted text must
+//! appear as written (also inside longer words), and region, year and kind
+//! are exact filters. Snippets are cut on
 //! character boundaries around the densest run of matched words.
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
@@ -195,18 +196,12 @@ fn text_query(
         }
     }
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // A phrase may sit inside longer words (债券利息 in 一般债券利息), which jieba
+    // segments differently: every word of it must occur, and the hits are then
+    // kept only where the text holds the phrase itself (see `Store::search`).
     for phrase in phrases {
-        let terms: Vec<Term> = segment(phrase, known)
-            .iter()
-            .map(|t| Term::from_field_text(fields.text, t))
-            .collect();
-        match terms.len() {
-            0 => {}
-            1 => must.push((
-                Occur::Must,
-                Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs)),
-            )),
-            _ => must.push((Occur::Must, Box::new(PhraseQuery::new(terms)))),
+        for word in segment(phrase, known) {
+            must.push((Occur::Must, term_query(fields.text, &word)));
         }
     }
     if !should.is_empty() {
@@ -323,9 +318,12 @@ impl Store {
             clauses.push((Occur::Must, term_query(fields.kind, kind.trim())));
         }
         let query = BooleanQuery::new(clauses);
-        let top = searcher.search(&query, &TopDocs::with_limit(req.limit.max(1)).order_by_score())?;
+        // Phrases are checked on the text: look further down the ranking for them.
+        let limit = req.limit.max(1);
+        let wanted = if phrases.is_empty() { limit } else { (limit * 50).max(500) };
+        let top = searcher.search(&query, &TopDocs::with_limit(wanted).order_by_score())?;
         let mut highlight_words = words.clone();
-        highlight_words.extend(phrases);
+        highlight_words.extend(phrases.iter().cloned());
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -342,6 +340,20 @@ impl Store {
             let Some(meta) = self.report_meta(report_id) else {
                 continue;
             };
+            if hits.len() >= limit {
+                break;
+            }
+            if !phrases.is_empty() {
+                let text = crate::text::normalize_query(&paragraph.text).to_lowercase();
+                let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+                let holds = |p: &String| {
+                    let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+                    compact.contains(&p)
+                };
+                if !phrases.iter().all(holds) {
+                    continue;
+                }
+            }
             let position = paragraph.position;
             let (fragment, highlights) = snippet(&paragraph.text, &highlight_words, 240);
             hits.push(Hit {
