@@ -354,15 +354,16 @@ fn unchanged_files_are_skipped_and_reports_can_be_removed() {
 fn a_quoted_phrase_matches_inside_longer_words() {
     let tmp = TempDir::new().unwrap();
     let index = tmp.path().join("index");
-    budgetq(&index).arg("ingest").arg(common::shipped_corpora()).assert().success();
+    budgetq(&index)
+        .arg("ingest")
+        .arg(common::shipped_corpora())
+        .assert()
+        .success();
     // The seed says 一般债券利息 and 专项债券利息; jieba segments neither as 债券利息.
     budgetq(&index)
         .args(["search", "\"债券利息\""])
         .assert()
         .success()
         .stdout(predicate::str::contains("3824.35"));
-    budgetq(&index)
-        .args(["search", "\"债券利息不存在\""])
-        .assert()
-        .code(1);
+    budgetq(&index).args(["search", "\"债券利息不存在\""]).assert().code(1);
 }

@@ -320,7 +320,11 @@ impl Store {
         let query = BooleanQuery::new(clauses);
         // Phrases are checked on the text: look further down the ranking for them.
         let limit = req.limit.max(1);
-        let wanted = if phrases.is_empty() { limit } else { (limit * 50).max(500) };
+        let wanted = if phrases.is_empty() {
+            limit
+        } else {
+            (limit * 50).max(500)
+        };
         let top = searcher.search(&query, &TopDocs::with_limit(wanted).order_by_score())?;
         let mut highlight_words = words.clone();
         highlight_words.extend(phrases.iter().cloned());

@@ -18,7 +18,7 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument, Term};
 
 use super::schema::{self, Fields};
-use super::store::{format_payload, is_old_layout, new_store_path, old_store_path, store_path, Store, SCHEMA_VERSION};
+use super::store::{format_payload, is_old_layout, new_store_path, old_store_path, store_path, Store};
 use super::tokenizer;
 use crate::answer::rank::bigrams;
 use crate::error::{Error, Result};
@@ -203,7 +203,6 @@ impl StoreWriter {
                 std::fs::remove_dir_all(&tantivy).map_err(io(&tantivy))?;
             }
         }
-        debug_assert!(SCHEMA_VERSION >= 2);
         Ok(())
     }
 }
