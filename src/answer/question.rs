@@ -28,11 +28,15 @@ pub enum Relation {
 }
 
 /// A computation the question asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Compute {
     None,
     /// 收支差额 = 收入 − 支出.
     Balance,
+    /// The gap between two stated amounts: A比B多/少多少, X距离Y还差多少, A减去B.
+    /// The second side is read with the first's metric when it names only a
+    /// phase, a year or a level (决算比调整预算多了多少, 支出比收入多多少).
+    Difference(Box<(Question, Question)>),
 }
 
 /// A question as understood.
@@ -43,6 +47,8 @@ pub struct Question {
     pub regions: Vec<String>,
     /// The words that named them (西工区, xigong).
     pub region_key: Option<String>,
+    /// An English word the glossary does not know (its meaning would be lost).
+    pub untranslated: Option<String>,
     /// A place named that no report covers.
     pub unknown_region: Option<String>,
     pub year: Option<u16>,
@@ -50,6 +56,8 @@ pub struct Question {
     pub want: Option<ValueKind>,
     pub relation: Relation,
     pub compute: Compute,
+    /// The question speaks of a plan (拟, 计划, 申请, 争取, 安排): planned figures may answer.
+    pub planned: bool,
     /// What is left once region, year, cues and question words are removed.
     pub content: String,
 }
@@ -60,6 +68,7 @@ struct Patterns {
     question_words: Regex,
     budget_names: Regex,
     share: Regex,
+    in_respect: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -74,6 +83,8 @@ fn patterns() -> &'static Patterns {
             ),
             // 占比, 比重, 占…的比例; not 耕地占用税.
             share: re(r"占比|比重|比例|占[^用地有]\p{Han}*?的"),
+            // 在教育方面的支出 → 教育的支出.
+            in_respect: re(r"在(\p{Han}{2,12}?)(?:方面|上)"),
             budget_names: re(
                 r"一般公共预算|公共预算|政府性基金预算|基金预算|国有资本经营预算|经营预算|社会保险基金预算|预算稳定调节基金|预算草案",
             ),
@@ -105,57 +116,222 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 /// Words removed from the content once read as cues (space separated).
 const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成 预计完成 预计 决算数 决算 草案 同比 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
 
-/// Known regions: (stored region, keys, pinyin).
+/// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
-    entries: Vec<(String, Vec<String>, Option<String>)>,
+    entries: Vec<(String, Vec<String>, Vec<String>, Vec<String>)>,
 }
 
 impl RegionIndex {
     pub fn new<'a>(regions: impl Iterator<Item = &'a str>) -> RegionIndex {
-        let mut entries: Vec<(String, Vec<String>, Option<String>)> = Vec::new();
+        let mut entries: Vec<(String, Vec<String>, Vec<String>, Vec<String>)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for r in regions {
             if r.is_empty() || !seen.insert(r) {
                 continue;
             }
-            entries.push((r.to_string(), region::keys(r), region::pinyin_key(r)));
+            // 武汉, 武汉市, wuhan for 湖北省武汉市武昌区: they qualify the region
+            // (Wuchang District, Wuhan) but never name it on their own.
+            let levels = region::levels(r);
+            let mut parents: Vec<String> = Vec::new();
+            for level in levels.iter().take(levels.len().saturating_sub(1)) {
+                parents.push(level.clone());
+                parents.extend(region::base_name(level));
+                parents.extend(
+                    region::base_name(level)
+                        .map(|b| region::pinyin_readings(&b))
+                        .unwrap_or_default(),
+                );
+            }
+            parents.sort_by_key(|k| std::cmp::Reverse(k.len()));
+            entries.push((r.to_string(), region::keys(r), region::pinyin_keys(r), parents));
         }
         RegionIndex { entries }
     }
 
-    /// All stored regions whose short name matches the longest key found in `text`,
-    /// and the key that matched.
-    fn find(&self, text: &str) -> Option<(Vec<String>, String)> {
+    /// The stored regions the text names, the key that named them, and every key
+    /// to remove from the text. When a region and a place inside it are both
+    /// named (Yuexiu District, Guangzhou; 广州市越秀区), the inner one is meant.
+    fn find(&self, text: &str) -> Option<(Vec<String>, String, Vec<String>)> {
         let lower = text.to_lowercase();
-        let mut best: Option<(usize, String)> = None;
-        for (_, keys, pinyin) in &self.entries {
-            for key in keys.iter().filter(|k| k.chars().count() >= 2) {
-                if text.contains(key.as_str()) && best.as_ref().is_none_or(|(len, _)| key.len() > *len) {
-                    best = Some((key.len(), key.clone()));
+        let pinyin_found = |p: &str| {
+            lower.match_indices(p).any(|(i, _)| {
+                let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
+                let after = lower[i + p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_ascii_alphabetic());
+                before && after
+            })
+        };
+        // Each region named, with the longest of its keys found.
+        let mut found: Vec<(&str, String)> = Vec::new();
+        for (region, keys, pinyin, _) in &self.entries {
+            let mut best: Option<&String> = keys
+                .iter()
+                .filter(|k| k.chars().count() >= 2 && text.contains(k.as_str()))
+                .max_by_key(|k| k.len());
+            if let Some(p) = pinyin.iter().filter(|p| pinyin_found(p)).max_by_key(|p| p.len()) {
+                if best.is_none_or(|b| p.len() > b.len()) {
+                    best = Some(p);
                 }
             }
-            if let Some(p) = pinyin {
-                let found = lower.match_indices(p.as_str()).any(|(i, _)| {
-                    let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
-                    let after = lower[i + p.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_ascii_alphabetic());
-                    before && after
-                });
-                if found && best.as_ref().is_none_or(|(len, _)| p.len() > *len) {
-                    best = Some((p.len(), p.clone()));
-                }
+            if let Some(key) = best {
+                found.push((region.as_str(), key.clone()));
             }
         }
-        let (_, key) = best?;
-        let short: Vec<String> = self
-            .entries
+        let inner: Vec<&(&str, String)> = found
             .iter()
-            .filter(|(_, keys, pinyin)| keys.contains(&key) || pinyin.as_deref() == Some(key.as_str()))
-            .map(|(r, _, _)| r.clone())
+            .filter(|(r, _)| !found.iter().any(|(o, _)| o != r && o.starts_with(r)))
             .collect();
-        Some((short, key))
+        let key = inner.iter().map(|(_, k)| k).max_by_key(|k| k.len())?.clone();
+        let named = |keys: &Vec<String>, pinyin: &Vec<String>| keys.contains(&key) || pinyin.contains(&key);
+        let parent_named = |parents: &Vec<String>| {
+            parents.iter().any(|p| {
+                if p.is_ascii() {
+                    pinyin_found(p)
+                } else {
+                    p.chars().count() >= 2 && text.contains(p.as_str())
+                }
+            })
+        };
+        let mut regions: Vec<String> = Vec::new();
+        let mut remove: Vec<String> = Vec::new();
+        let candidates: Vec<_> = self.entries.iter().filter(|(_, k, p, _)| named(k, p)).collect();
+        // 朝阳区 in Beijing or Changchun: the one whose city the question names, if any.
+        let qualified: Vec<_> = candidates
+            .iter()
+            .filter(|(_, _, _, parents)| parent_named(parents))
+            .collect();
+        let chosen: Vec<_> = if qualified.is_empty() {
+            candidates.iter().collect()
+        } else {
+            qualified
+        };
+        for (r, _, _, parents) in chosen {
+            regions.push(r.clone());
+            remove.extend(
+                parents
+                    .iter()
+                    .filter(|p| {
+                        if p.is_ascii() {
+                            pinyin_found(p)
+                        } else {
+                            p.chars().count() >= 2 && text.contains(p.as_str())
+                        }
+                    })
+                    .cloned(),
+            );
+        }
+        remove.extend(
+            found
+                .iter()
+                .filter(|(r, _)| regions.iter().any(|chosen| chosen.starts_with(r)))
+                .map(|(_, k)| k.clone()),
+        );
+        remove.sort_by_key(|k| std::cmp::Reverse(k.len()));
+        remove.dedup();
+        Some((regions, key, remove))
+    }
+}
+
+/// Words after which a second amount is compared: A比B多/少(了)多少.
+const COMPARE_VERBS: &str =
+    "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增加|减少|节约|差";
+
+/// The budgets a figure may belong to, as named in questions.
+const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"];
+
+/// The two sides of a comparison of amounts, each read as a question of its
+/// own: A比B多多少 → (A, B); X距离Y还差多少 → (Y, X); A减去B → (A, B).
+fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
+    static P: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [than, distance, minus] = P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("valid regex");
+        [
+            re(&format!(
+                r"^(.+?)(?:比|较|相比|与)(.+?)(?:{COMPARE_VERBS})了?(?:多少|几)"
+            )),
+            re(r"^(.+?)(?:距离|离)(.+?)(?:还差|还有|还剩|差)"),
+            re(r"^(.+?)减去?(.+?)(?:后|还有|还剩|是|等于|$)"),
+        ]
+    });
+    // Changes on last year are stated relations, not computations.
+    if [
+        "比上年",
+        "比去年",
+        "较上年",
+        "较去年",
+        "同期",
+        "同比",
+        "比重",
+        "比例",
+        "上年末",
+        "上年底",
+    ]
+    .iter()
+    .any(|w| rest.contains(w))
+    {
+        return None;
+    }
+    let (a, b) = if let Some(c) = than.captures(rest) {
+        (c[1].to_string(), c[2].to_string())
+    } else if let Some(c) = distance.captures(rest) {
+        (c[2].to_string(), c[1].to_string())
+    } else if let Some(c) = minus.captures(rest) {
+        (c[1].to_string(), c[2].to_string())
+    } else {
+        return None;
+    };
+    let qa = parse(&a, regions);
+    let mut qb = parse(&b, regions);
+    if qa.content.is_empty() {
+        return None;
+    }
+    const HEADS: [&str; 5] = ["收入", "支出", "余额", "限额", "预算"];
+    if qb.content.is_empty() {
+        qb.content = qa.content.clone();
+    } else if HEADS.contains(&qb.content.as_str()) {
+        // 支出比收入: the first side's name with the second's head word.
+        let stem = HEADS
+            .iter()
+            .find_map(|h| qa.content.strip_suffix(h))
+            .unwrap_or(&qa.content);
+        qb.content = format!("{stem}{}", qb.content);
+    } else if let Some(budget) = BUDGETS
+        .iter()
+        .find(|b| qa.content.contains(*b) && !qb.content.contains(*b))
+    {
+        // 政府性基金本级支出比本级收入: the second side is of the same budget.
+        if crate::extract::context::is_scope(&qb.content) {
+            qb.content = format!("{}{}", qb.content, qa.content);
+        } else if !BUDGETS.iter().any(|b| qb.content.contains(b)) {
+            qb.content = format!("{budget}{}", qb.content);
+        }
+    } else if crate::extract::context::is_scope(&qb.content) {
+        // 全区比区本级: the same figure of a part of the region.
+        qb.content = format!("{}{}", qb.content, qa.content);
+    }
+    Some((qa, qb))
+}
+
+/// Removes `key` from `text` once: a pinyin key only as a whole word, ignoring case.
+fn replace_word(text: &str, key: &str) -> String {
+    if !key.is_ascii() {
+        return text.replacen(key, " ", 1);
+    }
+    let lower = text.to_lowercase();
+    let at = lower.match_indices(key).find(|(i, _)| {
+        let before = lower[..*i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
+        let after = lower[i + key.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_ascii_alphabetic());
+        before && after
+    });
+    match at {
+        // Lowercasing keeps byte offsets of ASCII text; a non-ASCII case change would not.
+        Some((i, _)) if lower.len() == text.len() => format!("{} {}", &text[..i], &text[i + key.len()..]),
+        _ => text.to_string(),
     }
 }
 
@@ -171,8 +347,10 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
 
     let mut region_key = None;
     let (found_regions, unknown_region) = match regions.find(&rest) {
-        Some((found, key)) => {
-            rest = rest.replacen(&key, " ", 1);
+        Some((found, key, remove)) => {
+            for k in &remove {
+                rest = replace_word(&rest, k);
+            }
             region_key = Some(key);
             (found, None)
         }
@@ -186,6 +364,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         }
     };
 
+    let untranslated = glossary::untranslated(&rest);
     let mut year = None;
     if let Some(c) = p.year.captures(&rest) {
         year = c[1].parse().ok();
@@ -210,7 +389,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let compute = if rest.contains("差额") || rest.contains("收支缺口") {
         Compute::Balance
     } else {
-        Compute::None
+        difference(&rest, regions).map_or(Compute::None, |d| Compute::Difference(Box::new(d)))
     };
     let money_change = [
         "增加多少",
@@ -242,17 +421,22 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     } else {
         None
     };
-    let relation = if p.share.is_match(&rest) {
+    let word_kind = crate::lexicon::wanted_kind(&rest);
+    let percent_asked = word_kind == Some(ValueKind::Percent) || rest.contains('%');
+    let relation = if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占'))
+    {
         Relation::Share
-    } else if rest.contains("完成")
-        && (rest.contains("百分之几") || rest.contains("完成率") || rest.contains("%"))
-        && rest.contains("预算的")
+    } else if percent_asked
+        && (rest.contains("预算的") || rest.contains("完成率") || rest.contains("执行率"))
+        && ["完成", "为", "是", "达", "执行"].iter().any(|w| rest.contains(w))
     {
         Relation::Completion
     } else if up.is_some() || rest.contains("同比") || rest.contains("几倍") {
         Relation::Change {
             up,
-            money: money_change && !rest.contains("几倍"),
+            money: (money_change || word_kind == Some(ValueKind::Money))
+                && !rest.contains("几倍")
+                && word_kind.is_none_or(|k| k == ValueKind::Money),
         }
     } else {
         Relation::Level
@@ -262,7 +446,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     if cue_scan.contains("预算") && phases.is_empty() && !matches!(relation, Relation::Share | Relation::Completion) {
         phases.extend([Phase::Draft, Phase::Initial, Phase::Adjusted]);
     }
-    let want = if rest.contains("倍") {
+    let want = if let Some(kind) = word_kind {
+        Some(kind)
+    } else if rest.contains("倍") {
         Some(ValueKind::Multiple)
     } else if rest.contains("百分点") {
         Some(ValueKind::Points)
@@ -299,7 +485,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         None
     };
 
-    let mut content = p.question_words.replace_all(&rest, " ").into_owned();
+    let planned = crate::lexicon::is_planned(&rest) || ["争取", "安排", "打算"].iter().any(|w| rest.contains(w));
+    let mut content = crate::lexicon::drop_frame_words(&p.in_respect.replace_all(&rest, "$1"));
+    content = p.question_words.replace_all(&content, " ").into_owned();
     for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
         content = content.replace(w, " ");
     }
@@ -315,12 +503,14 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         text: raw.trim().to_string(),
         regions: found_regions,
         region_key,
+        untranslated,
         unknown_region,
         year,
         phases,
         want,
         relation,
         compute,
+        planned,
         content,
     }
 }

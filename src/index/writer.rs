@@ -211,7 +211,7 @@ impl StoreWriter {
 fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<TantivyDocument> {
     let meta = &report.meta;
     let mut keys = region::keys(&meta.region);
-    keys.extend(region::pinyin_key(&meta.region));
+    keys.extend(region::pinyin_keys(&meta.region));
     let years: Vec<u16> = [meta.years.execution, meta.years.draft].into_iter().flatten().collect();
     let base = |doc_type: &str, position: Option<usize>| {
         let mut doc = TantivyDocument::default();
