@@ -19,6 +19,7 @@ pub mod compare;
 pub mod engine;
 pub mod error;
 pub mod extract;
+pub mod gazetteer;
 pub mod index;
 pub mod ingest;
 pub mod lexicon;

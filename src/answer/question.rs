@@ -118,12 +118,20 @@ const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调
 
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
-    entries: Vec<(String, Vec<String>, Vec<String>, Vec<String>)>,
+    entries: Vec<KnownRegion>,
+}
+
+/// A stored region with the forms that name it.
+struct KnownRegion {
+    region: String,
+    keys: Vec<String>,
+    pinyin: Vec<String>,
+    parents: Vec<String>,
 }
 
 impl RegionIndex {
     pub fn new<'a>(regions: impl Iterator<Item = &'a str>) -> RegionIndex {
-        let mut entries: Vec<(String, Vec<String>, Vec<String>, Vec<String>)> = Vec::new();
+        let mut entries: Vec<KnownRegion> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for r in regions {
             if r.is_empty() || !seen.insert(r) {
@@ -143,7 +151,12 @@ impl RegionIndex {
                 );
             }
             parents.sort_by_key(|k| std::cmp::Reverse(k.len()));
-            entries.push((r.to_string(), region::keys(r), region::pinyin_keys(r), parents));
+            entries.push(KnownRegion {
+                region: r.to_string(),
+                keys: region::keys(r),
+                pinyin: region::pinyin_keys(r),
+                parents,
+            });
         }
         RegionIndex { entries }
     }
@@ -165,7 +178,10 @@ impl RegionIndex {
         };
         // Each region named, with the longest of its keys found.
         let mut found: Vec<(&str, String)> = Vec::new();
-        for (region, keys, pinyin, _) in &self.entries {
+        for KnownRegion {
+            region, keys, pinyin, ..
+        } in &self.entries
+        {
             let mut best: Option<&String> = keys
                 .iter()
                 .filter(|k| k.chars().count() >= 2 && text.contains(k.as_str()))
@@ -196,18 +212,15 @@ impl RegionIndex {
         };
         let mut regions: Vec<String> = Vec::new();
         let mut remove: Vec<String> = Vec::new();
-        let candidates: Vec<_> = self.entries.iter().filter(|(_, k, p, _)| named(k, p)).collect();
+        let candidates: Vec<_> = self.entries.iter().filter(|e| named(&e.keys, &e.pinyin)).collect();
         // 朝阳区 in Beijing or Changchun: the one whose city the question names, if any.
-        let qualified: Vec<_> = candidates
-            .iter()
-            .filter(|(_, _, _, parents)| parent_named(parents))
-            .collect();
+        let qualified: Vec<_> = candidates.iter().filter(|e| parent_named(&e.parents)).collect();
         let chosen: Vec<_> = if qualified.is_empty() {
             candidates.iter().collect()
         } else {
             qualified
         };
-        for (r, _, _, parents) in chosen {
+        for KnownRegion { region: r, parents, .. } in chosen {
             regions.push(r.clone());
             remove.extend(
                 parents
@@ -355,11 +368,23 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
             (found, None)
         }
         None => {
-            let unknown = p
-                .unknown_place
-                .captures(p.year.replace_all(&rest, "").trim_start())
-                .and_then(|c| c.get(1).map(|m| m.as_str().to_string()))
-                .filter(|name| !region::is_generic(name) && region::has_suffix(name));
+            // A place the gazetteer knows (长安区, 南京玄武区, Yanta District) that no
+            // report covers is refused by name, never answered from elsewhere.
+            let known = crate::gazetteer::find_in_text(&rest)
+                .into_iter()
+                .next()
+                .map(|(range, _)| rest[range].to_string())
+                .or_else(|| {
+                    rest.split(|c: char| !c.is_ascii_alphabetic())
+                        .filter(|w| w.len() >= 3 && !glossary::is_filler(w))
+                        .find_map(|w| crate::gazetteer::from_pinyin(w).first().map(|p| p.name.clone()))
+                });
+            let unknown = known.or_else(|| {
+                p.unknown_place
+                    .captures(p.year.replace_all(&rest, "").trim_start())
+                    .and_then(|c| c.get(1).map(|m| m.as_str().to_string()))
+                    .filter(|name| !region::is_generic(name) && region::has_suffix(name))
+            });
             (Vec::new(), unknown)
         }
     };
