@@ -13,21 +13,23 @@ use crate::compare::{CompareRequest, Comparison};
 use crate::error::{Error, Result};
 use crate::extract::extract_facts;
 use crate::index::{Hit, SearchRequest, Store, StoreWriter};
-use crate::ingest::{self, Skipped};
-use crate::model::{Answer, Fact, ReportMeta};
+use crate::ingest::{self, Naming, Placement, Skipped};
+use crate::model::{Answer, Fact, Report, ReportMeta};
 use crate::summary::{summarize, Summary};
 
 /// What happened to one file during ingest.
 #[derive(Debug, Clone)]
 pub enum IngestEvent<'a> {
-    /// A file was read: (index, total, report id, paragraphs, facts).
-    Read(usize, usize, &'a str, usize, usize),
+    /// A file was read: (index, total, file, report id, paragraphs, facts).
+    Read(usize, usize, &'a Path, &'a str, usize, usize),
     /// A file was skipped.
     Skipped(&'a Skipped),
-    /// A file is stored already with the same content: (index, total, path).
+    /// A file is stored already with the same name and content: (index, total, path).
     Unchanged(usize, usize, &'a Path),
     /// Another process is writing the index; this ingest waits for it.
     Waiting,
+    /// Something to know about a file that was read (an id clash, a copy stored once).
+    Note(&'a Path, String),
 }
 
 /// The outcome of an ingest.
@@ -39,6 +41,8 @@ pub struct IngestSummary {
     /// Files stored already with the same content (not read again).
     pub unchanged: usize,
     pub skipped: Vec<Skipped>,
+    /// Files whose text was already stored from another file (stored once).
+    pub duplicates: usize,
 }
 
 /// Which facts to list.
@@ -69,6 +73,120 @@ fn content_hash(path: &Path, bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
+fn batches_push(writer: &mut StoreWriter, batch: Vec<(Report, Vec<Fact>, String)>) -> Result<()> {
+    writer.add(batch)
+}
+
+/// Reads the files under `paths` in batches on all cores (memory is bounded
+/// by a batch): files stored already with the same name and content are
+/// skipped, ids are chosen against the `stored` reports and each other, facts
+/// are extracted, and each batch goes to `sink`.
+fn read_files(
+    paths: &[PathBuf],
+    stored: Vec<ReportMeta>,
+    unchanged: &dyn Fn(&str) -> bool,
+    on_event: &mut dyn FnMut(IngestEvent),
+    sink: &mut dyn FnMut(Vec<(Report, Vec<Fact>, String)>) -> Result<()>,
+) -> Result<IngestSummary> {
+    let collected = ingest::collect_files(paths);
+    let mut summary = IngestSummary::default();
+    for skipped in collected.skipped {
+        on_event(IngestEvent::Skipped(&skipped));
+        summary.skipped.push(skipped);
+    }
+    // Naming compares stored reports by their file digest (never by their text).
+    let stored: Vec<Report> = stored
+        .into_iter()
+        .map(|mut meta| {
+            if meta.digest.is_none() {
+                meta.digest = Some(format!("id:{}", meta.id));
+            }
+            Report {
+                meta,
+                paragraphs: Vec::new(),
+            }
+        })
+        .collect();
+    let mut naming = Naming::new(&stored);
+    let files = collected.files;
+    let total = files.len();
+    for (b, chunk) in files.chunks(BATCH).enumerate() {
+        let hashes: Vec<Option<String>> = chunk
+            .par_iter()
+            .map(|path| std::fs::read(path).ok().map(|bytes| content_hash(path, &bytes)))
+            .collect();
+        let mut todo = Vec::with_capacity(chunk.len());
+        for (i, (path, hash)) in chunk.iter().zip(hashes).enumerate() {
+            let n = b * BATCH + i + 1;
+            if hash.as_deref().is_some_and(unchanged) {
+                summary.unchanged += 1;
+                on_event(IngestEvent::Unchanged(n, total, path));
+            } else {
+                todo.push((n, path, hash));
+            }
+        }
+        let read: Vec<_> = todo
+            .into_par_iter()
+            .map(|(n, path, hash)| (n, path, hash, ingest::read_report(path)))
+            .collect();
+        let mut placed = Vec::with_capacity(read.len());
+        for (n, path, hash, result) in read {
+            let mut report = match result {
+                Ok(report) => report,
+                Err(reason) => {
+                    let skipped = Skipped {
+                        path: path.clone(),
+                        reason,
+                    };
+                    on_event(IngestEvent::Skipped(&skipped));
+                    summary.skipped.push(skipped);
+                    continue;
+                }
+            };
+            match naming.place(&mut report) {
+                Placement::Duplicate { of } => {
+                    on_event(IngestEvent::Note(
+                        path,
+                        format!("a copy of report {of}, which is stored; not stored twice"),
+                    ));
+                    summary.duplicates += 1;
+                    continue;
+                }
+                Placement::Renamed { wanted } => on_event(IngestEvent::Note(
+                    path,
+                    format!("id {wanted} belongs to another file; stored as {}", report.meta.id),
+                )),
+                Placement::New | Placement::Replaces => {}
+            }
+            placed.push((n, path, hash, report));
+        }
+        let extracted: Vec<_> = placed
+            .into_par_iter()
+            .map(|(n, path, hash, report)| {
+                let facts = extract_facts(&report);
+                (n, path, hash, report, facts)
+            })
+            .collect();
+        let mut batch = Vec::with_capacity(extracted.len());
+        for (n, path, hash, report, facts) in extracted {
+            summary.reports += 1;
+            summary.paragraphs += report.paragraphs.len();
+            summary.facts += facts.len();
+            on_event(IngestEvent::Read(
+                n,
+                total,
+                path,
+                &report.meta.id,
+                report.paragraphs.len(),
+                facts.len(),
+            ));
+            batch.push((report, facts, hash.unwrap_or_default()));
+        }
+        sink(batch)?;
+    }
+    Ok(summary)
+}
+
 /// An open index with everything that runs on it.
 pub struct Engine {
     store: Store,
@@ -91,6 +209,22 @@ impl Engine {
             store: Store::empty(dir),
             answerer: OnceLock::new(),
         })
+    }
+
+    /// Opens the index in `dir` for queries; a missing or empty index is an
+    /// error saying how to fill it (nothing is created).
+    pub fn open_filled(dir: &Path) -> Result<Engine> {
+        let empty = || Error::EmptyIndex {
+            path: dir.to_path_buf(),
+        };
+        if !dir.is_dir() {
+            return Err(empty());
+        }
+        let engine = Engine::open(dir)?;
+        if engine.store.is_empty() {
+            return Err(empty());
+        }
+        Ok(engine)
     }
 
     /// Opens the index in `dir`; when it is empty, first ingests `corpus`,
@@ -127,75 +261,22 @@ impl Engine {
         rebuild: bool,
         on_event: &mut dyn FnMut(IngestEvent),
     ) -> Result<IngestSummary> {
-        let files = ingest::collect_files(paths)?;
         let dir = self.store.dir().to_path_buf();
+        // Nothing is written before the lock is held.
         let mut writer = StoreWriter::open(&dir, rebuild, &mut || on_event(IngestEvent::Waiting))?;
-        let mut summary = IngestSummary::default();
-        let total = files.len();
-        for (b, chunk) in files.chunks(BATCH).enumerate() {
-            let hashed: Vec<(&PathBuf, std::result::Result<String, String>)> = chunk
-                .par_iter()
-                .map(|path| {
-                    let hash = std::fs::read(path)
-                        .map(|bytes| content_hash(path, &bytes))
-                        .map_err(|e| e.to_string());
-                    (path, hash)
-                })
-                .collect();
-            let todo: Vec<(usize, &PathBuf, Option<String>)> = hashed
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, (path, hash))| {
-                    let n = b * BATCH + i + 1;
-                    match hash {
-                        Ok(h) if writer.unchanged(&h) => {
-                            summary.unchanged += 1;
-                            on_event(IngestEvent::Unchanged(n, total, path));
-                            None
-                        }
-                        Ok(h) => Some((n, path, Some(h))),
-                        Err(_) => Some((n, path, None)),
-                    }
-                })
-                .collect();
-            let read: Vec<_> = todo
-                .par_iter()
-                .map(|(n, path, hash)| {
-                    let result = ingest::read_report(path).map(|report| {
-                        let facts = extract_facts(&report);
-                        (report, facts)
-                    });
-                    (*n, *path, hash.clone(), result)
-                })
-                .collect();
-            let mut batch = Vec::with_capacity(read.len());
-            for (n, path, hash, result) in read {
-                match result {
-                    Ok((report, facts)) => {
-                        summary.reports += 1;
-                        summary.paragraphs += report.paragraphs.len();
-                        summary.facts += facts.len();
-                        on_event(IngestEvent::Read(
-                            n,
-                            total,
-                            &report.meta.id,
-                            report.paragraphs.len(),
-                            facts.len(),
-                        ));
-                        batch.push((report, facts, hash.unwrap_or_default()));
-                    }
-                    Err(reason) => {
-                        let skipped = Skipped {
-                            path: path.clone(),
-                            reason,
-                        };
-                        on_event(IngestEvent::Skipped(&skipped));
-                        summary.skipped.push(skipped);
-                    }
-                }
-            }
-            writer.add(batch)?;
-        }
+        // What is stored, read after the lock so a waiting ingest sees the one before it.
+        let committed = if rebuild {
+            Store::empty(&dir)
+        } else {
+            Store::open(&dir)?
+        };
+        let summary = read_files(
+            paths,
+            committed.reports()?,
+            &|hash| committed.has_hash(hash),
+            on_event,
+            &mut |batch| batches_push(&mut writer, batch),
+        )?;
         if rebuild && summary.reports == 0 {
             return Err(Error::Invalid(format!(
                 "no report could be read from {}; the index at {} was left as it was",
@@ -213,6 +294,22 @@ impl Engine {
             self.answerer = OnceLock::new();
         }
         Ok(summary)
+    }
+
+    /// What [`Engine::ingest`] would store, under which ids, without storing it.
+    pub fn ingest_dry_run(
+        &self,
+        paths: &[PathBuf],
+        rebuild: bool,
+        on_event: &mut dyn FnMut(IngestEvent),
+    ) -> IngestSummary {
+        let stored = if rebuild {
+            Vec::new()
+        } else {
+            self.store.reports().unwrap_or_default()
+        };
+        let unchanged = |hash: &str| !rebuild && self.store.has_hash(hash);
+        read_files(paths, stored, &unchanged, on_event, &mut |_| Ok(())).unwrap_or_default()
     }
 
     /// Removes reports by id in one commit; returns the ids that were not stored.

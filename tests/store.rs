@@ -24,13 +24,18 @@ fn budgetq(index: &Path) -> assert_cmd::Command {
     cmd
 }
 
-/// A folder of `n` copies of the seed report named `{prefix}-NN.txt` (ids `{prefix}-NN`).
+/// A folder of `n` variants of the seed report (other years in the header, one
+/// line of its own each, so none is a copy of another).
 fn copies(root: &Path, prefix: &str, n: usize) -> PathBuf {
     let seed = std::fs::read_to_string(common::shipped_corpora().join("xigong-2023.txt")).unwrap();
+    let base = if prefix == "b" { 1960 } else { 1995 };
     let dir = root.join(prefix);
     std::fs::create_dir_all(&dir).unwrap();
     for i in 0..n {
-        std::fs::write(dir.join(format!("{prefix}-{i:02}.txt")), &seed).unwrap();
+        let year = base + i;
+        let text = seed.replacen("years: 2023/2024", &format!("years: {year}/{}", year + 1), 1)
+            + &format!("\n附注：{prefix}{i}。\n");
+        std::fs::write(dir.join(format!("{prefix}-{i:02}.txt")), text).unwrap();
     }
     dir
 }
@@ -47,11 +52,15 @@ fn ids(index: &Path) -> BTreeSet<String> {
         .collect()
 }
 
+/// The ids the reports of `dir` get in an index of their own.
 fn ids_in(dir: &Path) -> BTreeSet<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned())
-        .collect()
+    let scratch = TempDir::new().unwrap();
+    budgetq(scratch.path())
+        .args(["ingest", "--quiet"])
+        .arg(dir)
+        .assert()
+        .success();
+    ids(scratch.path())
 }
 
 fn answers(index: &Path) {
@@ -337,10 +346,9 @@ fn unchanged_files_are_skipped_and_reports_can_be_removed() {
         .assert()
         .success()
         .stdout(predicate::str::contains("ingested 1 reports"));
-    budgetq(&index)
-        .args(["remove", "b-00", "b-01", "b-02"])
-        .assert()
-        .success();
+    let b_ids: Vec<String> = ids_in(&b).into_iter().collect();
+    assert_eq!(b_ids.len(), 3);
+    budgetq(&index).arg("remove").args(&b_ids).assert().success();
     assert_eq!(ids(&index), BTreeSet::from(["xigong-2023".to_string()]));
     budgetq(&index)
         .args(["remove", "no-such-report"])
