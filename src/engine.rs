@@ -73,7 +73,10 @@ fn content_hash(path: &Path, bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-fn batches_push(writer: &mut StoreWriter, batch: Vec<(Report, Vec<Fact>, String)>) -> Result<()> {
+/// A report read for storing: with its facts and its file's content hash.
+type ReadReport = (Report, Vec<Fact>, String);
+
+fn batches_push(writer: &mut StoreWriter, batch: Vec<ReadReport>) -> Result<()> {
     writer.add(batch)
 }
 
@@ -86,7 +89,7 @@ fn read_files(
     stored: Vec<ReportMeta>,
     unchanged: &dyn Fn(&str) -> bool,
     on_event: &mut dyn FnMut(IngestEvent),
-    sink: &mut dyn FnMut(Vec<(Report, Vec<Fact>, String)>) -> Result<()>,
+    sink: &mut dyn FnMut(Vec<ReadReport>) -> Result<()>,
 ) -> Result<IngestSummary> {
     let collected = ingest::collect_files(paths);
     let mut summary = IngestSummary::default();
