@@ -5,12 +5,14 @@ use std::path::{Path, PathBuf};
 
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use crate::answer::question::Question;
 use crate::answer::Answerer;
 use crate::compare::{CompareRequest, Comparison};
 use crate::error::{Error, Result};
 use crate::extract::extract_facts;
-use crate::index::{Hit, SearchRequest, Store};
+use crate::index::{Hit, SearchRequest, Store, StoreWriter};
 use crate::ingest::{self, Naming, Placement, Skipped};
 use crate::model::{Answer, Fact, Report, ReportMeta};
 use crate::region;
@@ -23,6 +25,10 @@ pub enum IngestEvent<'a> {
     Read(usize, usize, &'a Path, &'a str, usize, usize),
     /// A file was skipped.
     Skipped(&'a Skipped),
+    /// A file is stored already with the same name and content: (index, total, path).
+    Unchanged(usize, usize, &'a Path),
+    /// Another process is writing the index; this ingest waits for it.
+    Waiting,
     /// Something to know about a file that was read (an id clash, a copy stored once).
     Note(&'a Path, String),
 }
@@ -33,6 +39,8 @@ pub struct IngestSummary {
     pub reports: usize,
     pub paragraphs: usize,
     pub facts: usize,
+    /// Files stored already with the same content (not read again).
+    pub unchanged: usize,
     pub skipped: Vec<Skipped>,
     /// Files whose text was already stored from another file (stored once).
     pub duplicates: usize,
@@ -47,6 +55,142 @@ pub struct FactFilter {
     pub metric: Option<String>,
 }
 
+/// How many files are read and extracted at once (memory is bounded by a batch, not the archive).
+const BATCH: usize = 256;
+
+/// A stable hash of a file's name and content (FNV-1a, 64 bits): the same
+/// file read from another folder or path spelling is unchanged; a copy under
+/// another name (another report id) is not.
+fn content_hash(path: &Path, bytes: &[u8]) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.as_bytes().iter().chain([0u8].iter()).chain(bytes) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// A report read for storing: with its facts and its file's content hash.
+type ReadReport = (Report, Vec<Fact>, String);
+
+fn batches_push(writer: &mut StoreWriter, batch: Vec<ReadReport>) -> Result<()> {
+    writer.add(batch)
+}
+
+/// Reads the files under `paths` in batches on all cores (memory is bounded
+/// by a batch): files stored already with the same name and content are
+/// skipped, ids are chosen against the `stored` reports and each other, facts
+/// are extracted, and each batch goes to `sink`.
+fn read_files(
+    paths: &[PathBuf],
+    stored: Vec<ReportMeta>,
+    unchanged: &dyn Fn(&str) -> bool,
+    on_event: &mut dyn FnMut(IngestEvent),
+    sink: &mut dyn FnMut(Vec<ReadReport>) -> Result<()>,
+) -> Result<IngestSummary> {
+    let collected = ingest::collect_files(paths);
+    let mut summary = IngestSummary::default();
+    for skipped in collected.skipped {
+        on_event(IngestEvent::Skipped(&skipped));
+        summary.skipped.push(skipped);
+    }
+    // Naming compares stored reports by their file digest (never by their text).
+    let stored: Vec<Report> = stored
+        .into_iter()
+        .map(|mut meta| {
+            if meta.digest.is_none() {
+                meta.digest = Some(format!("id:{}", meta.id));
+            }
+            Report {
+                meta,
+                paragraphs: Vec::new(),
+            }
+        })
+        .collect();
+    let mut naming = Naming::new(&stored);
+    let files = collected.files;
+    let total = files.len();
+    for (b, chunk) in files.chunks(BATCH).enumerate() {
+        let hashes: Vec<Option<String>> = chunk
+            .par_iter()
+            .map(|path| std::fs::read(path).ok().map(|bytes| content_hash(path, &bytes)))
+            .collect();
+        let mut todo = Vec::with_capacity(chunk.len());
+        for (i, (path, hash)) in chunk.iter().zip(hashes).enumerate() {
+            let n = b * BATCH + i + 1;
+            if hash.as_deref().is_some_and(unchanged) {
+                summary.unchanged += 1;
+                on_event(IngestEvent::Unchanged(n, total, path));
+            } else {
+                todo.push((n, path, hash));
+            }
+        }
+        let read: Vec<_> = todo
+            .into_par_iter()
+            .map(|(n, path, hash)| (n, path, hash, ingest::read_report(path)))
+            .collect();
+        let mut placed = Vec::with_capacity(read.len());
+        for (n, path, hash, result) in read {
+            let mut report = match result {
+                Ok(report) => report,
+                Err(reason) => {
+                    let skipped = Skipped {
+                        path: path.clone(),
+                        reason,
+                    };
+                    on_event(IngestEvent::Skipped(&skipped));
+                    summary.skipped.push(skipped);
+                    continue;
+                }
+            };
+            match naming.place(&mut report) {
+                Placement::Duplicate { of } => {
+                    on_event(IngestEvent::Note(
+                        path,
+                        format!("a copy of report {of}, which is stored; not stored twice"),
+                    ));
+                    summary.duplicates += 1;
+                    continue;
+                }
+                Placement::Renamed { wanted } => on_event(IngestEvent::Note(
+                    path,
+                    format!("id {wanted} belongs to another file; stored as {}", report.meta.id),
+                )),
+                Placement::New | Placement::Replaces => {}
+            }
+            placed.push((n, path, hash, report));
+        }
+        let extracted: Vec<_> = placed
+            .into_par_iter()
+            .map(|(n, path, hash, report)| {
+                let facts = extract_facts(&report);
+                (n, path, hash, report, facts)
+            })
+            .collect();
+        let mut batch = Vec::with_capacity(extracted.len());
+        for (n, path, hash, report, facts) in extracted {
+            summary.reports += 1;
+            summary.paragraphs += report.paragraphs.len();
+            summary.facts += facts.len();
+            on_event(IngestEvent::Read(
+                n,
+                total,
+                path,
+                &report.meta.id,
+                report.paragraphs.len(),
+                facts.len(),
+            ));
+            batch.push((report, facts, hash.unwrap_or_default()));
+        }
+        sink(batch)?;
+    }
+    Ok(summary)
+}
+
 /// An open index with everything that runs on it.
 pub struct Engine {
     store: Store,
@@ -54,7 +198,7 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Opens the index in `dir` (created empty when missing).
+    /// Opens the index in `dir` for queries (a missing index is an empty one; nothing is written).
     pub fn open(dir: &Path) -> Result<Engine> {
         Ok(Engine {
             store: Store::open(dir)?,
@@ -62,10 +206,11 @@ impl Engine {
         })
     }
 
-    /// Creates an empty index in `dir`, dropping whatever was there (any version).
+    /// An engine on `dir` that will rebuild it: whatever is there (any version)
+    /// stays until the rebuild commits.
     pub fn create(dir: &Path) -> Result<Engine> {
         Ok(Engine {
-            store: Store::create(dir)?,
+            store: Store::empty(dir),
             answerer: OnceLock::new(),
         })
     }
@@ -110,17 +255,46 @@ impl Engine {
         Ok(engine)
     }
 
-    /// Ingests files and folders; with `rebuild`, the index is emptied first.
-    /// Unreadable files are reported and skipped; the rest are stored.
+    /// Ingests files and folders in one commit; with `rebuild`, the commit
+    /// holds only these (the old index stays until it succeeds). Files stored
+    /// already with the same content are skipped; unreadable files are
+    /// reported and skipped; the rest are stored.
     pub fn ingest(
         &mut self,
         paths: &[PathBuf],
         rebuild: bool,
         on_event: &mut dyn FnMut(IngestEvent),
     ) -> Result<IngestSummary> {
-        let (summary, batch) = self.read_files(paths, rebuild, on_event);
-        if !batch.is_empty() || rebuild {
-            self.store.write(batch, rebuild)?;
+        let dir = self.store.dir().to_path_buf();
+        // Nothing is written before the lock is held.
+        let mut writer = StoreWriter::open(&dir, rebuild, &mut || on_event(IngestEvent::Waiting))?;
+        // What is stored, read after the lock so a waiting ingest sees the one before it.
+        let committed = if rebuild {
+            Store::empty(&dir)
+        } else {
+            Store::open(&dir)?
+        };
+        let summary = read_files(
+            paths,
+            committed.reports()?,
+            &|hash| committed.has_hash(hash),
+            on_event,
+            &mut |batch| batches_push(&mut writer, batch),
+        )?;
+        if rebuild && summary.reports == 0 {
+            return Err(Error::Invalid(format!(
+                "no report could be read from {}; the index at {} was left as it was",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                dir.display()
+            )));
+        }
+        if summary.reports > 0 || rebuild {
+            writer.commit()?;
+            self.store = Store::open(&dir)?;
             self.answerer = OnceLock::new();
         }
         Ok(summary)
@@ -133,78 +307,36 @@ impl Engine {
         rebuild: bool,
         on_event: &mut dyn FnMut(IngestEvent),
     ) -> IngestSummary {
-        self.read_files(paths, rebuild, on_event).0
+        let stored = if rebuild {
+            Vec::new()
+        } else {
+            self.store.reports().unwrap_or_default()
+        };
+        let unchanged = |hash: &str| !rebuild && self.store.has_hash(hash);
+        read_files(paths, stored, &unchanged, on_event, &mut |_| Ok(())).unwrap_or_default()
     }
 
-    /// Reads the files under `paths` into reports with their facts and unique ids.
-    fn read_files(
-        &self,
-        paths: &[PathBuf],
-        rebuild: bool,
-        on_event: &mut dyn FnMut(IngestEvent),
-    ) -> (IngestSummary, Vec<(Report, Vec<Fact>)>) {
-        let collected = ingest::collect_files(paths);
-        let mut summary = IngestSummary::default();
-        for skipped in collected.skipped {
-            on_event(IngestEvent::Skipped(&skipped));
-            summary.skipped.push(skipped);
-        }
-        let stored = if rebuild {
-            None
-        } else {
-            Some(self.store.catalog.reports.values())
-        };
-        let mut naming = Naming::new(stored.into_iter().flatten());
-        let files = collected.files;
-        let mut batch = Vec::new();
-        for (i, path) in files.iter().enumerate() {
-            match ingest::read_report(path) {
-                Ok(mut report) => {
-                    match naming.place(&mut report) {
-                        Placement::Duplicate { of } => {
-                            on_event(IngestEvent::Note(
-                                path,
-                                format!("a copy of report {of}, which is stored; not stored twice"),
-                            ));
-                            summary.duplicates += 1;
-                            continue;
-                        }
-                        Placement::Renamed { wanted } => on_event(IngestEvent::Note(
-                            path,
-                            format!("id {wanted} belongs to another file; stored as {}", report.meta.id),
-                        )),
-                        Placement::New | Placement::Replaces => {}
-                    }
-                    let facts = extract_facts(&report);
-                    summary.reports += 1;
-                    summary.paragraphs += report.paragraphs.len();
-                    summary.facts += facts.len();
-                    on_event(IngestEvent::Read(
-                        i + 1,
-                        files.len(),
-                        path,
-                        &report.meta.id,
-                        report.paragraphs.len(),
-                        facts.len(),
-                    ));
-                    batch.push((report, facts));
-                }
-                Err(reason) => {
-                    let skipped = Skipped {
-                        path: path.clone(),
-                        reason,
-                    };
-                    on_event(IngestEvent::Skipped(&skipped));
-                    summary.skipped.push(skipped);
-                }
+    /// Removes reports by id in one commit; returns the ids that were not stored.
+    pub fn remove(&mut self, ids: &[String], on_event: &mut dyn FnMut(IngestEvent)) -> Result<Vec<String>> {
+        let dir = self.store.dir().to_path_buf();
+        let mut writer = StoreWriter::open(&dir, false, &mut || on_event(IngestEvent::Waiting))?;
+        let mut missing = Vec::new();
+        for id in ids {
+            if !writer.remove(id)? {
+                missing.push(id.clone());
             }
         }
-        (summary, batch)
+        if missing.len() < ids.len() {
+            writer.commit()?;
+            self.store = Store::open(&dir)?;
+            self.answerer = OnceLock::new();
+        }
+        Ok(missing)
     }
 
     /// Every report's metadata, by id.
-    pub fn reports(&self) -> Vec<&ReportMeta> {
-        self.store.catalog.reports.values().map(|r| &r.meta).collect()
+    pub fn reports(&self) -> Vec<ReportMeta> {
+        self.store.reports().unwrap_or_default()
     }
 
     /// Searches paragraphs.
@@ -213,24 +345,17 @@ impl Engine {
     }
 
     /// Lists stored facts.
-    pub fn facts(&self, filter: &FactFilter) -> Vec<&Fact> {
-        let region_matches =
-            |meta: &ReportMeta| filter.region.as_ref().is_none_or(|r| region::matches(&meta.region, r));
+    pub fn facts(&self, filter: &FactFilter) -> Vec<Fact> {
+        let region = filter
+            .region
+            .as_ref()
+            .map(|r| crate::text::normalize_query(r.trim()).to_lowercase());
         let metric = filter.metric.as_ref().map(|m| crate::text::normalize_query(m));
         self.store
-            .catalog
-            .facts
-            .iter()
-            .filter(|(id, _)| filter.report.as_ref().is_none_or(|r| r == *id))
-            .filter(|(id, _)| {
-                self.store
-                    .catalog
-                    .reports
-                    .get(*id)
-                    .is_some_and(|r| region_matches(&r.meta))
-            })
-            .flat_map(|(_, facts)| facts.iter())
-            .filter(|f| filter.year.is_none_or(|y| f.year == Some(y)))
+            .facts_where(region.as_deref(), filter.year, filter.report.as_deref())
+            .map(|set| set.facts)
+            .unwrap_or_default()
+            .into_iter()
             .filter(|f| metric.as_ref().is_none_or(|m| f.metric.contains(m.as_str())))
             .collect()
     }
@@ -247,46 +372,55 @@ impl Engine {
 
     /// The summary of a report (by id), or of the report of a region and year.
     pub fn summary(&self, report: Option<&str>, region: Option<&str>, year: Option<u16>) -> Result<Summary> {
-        let catalog = &self.store.catalog;
         if report.is_none() && region.is_none() && year.is_none() {
-            let mut all = catalog.reports.values();
-            return match (all.next(), all.next()) {
-                (Some(only), None) => {
-                    let facts = catalog.facts.get(&only.meta.id).map(Vec::as_slice).unwrap_or(&[]);
-                    Ok(summarize(only, facts))
+            let all = self.store.reports()?;
+            return match all.as_slice() {
+                [only] => {
+                    let full = self.store.report(&only.id)?.ok_or_else(|| {
+                        Error::Invalid(format!(
+                            "report {} is listed but not stored; rebuild the index",
+                            only.id
+                        ))
+                    })?;
+                    let facts = self.store.facts_of_report(&only.id)?;
+                    Ok(summarize(&full, &facts))
                 }
-                (None, _) => Err(Error::Invalid(
+                [] => Err(Error::Invalid(
                     "the index holds no reports; add some with `budgetq ingest PATH`".to_string(),
                 )),
                 _ => Err(Error::Invalid(format!(
                     "the archive holds {} reports; name one ({}…, see `budgetq reports`) or give --region/--year",
-                    catalog.reports.len(),
-                    catalog.reports.keys().take(3).cloned().collect::<Vec<_>>().join(", ")
+                    all.len(),
+                    all.iter().take(3).map(|r| r.id.clone()).collect::<Vec<_>>().join(", ")
                 ))),
             };
         }
         let chosen = match report {
-            Some(id) => catalog.reports.get(id),
+            Some(id) => self.store.report_meta(id),
             None => {
                 let q = self.understand(&format!(
                     "{}{}",
                     region.unwrap_or(""),
                     year.map(|y| format!("{y}年")).unwrap_or_default()
                 ));
-                let mut matching: Vec<_> = catalog
-                    .reports
-                    .values()
-                    .filter(|r| region.is_none() || q.regions.contains(&r.meta.region))
-                    .filter(|r| {
-                        year.is_none_or(|y| r.meta.years.execution == Some(y))
-                            || year.is_some_and(|y| r.meta.years.covers(y))
-                    })
-                    .collect();
-                matching.sort_by_key(|r| std::cmp::Reverse(r.meta.years.execution));
+                let regions = if region.is_some() {
+                    q.regions.clone()
+                } else {
+                    Vec::new()
+                };
+                let mut matching: Vec<ReportMeta> = if region.is_some() && regions.is_empty() {
+                    Vec::new()
+                } else {
+                    self.store.reports_in(&regions)?
+                };
+                matching.retain(|r| {
+                    year.is_none_or(|y| r.years.execution == Some(y)) || year.is_some_and(|y| r.years.covers(y))
+                });
+                matching.sort_by_key(|r| std::cmp::Reverse(r.years.execution));
                 matching.into_iter().next()
             }
         };
-        let Some(report) = chosen else {
+        let Some(report) = chosen.and_then(|m| self.store.report(&m.id).ok().flatten()) else {
             return Err(Error::Invalid(format!(
                 "no report matches {}; see `budgetq reports` for ids",
                 report.map(str::to_string).unwrap_or_else(|| format!(
@@ -296,21 +430,19 @@ impl Engine {
                 ))
             )));
         };
-        let facts = catalog.facts.get(&report.meta.id).map(Vec::as_slice).unwrap_or(&[]);
-        Ok(summarize(report, facts))
+        let facts = self.store.facts_of_report(&report.meta.id)?;
+        Ok(summarize(&report, &facts))
     }
 
     /// Compares a metric across regions, years and phases.
     pub fn compare(&self, req: &CompareRequest) -> Comparison {
-        let catalog = &self.store.catalog;
-        let archive: Vec<(&ReportMeta, &[Fact])> = catalog
-            .reports
-            .values()
-            .map(|r| {
-                let facts = catalog.facts.get(&r.meta.id).map(Vec::as_slice).unwrap_or(&[]);
-                (&r.meta, facts)
-            })
+        // A comparison reads every report's facts (one metric across the archive).
+        let reports = self.store.reports().unwrap_or_default();
+        let facts: Vec<Vec<Fact>> = reports
+            .iter()
+            .map(|r| self.store.facts_of_report(&r.id).unwrap_or_default())
             .collect();
+        let archive: Vec<(&ReportMeta, &[Fact])> = reports.iter().zip(&facts).map(|(r, f)| (r, f.as_slice())).collect();
         crate::compare::compare(&archive, &|q| self.ask(q), req)
     }
 
@@ -342,7 +474,7 @@ impl Engine {
         }
         match &filter.metric {
             Some(metric) => {
-                let closest = crate::compare::closest_metrics(in_scope.iter().copied(), metric, 5);
+                let closest = crate::compare::closest_metrics(in_scope.iter(), metric, 5);
                 if closest.is_empty() {
                     format!("no metric in scope contains {metric}; try a shorter word")
                 } else {
@@ -359,7 +491,7 @@ impl Engine {
         if reports.is_empty() {
             return "the index holds no reports; add some with `budgetq ingest PATH`".to_string();
         }
-        let of_region: Vec<&&ReportMeta> = reports
+        let of_region: Vec<&ReportMeta> = reports
             .iter()
             .filter(|r| req.region.as_ref().is_none_or(|name| region::matches(&r.region, name)))
             .collect();

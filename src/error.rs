@@ -16,9 +16,13 @@ pub enum Error {
     /// tantivy failed. (Not a `source` either, so the message is printed once.)
     #[error("index: {0}")]
     Tantivy(tantivy::TantivyError),
-    /// The catalog beside the index is not readable.
-    #[error("catalog {}: {message}", path.display())]
-    Catalog { path: PathBuf, message: String },
+    /// A file of the index is missing or unreadable.
+    #[error(
+        "the index at {} is damaged ({problem}); rebuild it with `budgetq --index {} ingest --rebuild PATH...`",
+        path.display(),
+        path.display()
+    )]
+    Damaged { path: PathBuf, problem: String },
     /// The index was written by another schema version.
     #[error(
         "the index at {} was built by another version of budgetq (schema {found}, this one needs {wanted}); \

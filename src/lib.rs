@@ -8,7 +8,7 @@
 //! 2. [`extract`] turns paragraphs into numeric facts with decimals, units,
 //!    metrics, phases and years: `Report -> Vec<Fact>`.
 //! 3. [`index`] stores paragraphs in a tantivy index segmented by jieba and keeps
-//!    reports and facts in a catalog beside it: `Report, Fact -> disk`.
+//!    reports and facts as documents of the same index: `Report, Fact -> disk`.
 //! 4. [`answer`] reads a question, filters by region and year and ranks facts:
 //!    `Question -> Answer`.
 //!

@@ -165,12 +165,13 @@ fn archive_reports_keep_header_metadata_and_traditional_text_is_found() {
 
 #[test]
 fn schema_mismatch_says_how_to_rebuild() {
-    let dir = shipped_index();
-    let catalog = dir.path().join("catalog.json");
-    let text = std::fs::read_to_string(&catalog)
-        .unwrap()
-        .replacen("\"schema_version\":1", "\"schema_version\":999", 1);
-    std::fs::write(&catalog, text).unwrap();
+    // An index of the first layout: a catalog beside a tantivy folder.
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("catalog.json"),
+        r#"{"schema_version":1,"reports":{},"facts":{}}"#,
+    )
+    .unwrap();
     budgetq(&dir)
         .args(["search", "利息"])
         .assert()

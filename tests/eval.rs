@@ -174,7 +174,7 @@ fn stored_facts_carry_the_gold_values() {
         .iter()
         .filter(|g| g.value.is_some() && g.category != "computed")
         .collect();
-    let facts: Vec<&Fact> = engine.facts(&Default::default());
+    let facts: Vec<Fact> = engine.facts(&Default::default());
     let mut found = 0;
     let mut misses = Vec::new();
     for g in &stated {

@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use crate::extract::context::{canonical, is_fall};
-use crate::index::Store;
+use crate::index::{FactSet, Store};
 use crate::model::{Answer, AnswerValue, Candidate, Fact, Phase, ReportMeta, Source, ValueKind};
 use crate::region::short_name;
 use question::{Compute, Question, RegionIndex, Relation};
@@ -32,23 +32,11 @@ struct Ranked<'a> {
     score: rank::Score,
 }
 
-/// Facts of the question's region (all regions when it names none).
-fn region_facts<'a>(store: &'a Store, q: &Question) -> Vec<(&'a Fact, &'a ReportMeta)> {
-    store
-        .catalog
-        .reports
-        .values()
-        .filter(|r| q.regions.is_empty() || q.regions.contains(&r.meta.region))
-        .flat_map(|r| {
-            store
-                .catalog
-                .facts
-                .get(&r.meta.id)
-                .into_iter()
-                .flatten()
-                .map(move |f| (f, &r.meta))
-        })
-        .collect()
+/// Facts of the question's region (all regions when it names none), of its
+/// year and the next (a year before a report is computed from the next one).
+fn region_facts(store: &Store, q: &Question) -> FactSet {
+    let years: Vec<u16> = q.year.map(|y| vec![y, y + 1]).unwrap_or_default();
+    store.facts_for(&q.regions, &years).unwrap_or_default()
 }
 
 fn rank_facts<'a>(
@@ -66,10 +54,7 @@ fn rank_facts<'a>(
             // What the paragraph is about: its headings and its first sentence
             // (三是开展财政投资评审。…), not every word it holds.
             let context = store
-                .catalog
-                .reports
-                .get(&f.report)
-                .and_then(|r| r.paragraphs.get(f.paragraph))
+                .paragraph(&f.report, f.paragraph)
                 .map(|p| {
                     // A first sentence that states figures is about them, not a title.
                     let first = p.text.split('。').next().unwrap_or("");
@@ -83,11 +68,8 @@ fn rank_facts<'a>(
                 .unwrap_or_default();
             rank::bigrams(&canonical(&context))
         });
-        let parent = f
-            .parent
-            .and_then(|i| store.catalog.facts.get(&f.report)?.get(i))
-            .map(|p| p.metric.as_str());
-        if let Some(score) = rank::score(q, &q_bigrams, idf, f, context, parent, meta.years.draft) {
+        let parent = f.parent.and_then(|i| store.fact(&f.report, i)).map(|p| p.metric);
+        if let Some(score) = rank::score(q, &q_bigrams, idf, f, context, parent.as_deref(), meta.years.draft) {
             ranked.push(Ranked { fact: f, score });
         }
     }
@@ -161,14 +143,14 @@ fn plain(written: &str) -> String {
 }
 
 fn source(store: &Store, fact: &Fact) -> Option<Source> {
-    let report = store.catalog.reports.get(&fact.report)?;
-    let paragraph = report.paragraphs.get(fact.paragraph)?;
+    let meta = store.report_meta(&fact.report)?;
+    let paragraph = store.paragraph(&fact.report, fact.paragraph)?;
     let offset = paragraph.text.find(&fact.sentence).unwrap_or(0);
     let highlight = (fact.span.0 >= offset && fact.span.1 <= offset + fact.sentence.len())
         .then(|| (fact.span.0 - offset, fact.span.1 - offset));
     Some(Source {
         report: fact.report.clone(),
-        title: report.meta.title.clone(),
+        title: meta.title.clone(),
         section: paragraph.section.clone(),
         paragraph: fact.paragraph,
         text: paragraph.text.clone(),
@@ -448,17 +430,11 @@ pub struct Answerer {
 }
 
 impl Answerer {
-    /// Reads the catalog of `store`.
+    /// Reads the statistics `store` keeps (never the whole archive).
     pub fn new(store: &Store) -> Answerer {
-        let regions = RegionIndex::new(store.catalog.reports.values().map(|r| r.meta.region.as_str()));
-        let idf = rank::Idf::new(
-            store.catalog.facts.values().flatten().map(|f| f.metric.as_str()),
-            store
-                .catalog
-                .reports
-                .values()
-                .flat_map(|r| r.paragraphs.iter().map(|p| p.text.as_str())),
-        );
+        let stats = store.stats().unwrap_or_default();
+        let regions = RegionIndex::new(stats.regions.iter().map(String::as_str));
+        let idf = rank::Idf::from_counts(stats.metric_df, stats.facts, stats.corpus);
         Answerer { regions, idf }
     }
 
@@ -489,14 +465,10 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             &[],
         );
     }
-    let facts = region_facts(store, &q);
+    let fact_set = region_facts(store, &q);
+    let facts = fact_set.pairs();
     if let Some(year) = q.year {
-        let covered = store
-            .catalog
-            .reports
-            .values()
-            .filter(|r| q.regions.is_empty() || q.regions.contains(&r.meta.region))
-            .any(|r| r.meta.years.covers(year))
+        let covered = store.covers(&q.regions, year)
             // A debt report of 2023 also states 2022年末 balances.
             || facts.iter().any(|(f, _)| f.year == Some(year));
         if !covered {
@@ -547,9 +519,9 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         Some(best) => {
             let fact = best.fact;
             let mut sources: Vec<Source> = source(store, fact).into_iter().collect();
-            if let Some(parent) = fact.parent.and_then(|p| store.catalog.facts.get(&fact.report)?.get(p)) {
+            if let Some(parent) = fact.parent.and_then(|p| store.fact(&fact.report, p)) {
                 if parent.paragraph != fact.paragraph {
-                    sources.extend(source(store, parent));
+                    sources.extend(source(store, &parent));
                 }
             }
             Answer {

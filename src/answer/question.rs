@@ -132,8 +132,9 @@ struct KnownRegion {
 impl RegionIndex {
     pub fn new<'a>(regions: impl Iterator<Item = &'a str>) -> RegionIndex {
         let mut entries: Vec<KnownRegion> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for r in regions {
-            if r.is_empty() || entries.iter().any(|e| e.region == r) {
+            if r.is_empty() || !seen.insert(r) {
                 continue;
             }
             // 武汉, 武汉市, wuhan for 湖北省武汉市武昌区: they qualify the region

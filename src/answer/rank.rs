@@ -54,6 +54,12 @@ impl Idf {
         Idf { df, n, corpus }
     }
 
+    /// Weights from counts the index keeps (see `index::Stats`): `df` of
+    /// metric bigrams over `n` facts, and every bigram of the report texts.
+    pub fn from_counts(df: HashMap<String, usize>, n: usize, corpus: HashSet<String>) -> Idf {
+        Idf { df, n, corpus }
+    }
+
     pub fn weight(&self, bigram: &str) -> f32 {
         if !self.corpus.contains(bigram) {
             return 0.0;

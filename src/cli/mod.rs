@@ -62,20 +62,32 @@ pub enum Command {
     /// with a line `---` (keys: source, region, kind, years as 2023/2024, title,
     /// date, complete); it overrides what is inferred from the text. A report's
     /// id comes from its region, years and kind (xigong-2023), else from the
-    /// file name; re-ingesting a file replaces its report, another file wanting
-    /// the same id gets a suffix (-2), and a copy of a stored text is not stored
-    /// twice. Unreadable files (scanned PDFs, Word files, images, missing paths …)
-    /// are named with the reason and skipped (exit code 2); the others are still stored.
+    /// file name; re-ingesting a changed file replaces its report (an unchanged
+    /// one is skipped), another file wanting the same id gets a suffix (-2), and
+    /// a copy of a stored text is not stored twice. Unreadable files (scanned
+    /// PDFs, Word files, images, missing paths …) are named with the reason and
+    /// skipped (exit code 2); the others are still stored. Everything is stored
+    /// in one commit: an interrupted ingest leaves the index as it was. A second
+    /// ingest on the same index waits.
     Ingest {
         /// Files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Empty the index first.
+        /// Replace the whole index with these files (the old one stays until this succeeds).
         #[arg(long)]
         rebuild: bool,
         /// Only list what would be stored under which id; change nothing.
         #[arg(long)]
         dry_run: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Remove reports from the index by id (see `budgetq reports`).
+    Remove {
+        /// Report ids.
+        #[arg(required = true)]
+        reports: Vec<String>,
     },
     /// Search paragraphs by keywords; "quoted text" must appear as a phrase.
     Search {
@@ -255,7 +267,25 @@ pub fn run(cli: Cli) -> Result<bool> {
             paths,
             rebuild,
             dry_run,
-        } => ingest(&index, &paths, rebuild, dry_run),
+            quiet,
+        } => ingest(&index, &paths, rebuild, dry_run, quiet),
+        Command::Remove { reports } => {
+            let mut engine =
+                Engine::open(&index).with_context(|| format!("cannot open the index at {}", index.display()))?;
+            let missing = engine.remove(&reports, &mut |event| {
+                if let IngestEvent::Waiting = event {
+                    eprintln!("budgetq: another process is writing the index; waiting for it…");
+                }
+            })?;
+            println!("removed {} report(s)", reports.len() - missing.len());
+            if !missing.is_empty() {
+                eprintln!(
+                    "budgetq: no such report: {} (see `budgetq reports`)",
+                    missing.join(", ")
+                );
+            }
+            Ok(missing.is_empty())
+        }
         Command::Search {
             query,
             region,
@@ -358,14 +388,25 @@ pub fn run(cli: Cli) -> Result<bool> {
 }
 
 /// Runs `ingest`: one stderr line per skipped file or note, a summary on stdout.
-fn ingest(index: &Path, paths: &[PathBuf], rebuild: bool, dry_run: bool) -> Result<bool> {
+fn ingest(index: &Path, paths: &[PathBuf], rebuild: bool, dry_run: bool, quiet: bool) -> Result<bool> {
     let opened = if rebuild && !dry_run {
         Engine::create(index)
     } else {
         Engine::open(index)
     };
     let mut engine = opened.with_context(|| format!("cannot open the index at {}", index.display()))?;
-    let progress = std::io::stderr().is_terminal();
+    let bar = (!quiet && !dry_run && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let say = |line: String| match &bar {
+        Some(bar) => bar.println(line),
+        None => eprintln!("{line}"),
+    };
     let started = std::time::Instant::now();
     let mut stdout = std::io::stdout().lock();
     let mut written = Ok(());
@@ -379,12 +420,22 @@ fn ingest(index: &Path, paths: &[PathBuf], rebuild: bool, dry_run: bool) -> Resu
                 );
             }
         }
-        IngestEvent::Read(i, n, _, id, paragraphs, facts) if progress => {
-            eprintln!("[{i}/{n}] {id}: {paragraphs} paragraphs, {facts} facts")
+        IngestEvent::Read(i, n, _, id, _, _) => {
+            if let Some(bar) = &bar {
+                bar.set_length(n as u64);
+                bar.set_position(i as u64);
+                bar.set_message(id.to_string());
+            }
         }
-        IngestEvent::Read(..) => {}
-        IngestEvent::Skipped(s) => eprintln!("budgetq: skipped {}: {}", s.path.display(), s.reason),
-        IngestEvent::Note(path, note) => eprintln!("budgetq: note: {}: {note}", path.display()),
+        IngestEvent::Unchanged(i, n, _) => {
+            if let Some(bar) = &bar {
+                bar.set_length(n as u64);
+                bar.set_position(i as u64);
+            }
+        }
+        IngestEvent::Skipped(s) => say(format!("budgetq: skipped {}: {}", s.path.display(), s.reason)),
+        IngestEvent::Note(path, note) => say(format!("budgetq: note: {}: {note}", path.display())),
+        IngestEvent::Waiting => say("budgetq: another process is writing the index; waiting for it…".to_string()),
     };
     let summary = if dry_run {
         engine.ingest_dry_run(paths, rebuild, &mut on_event)
@@ -392,7 +443,14 @@ fn ingest(index: &Path, paths: &[PathBuf], rebuild: bool, dry_run: bool) -> Resu
         engine.ingest(paths, rebuild, &mut on_event)?
     };
     written?;
-    let copies = if summary.duplicates > 0 {
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let copies = if summary.unchanged > 0 {
+        format!("; {} unchanged", summary.unchanged)
+    } else {
+        String::new()
+    } + &if summary.duplicates > 0 {
         format!("; {} copies of stored texts left out", summary.duplicates)
     } else {
         String::new()

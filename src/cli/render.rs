@@ -79,7 +79,7 @@ struct ListedFact<'a> {
 }
 
 /// Report list.
-pub fn reports(reports: &[&ReportMeta], json: bool) -> Result<()> {
+pub fn reports(reports: &[ReportMeta], json: bool) -> Result<()> {
     if json {
         return print_json(&serde_json::json!({ "reports": reports }));
     }
@@ -109,7 +109,7 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Fact list.
-pub fn facts(facts: &[&Fact], json: bool, csv: bool) -> Result<()> {
+pub fn facts(facts: &[Fact], json: bool, csv: bool) -> Result<()> {
     if json {
         let listed: Vec<ListedFact> = facts
             .iter()

@@ -1,18 +1,19 @@
-//! Stage: index. Input: reports and their facts. Output: a folder holding a
-//! tantivy index of paragraphs (segmented by jieba) and a catalog of reports
-//! and facts beside it; searches over it.
+//! Stage: index. Input: reports and their facts. Output: an index folder
+//! holding one tantivy index of reports, paragraphs (segmented by jieba) and
+//! facts; reads by key and by filter, and searches over it.
 //!
-//! Layout of an index folder: `tantivy/` (the search index) and
-//! `catalog.json` (reports, paragraphs, facts and the schema version). Queries
-//! read facts from the catalog and never re-extract.
+//! [`Store`] is the read side (opened read-only; queries never write),
+//! [`StoreWriter`] the write side (one writer at a time, one commit per
+//! ingest). Queries read facts from the store and never re-extract.
 
-pub mod catalog;
+pub mod readonly;
 pub mod schema;
 pub mod search;
 pub mod store;
 pub mod terms;
 pub mod tokenizer;
+pub mod writer;
 
-pub use catalog::{Catalog, SCHEMA_VERSION};
 pub use search::{Hit, SearchRequest};
-pub use store::Store;
+pub use store::{FactSet, Stats, Store, SCHEMA_VERSION};
+pub use writer::StoreWriter;

@@ -1,6 +1,11 @@
-//! The tantivy schema of paragraphs: text and section path segmented by jieba,
-//! report id, region keys (every short form and pinyin), years and kind as
-//! exact-match filters.
+//! The tantivy schema of the store. One index holds four kinds of document,
+//! told apart by `doc_type`: a report (its metadata), a paragraph (text and
+//! section path segmented by jieba), a fact (its serde JSON in `blob`, so new
+//! fields of [`crate::model::Fact`] need no schema change) and nothing else.
+//! Filters are exact-match fields: report id, region keys (every level, short
+//! form and pinyin), the full region name, years, kind, phase and value kind.
+//! The answer-time statistics are tantivy term statistics of two
+//! pre-tokenized bigram fields, so a query never scans the archive.
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
@@ -8,16 +13,50 @@ use tantivy::schema::{
 
 use super::tokenizer::TOKENIZER_NAME;
 
-/// The fields of a paragraph document.
+/// `doc_type` of a report document.
+pub const REPORT: &str = "report";
+/// `doc_type` of a paragraph document.
+pub const PARAGRAPH: &str = "paragraph";
+/// `doc_type` of a fact document.
+pub const FACT: &str = "fact";
+
+/// The fields of the store's documents.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
+    /// report, paragraph or fact.
+    pub doc_type: Field,
+    /// Unique key of a document: see [`key`].
+    pub key: Field,
     pub report: Field,
+    /// Paragraph position, or a fact's index in its report's fact list.
     pub position: Field,
+    /// Every form of the region a user may type (lowercase).
     pub region: Field,
+    /// The region as the report writes it (河南省洛阳市西工区).
+    pub region_name: Field,
+    /// Report: execution and draft years; paragraph: the report's; fact: its own.
     pub year: Field,
     pub kind: Field,
+    pub phase: Field,
+    pub value_kind: Field,
+    /// Content hash of the file a report was read from.
+    pub hash: Field,
     pub section: Field,
     pub text: Field,
+    /// Character bigrams of a report's canonical paragraph texts (the terms = corpus vocabulary).
+    pub text_bigrams: Field,
+    /// Character bigrams of a fact's canonical metric (document frequencies = metric weights).
+    pub metric_bigrams: Field,
+    /// JSON of the ReportMeta, Paragraph or Fact.
+    pub blob: Field,
+}
+
+/// The unique key of a document: `r/ID`, `p/ID/POS` or `f/ID/INDEX`.
+pub fn key(doc_type: &str, report: &str, position: Option<usize>) -> String {
+    match position {
+        Some(p) => format!("{}/{report}/{p}", &doc_type[..1]),
+        None => format!("{}/{report}", &doc_type[..1]),
+    }
 }
 
 impl Fields {
@@ -27,28 +66,52 @@ impl Fields {
         let jieba = TextFieldIndexing::default()
             .set_tokenizer(TOKENIZER_NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let bigrams = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::Basic),
+        );
         let fields = Fields {
+            doc_type: b.add_text_field("doc_type", STRING),
+            key: b.add_text_field("key", STRING),
             report: b.add_text_field("report", STRING | STORED),
             position: b.add_u64_field("position", NumericOptions::default().set_stored()),
             region: b.add_text_field("region", STRING),
+            region_name: b.add_text_field("region_name", STRING),
             year: b.add_u64_field("year", NumericOptions::default().set_indexed()),
             kind: b.add_text_field("kind", STRING),
+            phase: b.add_text_field("phase", STRING),
+            value_kind: b.add_text_field("value_kind", STRING),
+            hash: b.add_text_field("hash", STRING),
             section: b.add_text_field("section", TextOptions::default().set_indexing_options(jieba.clone())),
             text: b.add_text_field("text", TextOptions::default().set_indexing_options(jieba)),
+            text_bigrams: b.add_text_field("text_bigrams", bigrams.clone()),
+            metric_bigrams: b.add_text_field("metric_bigrams", bigrams),
+            blob: b.add_text_field("blob", STORED),
         };
         (b.build(), fields)
     }
 
     /// The fields of an existing schema.
     pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
         Ok(Fields {
-            report: schema.get_field("report")?,
-            position: schema.get_field("position")?,
-            region: schema.get_field("region")?,
-            year: schema.get_field("year")?,
-            kind: schema.get_field("kind")?,
-            section: schema.get_field("section")?,
-            text: schema.get_field("text")?,
+            doc_type: f("doc_type")?,
+            key: f("key")?,
+            report: f("report")?,
+            position: f("position")?,
+            region: f("region")?,
+            region_name: f("region_name")?,
+            year: f("year")?,
+            kind: f("kind")?,
+            phase: f("phase")?,
+            value_kind: f("value_kind")?,
+            hash: f("hash")?,
+            section: f("section")?,
+            text: f("text")?,
+            text_bigrams: f("text_bigrams")?,
+            metric_bigrams: f("metric_bigrams")?,
+            blob: f("blob")?,
         })
     }
 }

@@ -1,20 +1,21 @@
 //! Searching paragraphs. Any user text is a valid query: the question is
 //! segmented here (never handed to tantivy's query parser), each word becomes a
-//! term (with its search-mode parts at a lower weight), quoted text becomes a
-//! phrase, and region, year and kind are exact filters. Snippets are cut on
+//! term (with its search-mode parts at a lower weight), quoted text must
+//! appear as written (also inside longer words), and region, year and kind
+//! are exact filters. Snippets are cut on
 //! character boundaries around the densest run of matched words.
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
-use super::schema::Fields;
-use super::store::Store;
+use super::schema::{self, Fields};
+use super::store::{type_query, Store};
 
 use crate::error::Result;
-use crate::model::Years;
+use crate::model::{Paragraph, Years};
 use crate::text::normalize_query;
 
 /// Words that carry no meaning in a query.
@@ -195,18 +196,12 @@ fn text_query(
         }
     }
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // A phrase may sit inside longer words (债券利息 in 一般债券利息), which jieba
+    // segments differently: every word of it must occur, and the hits are then
+    // kept only where the text holds the phrase itself (see `Store::search`).
     for phrase in phrases {
-        let terms: Vec<Term> = segment(phrase, known)
-            .iter()
-            .map(|t| Term::from_field_text(fields.text, t))
-            .collect();
-        match terms.len() {
-            0 => {}
-            1 => must.push((
-                Occur::Must,
-                Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs)),
-            )),
-            _ => must.push((Occur::Must, Box::new(PhraseQuery::new(terms)))),
+        for word in segment(phrase, known) {
+            must.push((Occur::Must, term_query(fields.text, &word)));
         }
     }
     if !should.is_empty() {
@@ -289,7 +284,9 @@ pub fn mark(fragment: &str, highlights: &[(usize, usize)], open: &str, close: &s
 impl Store {
     /// Runs a search; hits come with their report metadata and a snippet.
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
-        let (reader, fields) = self.index_parts();
+        let Some((reader, fields)) = self.index_parts() else {
+            return Ok(Vec::new());
+        };
         let searcher = reader.searcher();
         let known = |w: &str| {
             searcher
@@ -300,7 +297,10 @@ impl Store {
         let Some(text) = text_query(fields, &words, &phrases, &known) else {
             return Ok(Vec::new());
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, text),
+            (Occur::Must, type_query(fields, schema::PARAGRAPH)),
+        ];
         if let Some(region) = &req.region {
             let key = normalize_query(region.trim()).to_lowercase();
             clauses.push((Occur::Must, term_query(fields.region, &key)));
@@ -318,28 +318,54 @@ impl Store {
             clauses.push((Occur::Must, term_query(fields.kind, kind.trim())));
         }
         let query = BooleanQuery::new(clauses);
-        let top = searcher.search(&query, &TopDocs::with_limit(req.limit.max(1)).order_by_score())?;
+        // Phrases are checked on the text: look further down the ranking for them.
+        let limit = req.limit.max(1);
+        let wanted = if phrases.is_empty() {
+            limit
+        } else {
+            (limit * 50).max(500)
+        };
+        let top = searcher.search(&query, &TopDocs::with_limit(wanted).order_by_score())?;
         let mut highlight_words = words.clone();
-        highlight_words.extend(phrases);
+        highlight_words.extend(phrases.iter().cloned());
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let Some((report_id, position)) = self.locate(&doc) else {
+            let Some(paragraph) = doc
+                .get_first(fields.blob)
+                .and_then(|v| v.as_str())
+                .and_then(|b| serde_json::from_str::<Paragraph>(b).ok())
+            else {
                 continue;
             };
-            let Some(report) = self.catalog.reports.get(&report_id) else {
+            let Some(report_id) = doc.get_first(fields.report).and_then(|v| v.as_str()) else {
                 continue;
             };
-            let Some(paragraph) = report.paragraphs.get(position) else {
+            let Some(meta) = self.report_meta(report_id) else {
                 continue;
             };
+            if hits.len() >= limit {
+                break;
+            }
+            if !phrases.is_empty() {
+                let text = crate::text::normalize_query(&paragraph.text).to_lowercase();
+                let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+                let holds = |p: &String| {
+                    let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+                    compact.contains(&p)
+                };
+                if !phrases.iter().all(holds) {
+                    continue;
+                }
+            }
+            let position = paragraph.position;
             let (fragment, highlights) = snippet(&paragraph.text, &highlight_words, 240);
             hits.push(Hit {
-                report: report_id,
-                title: report.meta.title.clone(),
-                region: report.meta.region.clone(),
-                years: report.meta.years,
-                kind: report.meta.kind.clone(),
+                report: meta.id.clone(),
+                title: meta.title.clone(),
+                region: meta.region.clone(),
+                years: meta.years,
+                kind: meta.kind.clone(),
                 section: paragraph.section.clone(),
                 paragraph: position,
                 score,

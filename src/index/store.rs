@@ -1,125 +1,518 @@
-//! An index folder opened for reading and writing: the tantivy index, its
-//! reader and the catalog, kept in step. Re-adding a report replaces it.
+//! Stage: index (read side). Input: an index folder. Output: reports,
+//! paragraphs, facts and answer-time statistics, read by key or by filter, so
+//! the cost of a query grows with what it reads, not with the archive.
+//!
+//! Layout of an index folder: `store/` (one tantivy index holding report,
+//! paragraph and fact documents; see [`super::schema`]) and `write.lock` (held
+//! by the one writer, see [`super::writer`]). The store is opened through a
+//! [`ReadOnlyDirectory`]: a query never creates, deletes or rewrites a file of
+//! the index, and a read-only index answers every query.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use tantivy::schema::Value;
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use serde::de::DeserializeOwned;
+use tantivy::collector::{Count, DocSetCollector};
+use tantivy::index::SegmentComponent;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, DocSet, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
-use super::catalog::{Catalog, SCHEMA_VERSION};
-use super::schema::Fields;
+use super::readonly::ReadOnlyDirectory;
+use super::schema::{self, Fields};
 use super::tokenizer;
 use crate::error::{Error, Result};
-use crate::model::{Fact, Report};
-use crate::region;
+use crate::model::{Fact, Paragraph, Report, ReportMeta};
 
-/// Memory for tantivy's writer.
-const WRITER_HEAP: usize = 50_000_000;
+/// Bump when the index layout, the tokenizer or the document format changes.
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// An open index folder.
+/// The commit payload that marks a complete index of this format.
+pub(crate) fn format_payload() -> String {
+    format!("budgetq-store-{SCHEMA_VERSION}")
+}
+
+/// The tantivy folder of an index folder.
+pub(crate) fn store_path(dir: &Path) -> PathBuf {
+    dir.join("store")
+}
+
+/// Where a rebuild of an unusable index is written before it replaces it.
+pub(crate) fn new_store_path(dir: &Path) -> PathBuf {
+    dir.join("store.new")
+}
+
+/// Where the previous store waits while a rebuilt one takes its place.
+pub(crate) fn old_store_path(dir: &Path) -> PathBuf {
+    dir.join("store.old")
+}
+
+/// True when `dir` holds an index of the layout before the store (catalog.json + tantivy/).
+pub(crate) fn is_old_layout(dir: &Path) -> bool {
+    dir.join("catalog.json").exists() || dir.join("tantivy").join("meta.json").exists()
+}
+
+/// What a question needs to know about the whole archive, from term statistics.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Every region with a report, as the reports write it.
+    pub regions: Vec<String>,
+    /// For each character bigram of a canonical metric, how many facts' metrics hold it.
+    pub metric_df: HashMap<String, usize>,
+    /// How many facts there are.
+    pub facts: usize,
+    /// Every character bigram of the canonical paragraph texts.
+    pub corpus: HashSet<String>,
+}
+
+/// Facts with the metadata of their reports.
+#[derive(Debug, Clone, Default)]
+pub struct FactSet {
+    /// In report id order, then in each report's fact order.
+    pub facts: Vec<Fact>,
+    pub metas: HashMap<String, ReportMeta>,
+}
+
+impl FactSet {
+    /// Each fact with its report's metadata.
+    pub fn pairs(&self) -> Vec<(&Fact, &ReportMeta)> {
+        self.facts
+            .iter()
+            .filter_map(|f| Some((f, self.metas.get(&f.report)?)))
+            .collect()
+    }
+}
+
+struct Opened {
+    reader: IndexReader,
+    fields: Fields,
+}
+
+/// An index folder opened for reading.
 pub struct Store {
     dir: PathBuf,
-    index: Index,
-    fields: Fields,
-    reader: IndexReader,
-    pub catalog: Catalog,
+    opened: Option<Opened>,
+    metas: Mutex<HashMap<String, Option<ReportMeta>>>,
+    paragraphs: Mutex<HashMap<(String, usize), Option<Paragraph>>>,
+    facts: Mutex<HashMap<(String, usize), Option<Fact>>>,
+}
+
+fn damaged(dir: &Path, problem: impl Into<String>) -> Error {
+    Error::Damaged {
+        path: dir.to_path_buf(),
+        problem: problem.into(),
+    }
+}
+
+/// Opens the tantivy index at `path` read-only and checks that it is complete.
+fn open_index(dir: &Path, path: &Path) -> Result<Option<Opened>> {
+    let index = Index::open(ReadOnlyDirectory::open(path)?).map_err(|e| damaged(dir, e.to_string()))?;
+    let metas = index.load_metas().map_err(|e| damaged(dir, e.to_string()))?;
+    match metas.payload.as_deref() {
+        Some(p) if p == format_payload() => {}
+        // An index created and never committed to: empty.
+        None if metas.segments.is_empty() => return Ok(None),
+        other => {
+            let found = other.and_then(|p| p.rsplit('-').next()?.parse().ok()).unwrap_or(0);
+            return Err(Error::SchemaVersion {
+                path: dir.to_path_buf(),
+                found,
+                wanted: SCHEMA_VERSION,
+            });
+        }
+    }
+    for segment in &metas.segments {
+        let mut components = vec![
+            SegmentComponent::Postings,
+            SegmentComponent::Positions,
+            SegmentComponent::Terms,
+            SegmentComponent::Store,
+            SegmentComponent::FastFields,
+            SegmentComponent::FieldNorms,
+        ];
+        if segment.has_deletes() {
+            components.push(SegmentComponent::Delete);
+        }
+        for file in components.into_iter().map(|c| segment.relative_path(c)) {
+            if !path.join(&file).exists() {
+                return Err(damaged(dir, format!("{} is missing", path.join(file).display())));
+            }
+        }
+    }
+    tokenizer::register(&index);
+    let fields = Fields::from_schema(&index.schema()).map_err(|e| damaged(dir, e.to_string()))?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e: tantivy::TantivyError| damaged(dir, e.to_string()))?;
+    Ok(Some(Opened { reader, fields }))
 }
 
 impl Store {
-    /// Opens the index in `dir`, creating the folder and an empty index when missing.
+    /// Opens the index in `dir` for reading; a folder without an index is an empty store.
     pub fn open(dir: &Path) -> Result<Store> {
-        let catalog = Catalog::load(dir)?;
-        let tantivy_dir = dir.join("tantivy");
-        let index = match (&catalog, tantivy_dir.join("meta.json").exists()) {
-            (Some(_), true) => Index::open_in_dir(&tantivy_dir)?,
-            _ => {
-                // No catalog means nothing usable was written: start afresh.
-                if tantivy_dir.exists() {
-                    std::fs::remove_dir_all(&tantivy_dir).map_err(|e| Error::io(&tantivy_dir, e))?;
-                }
-                std::fs::create_dir_all(&tantivy_dir).map_err(|e| Error::io(&tantivy_dir, e))?;
-                let (schema, _) = Fields::build();
-                Index::create_in_dir(&tantivy_dir, schema)?
-            }
-        };
-        tokenizer::register(&index);
-        let fields = Fields::from_schema(&index.schema())?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let catalog = catalog.unwrap_or(Catalog {
-            schema_version: SCHEMA_VERSION,
-            ..Catalog::default()
-        });
+        let opened = Store::open_parts(dir)?;
         Ok(Store {
             dir: dir.to_path_buf(),
-            index,
-            fields,
-            reader,
-            catalog,
+            opened,
+            metas: Mutex::default(),
+            paragraphs: Mutex::default(),
+            facts: Mutex::default(),
         })
     }
 
-    /// Empties the index in `dir` (whatever version wrote it) and opens it.
-    pub fn create(dir: &Path) -> Result<Store> {
-        let catalog = Catalog::path(dir);
-        if catalog.exists() {
-            std::fs::remove_file(&catalog).map_err(|e| Error::io(&catalog, e))?;
+    /// An empty store for `dir` that reads nothing (before a rebuild).
+    pub fn empty(dir: &Path) -> Store {
+        Store {
+            dir: dir.to_path_buf(),
+            opened: None,
+            metas: Mutex::default(),
+            paragraphs: Mutex::default(),
+            facts: Mutex::default(),
         }
-        Store::open(dir)
+    }
+
+    fn open_parts(dir: &Path) -> Result<Option<Opened>> {
+        let path = store_path(dir);
+        if path.join("meta.json").exists() {
+            // A writer's clean-up may race the open: try again on a fresh meta.json.
+            let mut last = None;
+            for _ in 0..3 {
+                match open_index(dir, &path) {
+                    Err(e @ Error::Damaged { .. }) => last = Some(e),
+                    other => return other,
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            return Err(last.unwrap_or_else(|| damaged(dir, "cannot be opened")));
+        }
+        if is_old_layout(dir) {
+            return Err(Error::SchemaVersion {
+                path: dir.to_path_buf(),
+                found: 1,
+                wanted: SCHEMA_VERSION,
+            });
+        }
+        // A rebuild that was replacing the store when it stopped.
+        for other in [new_store_path(dir), old_store_path(dir)] {
+            if other.join("meta.json").exists() {
+                if let Ok(Some(opened)) = open_index(dir, &other) {
+                    return Ok(Some(opened));
+                }
+            }
+        }
+        if path.exists() {
+            return Err(damaged(dir, format!("{} is missing", path.join("meta.json").display())));
+        }
+        Ok(None)
+    }
+
+    /// The index folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn searcher(&self) -> Option<(Searcher, Fields)> {
+        self.opened.as_ref().map(|o| (o.reader.searcher(), o.fields))
     }
 
     /// True when no report is stored.
     pub fn is_empty(&self) -> bool {
-        self.catalog.reports.is_empty()
+        let Some((searcher, f)) = self.searcher() else {
+            return true;
+        };
+        searcher
+            .search(&type_query(f, schema::REPORT), &Count)
+            .map_or(true, |n| n == 0)
     }
 
-    pub(crate) fn index_parts(&self) -> (&IndexReader, Fields) {
-        (&self.reader, self.fields)
+    pub(crate) fn index_parts(&self) -> Option<(&IndexReader, Fields)> {
+        self.opened.as_ref().map(|o| (&o.reader, o.fields))
     }
 
-    /// Adds reports with their facts, replacing reports of the same id; with
-    /// `clear`, drops everything else first. One commit for the whole batch.
-    pub fn write(&mut self, reports: Vec<(Report, Vec<Fact>)>, clear: bool) -> Result<()> {
-        let mut writer: tantivy::IndexWriter<TantivyDocument> = self.index.writer(WRITER_HEAP)?;
-        if clear {
-            writer.delete_all_documents()?;
-            self.catalog.reports.clear();
-            self.catalog.facts.clear();
+    /// Every report's metadata, by id.
+    pub fn reports(&self) -> Result<Vec<ReportMeta>> {
+        self.reports_in(&[])
+    }
+
+    /// The metadata of the reports of `regions` (as the reports write them; all when empty), by id.
+    pub fn reports_in(&self, regions: &[String]) -> Result<Vec<ReportMeta>> {
+        let Some((searcher, f)) = self.searcher() else {
+            return Ok(Vec::new());
+        };
+        let mut clauses = vec![(Occur::Must, type_query(f, schema::REPORT))];
+        if let Some(q) = any_of(f.region_name, regions) {
+            clauses.push((Occur::Must, q));
         }
-        let f = self.fields;
-        for (report, facts) in reports {
-            let meta = &report.meta;
-            writer.delete_term(Term::from_field_text(f.report, &meta.id));
-            let mut keys = region::keys(&meta.region);
-            keys.extend(region::pinyin_key(&meta.region));
-            for p in &report.paragraphs {
-                let mut doc = TantivyDocument::default();
-                doc.add_text(f.report, &meta.id);
-                doc.add_u64(f.position, p.position as u64);
-                for key in &keys {
-                    doc.add_text(f.region, key);
-                }
-                for year in [meta.years.execution, meta.years.draft].into_iter().flatten() {
-                    doc.add_u64(f.year, u64::from(year));
-                }
-                doc.add_text(f.kind, &meta.kind);
-                doc.add_text(f.section, p.section.join(" "));
-                doc.add_text(f.text, &p.text);
-                writer.add_document(doc)?;
+        let mut metas: Vec<ReportMeta> = fetch(&searcher, &BooleanQuery::new(clauses), f.blob)?;
+        metas.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(metas)
+    }
+
+    /// True when a report of `regions` (any when empty) covers `year`.
+    pub fn covers(&self, regions: &[String], year: u16) -> bool {
+        let Some((searcher, f)) = self.searcher() else {
+            return false;
+        };
+        let mut clauses = vec![
+            (Occur::Must, type_query(f, schema::REPORT)),
+            (Occur::Must, year_query(f, year)),
+        ];
+        if let Some(q) = any_of(f.region_name, regions) {
+            clauses.push((Occur::Must, q));
+        }
+        searcher
+            .search(&BooleanQuery::new(clauses), &Count)
+            .is_ok_and(|n| n > 0)
+    }
+
+    fn by_key<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+        let (searcher, f) = self.searcher()?;
+        let query = TermQuery::new(Term::from_field_text(f.key, key), IndexRecordOption::Basic);
+        let found = searcher.search(&query, &DocSetCollector).ok()?;
+        let address = found.into_iter().next()?;
+        let doc: TantivyDocument = searcher.doc(address).ok()?;
+        parse_blob(&doc, f.blob)
+    }
+
+    /// The metadata of report `id`.
+    pub fn report_meta(&self, id: &str) -> Option<ReportMeta> {
+        if let Some(hit) = lock(&self.metas).get(id) {
+            return hit.clone();
+        }
+        let meta = self.by_key(&schema::key(schema::REPORT, id, None));
+        lock(&self.metas).insert(id.to_string(), meta.clone());
+        meta
+    }
+
+    /// Paragraph `position` of report `id`.
+    pub fn paragraph(&self, id: &str, position: usize) -> Option<Paragraph> {
+        let cache_key = (id.to_string(), position);
+        if let Some(hit) = lock(&self.paragraphs).get(&cache_key) {
+            return hit.clone();
+        }
+        let p = self.by_key(&schema::key(schema::PARAGRAPH, id, Some(position)));
+        lock(&self.paragraphs).insert(cache_key, p.clone());
+        p
+    }
+
+    /// Fact `index` of report `id` (its place in the report's fact list, as `Fact::parent` counts).
+    pub fn fact(&self, id: &str, index: usize) -> Option<Fact> {
+        let cache_key = (id.to_string(), index);
+        if let Some(hit) = lock(&self.facts).get(&cache_key) {
+            return hit.clone();
+        }
+        let fact = self.by_key(&schema::key(schema::FACT, id, Some(index)));
+        lock(&self.facts).insert(cache_key, fact.clone());
+        fact
+    }
+
+    /// Report `id` with all its paragraphs.
+    pub fn report(&self, id: &str) -> Result<Option<Report>> {
+        let Some(meta) = self.report_meta(id) else {
+            return Ok(None);
+        };
+        let Some((searcher, f)) = self.searcher() else {
+            return Ok(None);
+        };
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, type_query(f, schema::PARAGRAPH)),
+            (Occur::Must, text_term(f.report, id)),
+        ]);
+        let mut paragraphs: Vec<Paragraph> = fetch(&searcher, &query, f.blob)?;
+        paragraphs.sort_by_key(|p| p.position);
+        Ok(Some(Report { meta, paragraphs }))
+    }
+
+    /// The facts of report `id`, in its fact order.
+    pub fn facts_of_report(&self, id: &str) -> Result<Vec<Fact>> {
+        Ok(self.facts_where(None, None, Some(id))?.facts)
+    }
+
+    /// The facts of `regions` (as the reports write them; all when empty)
+    /// about any of `years` (all when empty).
+    pub fn facts_for(&self, regions: &[String], years: &[u16]) -> Result<FactSet> {
+        let Some((_, f)) = self.searcher() else {
+            return Ok(FactSet::default());
+        };
+        let mut clauses = Vec::new();
+        if let Some(q) = any_of(f.region_name, regions) {
+            clauses.push((Occur::Must, q));
+        }
+        if !years.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = years.iter().map(|y| (Occur::Should, year_query(f, *y))).collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any)) as Box<dyn Query>));
+        }
+        self.fact_set(clauses)
+    }
+
+    /// Facts filtered by a region key (any form a user types), their year and their report.
+    pub fn facts_where(&self, region_key: Option<&str>, year: Option<u16>, report: Option<&str>) -> Result<FactSet> {
+        let Some((_, f)) = self.searcher() else {
+            return Ok(FactSet::default());
+        };
+        let mut clauses = Vec::new();
+        if let Some(key) = region_key {
+            clauses.push((Occur::Must, text_term(f.region, key)));
+        }
+        if let Some(y) = year {
+            clauses.push((Occur::Must, year_query(f, y)));
+        }
+        if let Some(id) = report {
+            clauses.push((Occur::Must, text_term(f.report, id)));
+        }
+        self.fact_set(clauses)
+    }
+
+    fn fact_set(&self, mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Result<FactSet> {
+        let Some((searcher, f)) = self.searcher() else {
+            return Ok(FactSet::default());
+        };
+        clauses.push((Occur::Must, type_query(f, schema::FACT)));
+        let mut indexed: Vec<(String, usize, Fact)> = Vec::new();
+        for address in sorted(searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?) {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let position = doc.get_first(f.position).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+            if let Some(fact) = parse_blob::<Fact>(&doc, f.blob) {
+                indexed.push((fact.report.clone(), position, fact));
             }
-            self.catalog.facts.insert(meta.id.clone(), facts);
-            self.catalog.reports.insert(meta.id.clone(), report);
         }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
-        self.catalog.save(&self.dir)?;
-        self.reader.reload()?;
-        Ok(())
+        indexed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut set = FactSet::default();
+        for (id, _, fact) in indexed {
+            if !set.metas.contains_key(&id) {
+                if let Some(meta) = self.report_meta(&id) {
+                    set.metas.insert(id.clone(), meta);
+                }
+            }
+            set.facts.push(fact);
+        }
+        Ok(set)
     }
 
-    /// Reads the report id and paragraph position of a stored document.
-    pub(crate) fn locate(&self, doc: &TantivyDocument) -> Option<(String, usize)> {
-        let report = doc.get_first(self.fields.report)?.as_str()?.to_string();
-        let position = doc.get_first(self.fields.position)?.as_u64()? as usize;
-        Some((report, position))
+    /// The answer-time statistics, read from the term dictionaries (never from the documents).
+    pub fn stats(&self) -> Result<Stats> {
+        let Some((searcher, f)) = self.searcher() else {
+            return Ok(Stats::default());
+        };
+        let mut stats = Stats::default();
+        let mut regions: HashSet<String> = HashSet::new();
+        for segment in searcher.segment_readers() {
+            let alive = segment.alive_bitset();
+            let names = segment.inverted_index(f.region_name)?;
+            let mut stream = names.terms().stream().map_err(tantivy_io)?;
+            while stream.advance() {
+                let Ok(name) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                // Deleted documents keep their terms until a merge: check for a live one.
+                let live = match alive {
+                    None => true,
+                    Some(bits) => {
+                        let mut postings = names
+                            .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                            .map_err(tantivy_io)?;
+                        let mut any = false;
+                        let mut doc = DocSet::doc(&postings);
+                        while doc != tantivy::TERMINATED {
+                            if bits.is_alive(doc) {
+                                any = true;
+                                break;
+                            }
+                            doc = postings.advance();
+                        }
+                        any
+                    }
+                };
+                if live {
+                    regions.insert(name.to_string());
+                }
+            }
+            let metrics = segment.inverted_index(f.metric_bigrams)?;
+            let mut stream = metrics.terms().stream().map_err(tantivy_io)?;
+            while stream.advance() {
+                if let Ok(b) = std::str::from_utf8(stream.key()) {
+                    *stats.metric_df.entry(b.to_string()).or_default() += stream.value().doc_freq as usize;
+                }
+            }
+            let texts = segment.inverted_index(f.text_bigrams)?;
+            let mut stream = texts.terms().stream().map_err(tantivy_io)?;
+            while stream.advance() {
+                if let Ok(b) = std::str::from_utf8(stream.key()) {
+                    stats.corpus.insert(b.to_string());
+                }
+            }
+        }
+        stats.facts = searcher.search(&type_query(f, schema::FACT), &Count)?;
+        stats.regions = regions.into_iter().collect();
+        stats.regions.sort();
+        Ok(stats)
     }
+
+    /// The ids of the reports whose source file had content hash `hash`.
+    pub(crate) fn has_hash(&self, hash: &str) -> bool {
+        let Some((searcher, f)) = self.searcher() else {
+            return false;
+        };
+        let query = TermQuery::new(Term::from_field_text(f.hash, hash), IndexRecordOption::Basic);
+        searcher.search(&query, &Count).is_ok_and(|n| n > 0)
+    }
+}
+
+fn tantivy_io(e: std::io::Error) -> Error {
+    Error::Tantivy(e.into())
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+pub(crate) fn text_term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
+pub(crate) fn type_query(f: Fields, doc_type: &str) -> Box<dyn Query> {
+    text_term(f.doc_type, doc_type)
+}
+
+pub(crate) fn year_query(f: Fields, year: u16) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_u64(f.year, u64::from(year)),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn any_of(field: Field, values: &[String]) -> Option<Box<dyn Query>> {
+    if values.is_empty() {
+        return None;
+    }
+    let any: Vec<(Occur, Box<dyn Query>)> = values.iter().map(|v| (Occur::Should, text_term(field, v))).collect();
+    Some(Box::new(BooleanQuery::new(any)))
+}
+
+fn sorted(addresses: HashSet<DocAddress>) -> Vec<DocAddress> {
+    let mut v: Vec<DocAddress> = addresses.into_iter().collect();
+    v.sort();
+    v
+}
+
+fn parse_blob<T: DeserializeOwned>(doc: &TantivyDocument, blob: Field) -> Option<T> {
+    serde_json::from_str(doc.get_first(blob)?.as_str()?).ok()
+}
+
+/// Every document matching `query`, parsed from its blob, in index order.
+fn fetch<T: DeserializeOwned>(searcher: &Searcher, query: &dyn Query, blob: Field) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for address in sorted(searcher.search(query, &DocSetCollector)?) {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        if let Some(value) = parse_blob(&doc, blob) {
+            out.push(value);
+        }
+    }
+    Ok(out)
 }

@@ -1,0 +1,273 @@
+//! Stage: index (write side). Input: reports with their facts, or report ids
+//! to remove. Output: one tantivy commit holding all of them, so a crash
+//! leaves the old state or the new one, never a mix.
+//!
+//! One writer at a time: `write.lock` in the index folder is held for the
+//! whole ingest (a second writer waits for it). A rebuild of a healthy index
+//! deletes and re-adds everything in the same single commit; a rebuild of an
+//! index that cannot be opened (an older format, a damaged one) is written to
+//! `store.new` and swapped in only once it is committed. Readers never take
+//! the lock: they see the last commit.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument, Term};
+
+use super::schema::{self, Fields};
+use super::store::{format_payload, is_old_layout, new_store_path, old_store_path, store_path, Store};
+use super::tokenizer;
+use crate::answer::rank::bigrams;
+use crate::error::{Error, Result};
+use crate::extract::context::canonical;
+use crate::model::{Fact, Report};
+use crate::region;
+
+/// Memory for tantivy's writer (shared by its indexing threads).
+const WRITER_HEAP: usize = 300_000_000;
+
+/// An index folder opened for writing.
+pub struct StoreWriter {
+    dir: PathBuf,
+    _lock: File,
+    writer: IndexWriter<TantivyDocument>,
+    fields: Fields,
+    /// The last commit, for what is already stored.
+    committed: Store,
+    /// Set when building `store.new` to replace an unusable store.
+    swap: bool,
+    rebuild: bool,
+    /// Report ids added in this session.
+    added: HashSet<String>,
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |e| Error::io(path, e)
+}
+
+/// Makes a rename or a new file durable.
+fn sync_dir(dir: &Path) -> Result<()> {
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
+}
+
+/// Takes the writer lock of `dir`, calling `on_wait` first when another process holds it.
+fn take_lock(dir: &Path, on_wait: &mut dyn FnMut()) -> Result<File> {
+    let path = dir.join("write.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io(&path))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            on_wait();
+            file.lock().map_err(io(&path))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+    }
+    Ok(file)
+}
+
+/// Finishes a swap that stopped between its two renames.
+fn recover(dir: &Path) -> Result<()> {
+    let (store, new, old) = (store_path(dir), new_store_path(dir), old_store_path(dir));
+    if !store.exists() && old.exists() {
+        let complete = Index::open_in_dir(&new)
+            .and_then(|i| i.load_metas())
+            .is_ok_and(|m| m.payload.as_deref() == Some(format_payload().as_str()));
+        let from = if complete { &new } else { &old };
+        std::fs::rename(from, &store).map_err(io(&store))?;
+        sync_dir(dir)?;
+    }
+    if old.exists() && store.exists() {
+        std::fs::remove_dir_all(&old).map_err(io(&old))?;
+    }
+    Ok(())
+}
+
+fn create_index(path: &Path) -> Result<Index> {
+    if path.exists() {
+        std::fs::remove_dir_all(path).map_err(io(path))?;
+    }
+    std::fs::create_dir_all(path).map_err(io(path))?;
+    let (schema, _) = Fields::build();
+    let settings = IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor::default()),
+        docstore_blocksize: 64 * 1024,
+        ..IndexSettings::default()
+    };
+    Ok(Index::builder().schema(schema).settings(settings).create_in_dir(path)?)
+}
+
+impl StoreWriter {
+    /// Opens the index in `dir` for writing (creating it when missing). With
+    /// `rebuild`, the commit will hold only what is added in this session.
+    pub fn open(dir: &Path, rebuild: bool, on_wait: &mut dyn FnMut()) -> Result<StoreWriter> {
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        let lock = take_lock(dir, on_wait)?;
+        recover(dir)?;
+        let committed = match Store::open(dir) {
+            Ok(store) => Some(store),
+            Err(_) if rebuild => None,
+            Err(e) => return Err(e),
+        };
+        let path = store_path(dir);
+        let (index, swap) = match &committed {
+            Some(_) if path.join("meta.json").exists() => (Index::open_in_dir(&path)?, false),
+            Some(_) if !is_old_layout(dir) => (create_index(&path)?, false),
+            _ => (create_index(&new_store_path(dir))?, true),
+        };
+        tokenizer::register(&index);
+        let fields = Fields::from_schema(&index.schema())?;
+        let writer = index.writer(WRITER_HEAP)?;
+        if rebuild && !swap {
+            writer.delete_all_documents()?;
+        }
+        Ok(StoreWriter {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+            writer,
+            fields,
+            committed: committed.unwrap_or_else(|| Store::empty(dir)),
+            swap,
+            rebuild,
+            added: HashSet::new(),
+        })
+    }
+
+    /// True when a file with content hash `hash` is stored already (never during a rebuild).
+    pub fn unchanged(&self, hash: &str) -> bool {
+        !self.rebuild && self.committed.has_hash(hash)
+    }
+
+    /// Adds reports with their facts and the content hash of their files,
+    /// replacing reports of the same id.
+    pub fn add(&mut self, batch: Vec<(Report, Vec<Fact>, String)>) -> Result<()> {
+        let f = self.fields;
+        let docs: Vec<(String, Vec<TantivyDocument>)> = batch
+            .par_iter()
+            .map(|(report, facts, hash)| (report.meta.id.clone(), documents(f, report, facts, hash)))
+            .collect();
+        for (id, docs) in docs {
+            self.writer.delete_term(Term::from_field_text(f.report, &id));
+            self.added.insert(id);
+            for doc in docs {
+                self.writer.add_document(doc)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes report `id`; false when there is no such report.
+    pub fn remove(&mut self, id: &str) -> Result<bool> {
+        let known = self.added.remove(id) || self.committed.report_meta(id).is_some();
+        if known {
+            self.writer.delete_term(Term::from_field_text(self.fields.report, id));
+        }
+        Ok(known)
+    }
+
+    /// Commits everything in one commit and makes it durable; a rebuilt store replaces the old one.
+    pub fn commit(mut self) -> Result<()> {
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&format_payload());
+        prepared.commit()?;
+        self.writer.wait_merging_threads()?;
+        if self.swap {
+            let (store, new, old) = (
+                store_path(&self.dir),
+                new_store_path(&self.dir),
+                old_store_path(&self.dir),
+            );
+            sync_dir(&new)?;
+            if store.exists() {
+                std::fs::rename(&store, &old).map_err(io(&old))?;
+            }
+            std::fs::rename(&new, &store).map_err(io(&store))?;
+            sync_dir(&self.dir)?;
+            if old.exists() {
+                std::fs::remove_dir_all(&old).map_err(io(&old))?;
+            }
+            // The layout before the store.
+            let catalog = self.dir.join("catalog.json");
+            if catalog.exists() {
+                std::fs::remove_file(&catalog).map_err(io(&catalog))?;
+            }
+            let tantivy = self.dir.join("tantivy");
+            if tantivy.exists() {
+                std::fs::remove_dir_all(&tantivy).map_err(io(&tantivy))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The documents of one report: the report, its paragraphs and its facts.
+fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<TantivyDocument> {
+    let meta = &report.meta;
+    let mut keys = region::keys(&meta.region);
+    keys.extend(region::pinyin_keys(&meta.region));
+    let years: Vec<u16> = [meta.years.execution, meta.years.draft].into_iter().flatten().collect();
+    let base = |doc_type: &str, position: Option<usize>| {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.doc_type, doc_type);
+        doc.add_text(f.key, schema::key(doc_type, &meta.id, position));
+        doc.add_text(f.report, &meta.id);
+        if let Some(p) = position {
+            doc.add_u64(f.position, p as u64);
+        }
+        for key in &keys {
+            doc.add_text(f.region, key.to_lowercase());
+        }
+        doc.add_text(f.region_name, &meta.region);
+        doc.add_text(f.kind, &meta.kind);
+        doc
+    };
+    let mut docs = Vec::with_capacity(1 + report.paragraphs.len() + facts.len());
+    let mut doc = base(schema::REPORT, None);
+    for y in &years {
+        doc.add_u64(f.year, u64::from(*y));
+    }
+    doc.add_text(f.hash, hash);
+    let mut vocabulary: HashSet<String> = HashSet::new();
+    for p in &report.paragraphs {
+        vocabulary.extend(bigrams(&canonical(&p.text)));
+    }
+    for b in vocabulary {
+        doc.add_text(f.text_bigrams, b);
+    }
+    doc.add_text(f.blob, serde_json::to_string(meta).unwrap_or_default());
+    docs.push(doc);
+    for p in &report.paragraphs {
+        let mut doc = base(schema::PARAGRAPH, Some(p.position));
+        for y in &years {
+            doc.add_u64(f.year, u64::from(*y));
+        }
+        doc.add_text(f.section, p.section.join(" "));
+        doc.add_text(f.text, &p.text);
+        doc.add_text(f.blob, serde_json::to_string(p).unwrap_or_default());
+        docs.push(doc);
+    }
+    for (i, fact) in facts.iter().enumerate() {
+        let mut doc = base(schema::FACT, Some(i));
+        if let Some(y) = fact.year {
+            doc.add_u64(f.year, u64::from(y));
+        }
+        doc.add_text(f.phase, fact.phase.label());
+        doc.add_text(
+            f.value_kind,
+            serde_json::to_string(&fact.kind).unwrap_or_default().trim_matches('"'),
+        );
+        for b in bigrams(&canonical(&fact.metric)) {
+            doc.add_text(f.metric_bigrams, b);
+        }
+        doc.add_text(f.blob, serde_json::to_string(fact).unwrap_or_default());
+        docs.push(doc);
+    }
+    docs
+}
