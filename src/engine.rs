@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::extract::extract_facts;
 use crate::index::{Hit, SearchRequest, Store};
 use crate::ingest::{self, Skipped};
-use crate::model::{Answer, Fact, ReportMeta};
+use crate::model::{Answer, Fact, Report, ReportMeta};
 use crate::region;
 use crate::summary::{summarize, Summary};
 
@@ -137,6 +137,11 @@ impl Engine {
     /// Every report's metadata, by id.
     pub fn reports(&self) -> Vec<&ReportMeta> {
         self.store.catalog.reports.values().map(|r| &r.meta).collect()
+    }
+
+    /// One report with its paragraphs, by id.
+    pub fn report(&self, id: &str) -> Option<&Report> {
+        self.store.catalog.reports.get(id)
     }
 
     /// Searches paragraphs.

@@ -160,6 +160,21 @@ pub enum Command {
     },
     /// Interactive questions with follow-ups (also what `budgetq` alone runs).
     Repl,
+    /// Serve a local web page (Ask, Search, Reports, Compare) and a JSON API.
+    ///
+    /// The index is opened once, read-only. Open the printed address in a
+    /// browser; Ctrl-C stops the server.
+    Serve {
+        /// Address to listen on; anything but loopback makes the archive visible on the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Worker threads for connections (engine work runs on a separate pool).
+        #[arg(long, default_value_t = 2)]
+        workers: usize,
+    },
 }
 
 /// Parses `2020..2024`, `2020-2024` or `2023`.
@@ -322,6 +337,22 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Repl => {
             let engine = open_for_query(&cli.index)?;
             repl::run(&engine, color)
+        }
+        Command::Serve { host, port, workers } => {
+            let engine = open_for_query(&cli.index)?;
+            // Build the question reader now, not on the first request.
+            engine.answerer();
+            if !host.is_loopback() {
+                eprintln!(
+                    "budgetq: warning: listening on {host} makes the archive visible to other machines on the network"
+                );
+            }
+            let reports = engine.reports().len();
+            let app = budgetq::serve::app(std::sync::Arc::new(engine));
+            budgetq::serve::run(app, std::net::SocketAddr::new(host, port), workers, |addr| {
+                println!("budgetq: serving {reports} reports at http://{addr}/ (Ctrl-C stops)");
+            })?;
+            Ok(true)
         }
     }
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use budgetq::compare::Comparison;
+use budgetq::export::{self, csv_field};
 use budgetq::index::search::mark;
 use budgetq::index::Hit;
 use budgetq::model::{Answer, Fact, ReportMeta};
@@ -33,7 +34,7 @@ fn paint(text: &str, style: (&str, &str), color: bool) -> String {
 /// Search hits.
 pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
     if json {
-        return print_json(&serde_json::json!({ "hits": hits }));
+        return print_json(&export::hits_json(hits));
     }
     let mut o = out();
     if hits.is_empty() {
@@ -64,7 +65,7 @@ pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
 /// Report list.
 pub fn reports(reports: &[&ReportMeta], json: bool) -> Result<()> {
     if json {
-        return print_json(&serde_json::json!({ "reports": reports }));
+        return print_json(&export::reports_json(reports));
     }
     let mut o = out();
     let mut table = comfy_table::Table::new();
@@ -83,18 +84,10 @@ pub fn reports(reports: &[&ReportMeta], json: bool) -> Result<()> {
     Ok(())
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// Fact list.
 pub fn facts(facts: &[&Fact], json: bool, csv: bool) -> Result<()> {
     if json {
-        return print_json(&serde_json::json!({ "facts": facts }));
+        return print_json(&export::facts_json(facts));
     }
     let mut o = out();
     if csv {
@@ -242,26 +235,11 @@ pub fn comparison(c: &Comparison, json: bool, csv: bool) -> Result<()> {
         return print_json(c);
     }
     let mut o = out();
-    let unit = c.unit.clone().unwrap_or_default();
     if csv {
-        write!(o, "\u{feff}")?;
-        writeln!(o, "region,year,value_{unit},value,unit,phase,metric,report,sentence")?;
-        for r in &c.rows {
-            let row = [
-                r.region.clone(),
-                r.year.to_string(),
-                r.normalized.map(|v| v.to_string()).unwrap_or_default(),
-                r.value.clone(),
-                r.unit.clone(),
-                r.phase.clone(),
-                r.metric.clone(),
-                r.report.clone(),
-                r.sentence.clone(),
-            ];
-            writeln!(o, "{}", row.iter().map(|s| csv_field(s)).collect::<Vec<_>>().join(","))?;
-        }
+        write!(o, "{}", export::comparison_csv(c))?;
         return Ok(());
     }
+    let unit = c.unit.clone().unwrap_or_default();
     let mut table = comfy_table::Table::new();
     table.set_header([
         "region",
