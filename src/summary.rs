@@ -176,7 +176,11 @@ pub fn summarize(report: &Report, facts: &[Fact]) -> Summary {
     // Policy sentences: those without figures, ranked by keyword weight.
     let all = sentences(report);
     let text: String = all.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join("");
-    let keywords = TfIdf::default().extract_keywords(&jieba(), &text, 30, vec![]);
+    // The IDF table is parsed once per process (the web server summarises on every report page).
+    static TFIDF: std::sync::OnceLock<TfIdf> = std::sync::OnceLock::new();
+    let keywords = TFIDF
+        .get_or_init(TfIdf::default)
+        .extract_keywords(&jieba(), &text, 30, vec![]);
     let mut scored: Vec<(f64, usize)> = all
         .iter()
         .enumerate()

@@ -27,6 +27,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 ///   budgetq search --region 西工区 政府债券利息
 ///   budgetq ingest ~/reports/        (add your own reports)
 ///   budgetq facts --region 西工区 --metric 利息 --csv > facts.csv
+///   budgetq serve                    (a web page at http://127.0.0.1:8080/)
 #[derive(Debug, Parser)]
 #[command(name = "budgetq", version, verbatim_doc_comment)]
 pub struct Cli {
