@@ -22,6 +22,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod index;
+pub mod lexicon;
 pub mod ingest;
 pub mod model;
 pub mod region;

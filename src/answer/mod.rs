@@ -429,6 +429,9 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     if let Some(place) = &q.unknown_region {
         return not_found(&q, format!("the archive holds no report for {place}"), &[]);
     }
+    if let Some(word) = &q.untranslated {
+        return not_found(&q, format!("budgetq does not know the English word \"{word}\"; ask in Chinese"), &[]);
+    }
     let facts = region_facts(store, &q);
     if let Some(year) = q.year {
         let covered = store

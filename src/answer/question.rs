@@ -43,6 +43,8 @@ pub struct Question {
     pub regions: Vec<String>,
     /// The words that named them (西工区, xigong).
     pub region_key: Option<String>,
+    /// An English word the glossary does not know (its meaning would be lost).
+    pub untranslated: Option<String>,
     /// A place named that no report covers.
     pub unknown_region: Option<String>,
     pub year: Option<u16>,
@@ -50,6 +52,8 @@ pub struct Question {
     pub want: Option<ValueKind>,
     pub relation: Relation,
     pub compute: Compute,
+    /// The question speaks of a plan (拟, 计划, 申请, 争取, 安排): planned figures may answer.
+    pub planned: bool,
     /// What is left once region, year, cues and question words are removed.
     pub content: String,
 }
@@ -60,6 +64,7 @@ struct Patterns {
     question_words: Regex,
     budget_names: Regex,
     share: Regex,
+    in_respect: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -74,6 +79,8 @@ fn patterns() -> &'static Patterns {
             ),
             // 占比, 比重, 占…的比例; not 耕地占用税.
             share: re(r"占比|比重|比例|占[^用地有]\p{Han}*?的"),
+            // 在教育方面的支出 → 教育的支出.
+            in_respect: re(r"在(\p{Han}{2,12}?)(?:方面|上)"),
             budget_names: re(
                 r"一般公共预算|公共预算|政府性基金预算|基金预算|国有资本经营预算|经营预算|社会保险基金预算|预算稳定调节基金|预算草案",
             ),
@@ -105,56 +112,125 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 /// Words removed from the content once read as cues (space separated).
 const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成 预计完成 预计 决算数 决算 草案 同比 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
 
-/// Known regions: (stored region, keys, pinyin).
+/// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
-    entries: Vec<(String, Vec<String>, Option<String>)>,
+    entries: Vec<(String, Vec<String>, Option<String>, Vec<String>)>,
 }
 
 impl RegionIndex {
     pub fn new<'a>(regions: impl Iterator<Item = &'a str>) -> RegionIndex {
-        let mut entries: Vec<(String, Vec<String>, Option<String>)> = Vec::new();
+        let mut entries: Vec<(String, Vec<String>, Option<String>, Vec<String>)> = Vec::new();
         for r in regions {
-            if r.is_empty() || entries.iter().any(|(e, _, _)| e == r) {
+            if r.is_empty() || entries.iter().any(|(e, _, _, _)| e == r) {
                 continue;
             }
-            entries.push((r.to_string(), region::keys(r), region::pinyin_key(r)));
+            // 武汉, 武汉市, wuhan for 湖北省武汉市武昌区: they qualify the region
+            // (Wuchang District, Wuhan) but never name it on their own.
+            let levels = region::levels(r);
+            let mut parents: Vec<String> = Vec::new();
+            for level in levels.iter().take(levels.len().saturating_sub(1)) {
+                parents.push(level.clone());
+                parents.extend(region::base_name(level));
+                parents.extend(region::pinyin_key(level));
+            }
+            parents.sort_by_key(|k| std::cmp::Reverse(k.len()));
+            entries.push((r.to_string(), region::keys(r), region::pinyin_key(r), parents));
         }
         RegionIndex { entries }
     }
 
-    /// All stored regions whose short name matches the longest key found in `text`,
-    /// and the key that matched.
-    fn find(&self, text: &str) -> Option<(Vec<String>, String)> {
+    /// The stored regions the text names, the key that named them, and every key
+    /// to remove from the text. When a region and a place inside it are both
+    /// named (Yuexiu District, Guangzhou; 广州市越秀区), the inner one is meant.
+    fn find(&self, text: &str) -> Option<(Vec<String>, String, Vec<String>)> {
         let lower = text.to_lowercase();
-        let mut best: Option<(usize, String)> = None;
-        for (_, keys, pinyin) in &self.entries {
-            for key in keys.iter().filter(|k| k.chars().count() >= 2) {
-                if text.contains(key.as_str()) && best.as_ref().is_none_or(|(len, _)| key.len() > *len) {
-                    best = Some((key.len(), key.clone()));
+        let pinyin_found = |p: &str| {
+            lower.match_indices(p).any(|(i, _)| {
+                let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
+                let after = lower[i + p.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic());
+                before && after
+            })
+        };
+        // Each region named, with the longest of its keys found.
+        let mut found: Vec<(&str, String)> = Vec::new();
+        for (region, keys, pinyin, _) in &self.entries {
+            let mut best: Option<&String> = keys
+                .iter()
+                .filter(|k| k.chars().count() >= 2 && text.contains(k.as_str()))
+                .max_by_key(|k| k.len());
+            if let Some(p) = pinyin.as_ref().filter(|p| pinyin_found(p)) {
+                if best.is_none_or(|b| p.len() > b.len()) {
+                    best = Some(p);
                 }
             }
-            if let Some(p) = pinyin {
-                let found = lower.match_indices(p.as_str()).any(|(i, _)| {
-                    let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
-                    let after = lower[i + p.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_ascii_alphabetic());
-                    before && after
-                });
-                if found && best.as_ref().is_none_or(|(len, _)| p.len() > *len) {
-                    best = Some((p.len(), p.clone()));
-                }
+            if let Some(key) = best {
+                found.push((region.as_str(), key.clone()));
             }
         }
-        let (_, key) = best?;
-        let short: Vec<String> = self
-            .entries
+        let inner: Vec<&(&str, String)> = found
             .iter()
-            .filter(|(_, keys, pinyin)| keys.contains(&key) || pinyin.as_deref() == Some(key.as_str()))
-            .map(|(r, _, _)| r.clone())
+            .filter(|(r, _)| !found.iter().any(|(o, _)| o != r && o.starts_with(r)))
             .collect();
-        Some((short, key))
+        let key = inner.iter().map(|(_, k)| k).max_by_key(|k| k.len())?.clone();
+        let named = |keys: &Vec<String>, pinyin: &Option<String>| {
+            keys.contains(&key) || pinyin.as_deref() == Some(key.as_str())
+        };
+        let parent_named = |parents: &Vec<String>| {
+            parents.iter().any(|p| {
+                if p.is_ascii() {
+                    pinyin_found(p)
+                } else {
+                    p.chars().count() >= 2 && text.contains(p.as_str())
+                }
+            })
+        };
+        let mut regions: Vec<String> = Vec::new();
+        let mut remove: Vec<String> = Vec::new();
+        let candidates: Vec<_> = self.entries.iter().filter(|(_, k, p, _)| named(k, p)).collect();
+        // 朝阳区 in Beijing or Changchun: the one whose city the question names, if any.
+        let qualified: Vec<_> = candidates.iter().filter(|(_, _, _, parents)| parent_named(parents)).collect();
+        let chosen: Vec<_> = if qualified.is_empty() {
+            candidates.iter().collect()
+        } else {
+            qualified
+        };
+        for (r, _, _, parents) in chosen {
+            regions.push(r.clone());
+            remove.extend(parents.iter().filter(|p| {
+                if p.is_ascii() {
+                    pinyin_found(p)
+                } else {
+                    p.chars().count() >= 2 && text.contains(p.as_str())
+                }
+            }).cloned());
+        }
+        remove.extend(
+            found
+                .iter()
+                .filter(|(r, _)| regions.iter().any(|chosen| chosen.starts_with(r)))
+                .map(|(_, k)| k.clone()),
+        );
+        remove.sort_by_key(|k| std::cmp::Reverse(k.len()));
+        remove.dedup();
+        Some((regions, key, remove))
+    }
+}
+
+/// Removes `key` from `text` once: a pinyin key only as a whole word, ignoring case.
+fn replace_word(text: &str, key: &str) -> String {
+    if !key.is_ascii() {
+        return text.replacen(key, " ", 1);
+    }
+    let lower = text.to_lowercase();
+    let at = lower.match_indices(key).find(|(i, _)| {
+        let before = lower[..*i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
+        let after = lower[i + key.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic());
+        before && after
+    });
+    match at {
+        // Lowercasing keeps byte offsets of ASCII text; a non-ASCII case change would not.
+        Some((i, _)) if lower.len() == text.len() => format!("{} {}", &text[..i], &text[i + key.len()..]),
+        _ => text.to_string(),
     }
 }
 
@@ -170,8 +246,10 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
 
     let mut region_key = None;
     let (found_regions, unknown_region) = match regions.find(&rest) {
-        Some((found, key)) => {
-            rest = rest.replacen(&key, " ", 1);
+        Some((found, key, remove)) => {
+            for k in &remove {
+                rest = replace_word(&rest, k);
+            }
             region_key = Some(key);
             (found, None)
         }
@@ -185,6 +263,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         }
     };
 
+    let untranslated = glossary::untranslated(&rest);
     let mut year = None;
     if let Some(c) = p.year.captures(&rest) {
         year = c[1].parse().ok();
@@ -241,17 +320,19 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     } else {
         None
     };
-    let relation = if p.share.is_match(&rest) {
+    let word_kind = crate::lexicon::wanted_kind(&rest);
+    let percent_asked = word_kind == Some(ValueKind::Percent) || rest.contains('%');
+    let relation = if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占')) {
         Relation::Share
-    } else if rest.contains("完成")
-        && (rest.contains("百分之几") || rest.contains("完成率") || rest.contains("%"))
-        && rest.contains("预算的")
+    } else if percent_asked
+        && (rest.contains("预算的") || rest.contains("完成率") || rest.contains("执行率"))
+        && ["完成", "为", "是", "达", "执行"].iter().any(|w| rest.contains(w))
     {
         Relation::Completion
     } else if up.is_some() || rest.contains("同比") || rest.contains("几倍") {
         Relation::Change {
             up,
-            money: money_change && !rest.contains("几倍"),
+            money: (money_change || word_kind == Some(ValueKind::Money)) && !rest.contains("几倍") && word_kind.is_none_or(|k| k == ValueKind::Money),
         }
     } else {
         Relation::Level
@@ -261,7 +342,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     if cue_scan.contains("预算") && phases.is_empty() && !matches!(relation, Relation::Share | Relation::Completion) {
         phases.extend([Phase::Draft, Phase::Initial, Phase::Adjusted]);
     }
-    let want = if rest.contains("倍") {
+    let want = if let Some(kind) = word_kind {
+        Some(kind)
+    } else if rest.contains("倍") {
         Some(ValueKind::Multiple)
     } else if rest.contains("百分点") {
         Some(ValueKind::Points)
@@ -298,7 +381,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         None
     };
 
-    let mut content = p.question_words.replace_all(&rest, " ").into_owned();
+    let planned = crate::lexicon::is_planned(&rest) || ["争取", "安排", "打算"].iter().any(|w| rest.contains(w));
+    let mut content = crate::lexicon::drop_frame_words(&p.in_respect.replace_all(&rest, "$1"));
+    content = p.question_words.replace_all(&content, " ").into_owned();
     for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
         content = content.replace(w, " ");
     }
@@ -314,12 +399,14 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         text: raw.trim().to_string(),
         regions: found_regions,
         region_key,
+        untranslated,
         unknown_region,
         year,
         phases,
         want,
         relation,
         compute,
+        planned,
         content,
     }
 }

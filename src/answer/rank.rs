@@ -129,6 +129,18 @@ pub fn local_context(fact: &Fact) -> &str {
     &sentence[..clause_end]
 }
 
+/// The words of a fact's clause before its number (拟申请专项债券资金共计 in
+/// …评审通过26个，拟申请专项债券资金共计41.69亿元).
+pub fn clause_before(fact: &Fact) -> &str {
+    let sentence = fact.sentence.as_str();
+    let number_start = sentence.find(fact.written.as_str()).unwrap_or(sentence.len());
+    let before = &sentence[..number_start];
+    let start = before
+        .rfind(['，', ',', '；', ';', '。', '：', ':'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    &before[start..]
+}
+
 /// How well a fact answers, with the parts that decide.
 #[derive(Debug, Clone, Copy)]
 pub struct Score {
@@ -230,6 +242,10 @@ pub fn score(
         }
     }
     if !relation_fits(q, fact) {
+        return None;
+    }
+    // A plan (拟申请…) is not a thing done: it answers only a question about plans.
+    if !q.planned && crate::lexicon::is_planned(clause_before(fact)) {
         return None;
     }
     let metric = bigrams(&canonical(&fact.metric));

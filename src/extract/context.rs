@@ -37,14 +37,7 @@ pub fn topic_in(text: &str) -> Option<&'static str> {
 
 /// Rewrites the synonyms of budget names to one spelling (政府基金 → 政府性基金, 一般公共财政 → 一般公共预算).
 pub fn canonical(text: &str) -> String {
-    let mut s = text
-        .replace("一般公共财政预算", "一般公共预算")
-        .replace("一般公共财政", "一般公共预算")
-        .replace("公共财政预算", "一般公共预算");
-    if !s.contains("政府性基金") {
-        s = s.replace("政府基金", "政府性基金");
-    }
-    s.replace("社保基金", "社会保险基金")
+    crate::lexicon::fold_synonyms(text)
 }
 
 struct Patterns {

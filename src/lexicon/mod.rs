@@ -1,0 +1,162 @@
+//! Stage: shared knowledge. Input: the data files in `lexicon/data/` (embedded at
+//! build time). Output: lookups that extraction and question reading share —
+//! synonyms that fold variant names of a budget term into one, the frame words
+//! a question can drop, the words that say which kind of value is wanted, and
+//! the words that mark a planned figure.
+//!
+//! Knowledge lives in the data files, one entry a line, so a new phrasing is a
+//! line of data, not a branch of code. Each table is parsed once per process.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::ValueKind;
+
+/// Non-comment, non-empty lines of an embedded data file.
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A table of words matched leftmost-longest, each with a value.
+struct Table<T> {
+    matcher: AhoCorasick,
+    values: Vec<T>,
+}
+
+impl<T> Table<T> {
+    fn new(entries: Vec<(&'static str, T)>) -> Table<T> {
+        let (words, values): (Vec<&str>, Vec<T>) = entries.into_iter().unzip();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("embedded word lists build");
+        Table { matcher, values }
+    }
+}
+
+fn synonyms() -> &'static Table<&'static str> {
+    static T: OnceLock<Table<&'static str>> = OnceLock::new();
+    T.get_or_init(|| {
+        Table::new(
+            lines(include_str!("data/synonyms.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(from, to)| (from.trim(), to.trim()))
+                .collect(),
+        )
+    })
+}
+
+fn frame_words() -> &'static AhoCorasick {
+    static T: OnceLock<AhoCorasick> = OnceLock::new();
+    T.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(lines(include_str!("data/frame_words.txt")))
+            .expect("embedded word lists build")
+    })
+}
+
+fn value_words() -> &'static Table<ValueKind> {
+    static T: OnceLock<Table<ValueKind>> = OnceLock::new();
+    T.get_or_init(|| {
+        Table::new(
+            lines(include_str!("data/value_words.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .filter_map(|(word, kind)| {
+                    let kind = match kind.trim() {
+                        "percent" => ValueKind::Percent,
+                        "points" => ValueKind::Points,
+                        "multiple" => ValueKind::Multiple,
+                        "count" => ValueKind::Count,
+                        "money" => ValueKind::Money,
+                        _ => return None,
+                    };
+                    Some((word.trim(), kind))
+                })
+                .collect(),
+        )
+    })
+}
+
+fn plan_words() -> &'static AhoCorasick {
+    static T: OnceLock<AhoCorasick> = OnceLock::new();
+    T.get_or_init(|| {
+        AhoCorasick::builder()
+            .build(lines(include_str!("data/plan_words.txt")))
+            .expect("embedded word lists build")
+    })
+}
+
+/// Folds variant names into the one used for matching (财政收入 → 一般公共预算收入,
+/// 土地出让金 → 国有土地使用权出让收入, 专项债 → 专项债券).
+///
+/// ```
+/// assert_eq!(budgetq::lexicon::fold_synonyms("西工区财政收入"), "西工区一般公共预算收入");
+/// assert_eq!(budgetq::lexicon::fold_synonyms("一般公共预算收入"), "一般公共预算收入");
+/// ```
+pub fn fold_synonyms(text: &str) -> String {
+    let t = synonyms();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for m in t.matcher.find_iter(text) {
+        out.push_str(&text[last..m.start()]);
+        out.push_str(t.values[m.pattern().as_usize()]);
+        last = m.end();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Removes the frame words of a question (请问, 是多少, 完成数, 情况…) and the
+/// words that ask for a kind of value (百分之多少, 几倍), leaving a space where
+/// each stood.
+pub fn drop_frame_words(text: &str) -> String {
+    let values = &value_words().matcher;
+    let text = values.replace_all(text, &vec![" "; values.patterns_len()]);
+    frame_words().replace_all(&text, &vec![" "; frame_words().patterns_len()])
+}
+
+/// The kind of value a question's words ask for (百分之几 → percent, 几倍 →
+/// multiple, 多少家 → count), from the longest such word.
+pub fn wanted_kind(text: &str) -> Option<ValueKind> {
+    let t = value_words();
+    t.matcher
+        .find_iter(text)
+        .max_by_key(|m| m.len())
+        .map(|m| t.values[m.pattern().as_usize()])
+}
+
+/// True when `text` holds a word of planning (拟, 计划, 申请, 力争, 预期).
+pub fn is_planned(text: &str) -> bool {
+    plan_words().is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_fold_without_touching_canonical_names() {
+        assert_eq!(fold_synonyms("公共财政预算收入"), "一般公共预算收入");
+        assert_eq!(fold_synonyms("政府性基金预算收入"), "政府性基金预算收入");
+        assert_eq!(fold_synonyms("政府基金收入"), "政府性基金收入");
+        assert_eq!(fold_synonyms("专项债务余额"), "专项债务余额");
+        assert_eq!(fold_synonyms("专项债发行"), "专项债券发行");
+        assert_eq!(fold_synonyms("土地出让金"), "国有土地使用权出让收入");
+        assert_eq!(fold_synonyms("财政总收入"), "财政总收入");
+    }
+
+    #[test]
+    fn frame_words_and_wanted_kinds() {
+        assert_eq!(drop_frame_words("请问教育支出是多少").replace(' ', ""), "教育支出");
+        assert_eq!(drop_frame_words("一般公共预算收入完成数").replace(' ', ""), "一般公共预算收入");
+        assert_eq!(wanted_kind("收入为调整预算的百分之多少"), Some(ValueKind::Percent));
+        assert_eq!(wanted_kind("增长了几倍"), Some(ValueKind::Multiple));
+        assert_eq!(wanted_kind("快于序时进度几个百分点"), Some(ValueKind::Points));
+        assert_eq!(wanted_kind("惠及企业多少家"), Some(ValueKind::Count));
+        assert_eq!(wanted_kind("教育支出"), None);
+        assert!(is_planned("拟申请专项债券资金共计"));
+        assert!(!is_planned("成功发行"));
+    }
+}
