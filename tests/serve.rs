@@ -299,3 +299,41 @@ fn fifty_concurrent_requests_are_all_answered() {
     }
     assert_eq!(ok, 50);
 }
+
+#[test]
+fn the_serve_command_prints_its_address_and_warns_off_loopback() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let index = TempDir::new().unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("budgetq"))
+        .arg("--index")
+        .arg(index.path())
+        .args(["serve", "--host", "0.0.0.0", "--port", "0"])
+        .env("BUDGETQ_CORPUS", common::shipped_corpora())
+        .env_remove("BUDGETQ_INDEX")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port: u16 = line
+        .rsplit(':')
+        .next()
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    let r = fetch(([127, 0, 0, 1], port).into(), "/");
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(r.status, 200);
+    assert!(line.contains("serving 1 reports at http://0.0.0.0:"), "{line}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("visible to other machines"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

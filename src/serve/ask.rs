@@ -69,7 +69,7 @@ pub fn answer_view(answer: &Answer) -> Markup {
             section.card.answer {
                 p.value { span.number { (a.value) } span.unit { (a.unit) } }
                 p.text { (a.text) }
-                @if a.computed { p.computed { "计算所得 (computed from the stated figures above)" } }
+                @if a.computed { p.computed { "计算所得：算式见上，所用数字的出处见下 (computed: the arithmetic is above, the sources of its figures below)" } }
                 dl.meta {
                     dt { "指标 metric" } dd { (a.metric) }
                     dt { "阶段 phase" } dd { (a.phase) }
