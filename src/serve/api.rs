@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 use super::compare::request;
-use super::failure::{ApiError, Failure};
+use super::failure::{clip, ApiError, Failure};
 use super::params::{Params, RawQuery, MAX_LIMIT};
 use super::{with_engine, Shared};
 use crate::engine::FactFilter;
@@ -19,7 +19,7 @@ use crate::index::SearchRequest;
 type ApiResult = Result<Response, ApiError>;
 
 fn unknown_report(id: &str) -> ApiError {
-    Failure::NotFound(format!("no report with id {id}; see /api/reports")).into()
+    Failure::NotFound(format!("no report with id {}; see /api/reports", clip(id))).into()
 }
 
 /// `GET /api/ask?q=`: the `ask --json` document.

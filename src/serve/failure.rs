@@ -40,6 +40,15 @@ impl Failure {
     }
 }
 
+/// `text` cut to 80 characters, for echoing user input in a message.
+pub fn clip(text: &str) -> String {
+    if text.chars().count() <= 80 {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(80).collect::<String>())
+    }
+}
+
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
         match e {

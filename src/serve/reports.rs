@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use maud::{html, Markup};
 
-use super::failure::{Failure, PageError};
+use super::failure::{clip, Failure, PageError};
 use super::layout::{self, query_string, report_href, section_path};
 use super::params::{Params, RawQuery};
 use super::{with_engine, Shared};
@@ -237,6 +237,7 @@ pub async fn one(
     })
     .await?;
     let Some((report, facts, summary, sort)) = found else {
+        let id = clip(&id);
         return Err(Failure::NotFound(format!("没有编号为 {id} 的报告 (no report with id {id})")).into());
     };
     let m = &report.meta;
