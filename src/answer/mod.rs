@@ -257,7 +257,7 @@ fn level_fact(
     sq.relation = Relation::Level;
     sq.want = Some(ValueKind::Money);
     if sq.phases.is_empty() {
-        sq.phases = vec![Phase::Actual, Phase::Final];
+        sq.phases = vec![Phase::Actual, Phase::Final, Phase::Expected];
     }
     let ranked = rank_facts(store, &sq, facts, q.year, idf);
     pick(&ranked).map(|r| r.fact.clone())
@@ -297,6 +297,55 @@ fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &ra
             .collect(),
         reason: None,
     })
+}
+
+/// The gap between two stated amounts (A比B多多少), each side found as a level
+/// of its own phase and year; both are cited.
+fn difference(
+    store: &Store,
+    q: &Question,
+    a: &Question,
+    b: &Question,
+    facts: &[(&Fact, &ReportMeta)],
+    idf: &rank::Idf,
+) -> Option<Answer> {
+    let side = |s: &Question| {
+        let mut sq = s.clone();
+        sq.regions = q.regions.clone();
+        sq.year = s.year.or(q.year);
+        sq.planned = q.planned;
+        level_fact(store, &sq, facts, idf, &s.content)
+    };
+    let fa = side(a)?;
+    let fb = side(b)?;
+    if fa.report == fb.report && fa.span == fb.span && fa.paragraph == fb.paragraph {
+        return None;
+    }
+    let value = (fa.value - convert(fb.value, &fb, &fa)?).abs().normalize();
+    let text = format!(
+        "{value}{} = |{}{} − {}{}|（{} − {}）",
+        fa.unit,
+        plain(&fa.written),
+        fa.unit,
+        plain(&fb.written),
+        fb.unit,
+        describe(&fa),
+        describe(&fb),
+    );
+    let mut v = value_of(&fa, value.to_string(), text, true);
+    v.metric = format!("{}与{}之差", describe_short(&fa), describe_short(&fb));
+    Some(Answer {
+        question: q.text.clone(),
+        answer: Some(v),
+        candidates: Vec::new(),
+        sources: [source(store, &fa), source(store, &fb)].into_iter().flatten().collect(),
+        reason: None,
+    })
+}
+
+/// 一般公共预算收入（调整预算）.
+fn describe_short(fact: &Fact) -> String {
+    format!("{}（{}）", fact.metric, fact.phase.label())
 }
 
 /// A share the report does not state (A占B的比重), from the two amounts it does state.
@@ -439,7 +488,9 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             .reports
             .values()
             .filter(|r| q.regions.is_empty() || q.regions.contains(&r.meta.region))
-            .any(|r| r.meta.years.covers(year));
+            .any(|r| r.meta.years.covers(year))
+            // A debt report of 2023 also states 2022年末 balances.
+            || facts.iter().any(|(f, _)| f.year == Some(year));
         if !covered {
             if let Some(answer) = previous_year(store, &q, &facts, idf) {
                 return answer;
@@ -456,8 +507,13 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             );
         }
     }
-    if q.compute == Compute::Balance {
+    if matches!(q.compute, Compute::Balance) {
         if let Some(answer) = balance(store, &q, &facts, idf) {
+            return answer;
+        }
+    }
+    if let Compute::Difference(sides) = &q.compute {
+        if let Some(answer) = difference(store, &q, &sides.0, &sides.1, &facts, idf) {
             return answer;
         }
     }

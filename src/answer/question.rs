@@ -28,11 +28,15 @@ pub enum Relation {
 }
 
 /// A computation the question asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Compute {
     None,
     /// 收支差额 = 收入 − 支出.
     Balance,
+    /// The gap between two stated amounts: A比B多/少多少, X距离Y还差多少, A减去B.
+    /// The second side is read with the first's metric when it names only a
+    /// phase, a year or a level (决算比调整预算多了多少, 支出比收入多多少).
+    Difference(Box<(Question, Question)>),
 }
 
 /// A question as understood.
@@ -114,12 +118,12 @@ const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调
 
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
-    entries: Vec<(String, Vec<String>, Option<String>, Vec<String>)>,
+    entries: Vec<(String, Vec<String>, Vec<String>, Vec<String>)>,
 }
 
 impl RegionIndex {
     pub fn new<'a>(regions: impl Iterator<Item = &'a str>) -> RegionIndex {
-        let mut entries: Vec<(String, Vec<String>, Option<String>, Vec<String>)> = Vec::new();
+        let mut entries: Vec<(String, Vec<String>, Vec<String>, Vec<String>)> = Vec::new();
         for r in regions {
             if r.is_empty() || entries.iter().any(|(e, _, _, _)| e == r) {
                 continue;
@@ -131,10 +135,10 @@ impl RegionIndex {
             for level in levels.iter().take(levels.len().saturating_sub(1)) {
                 parents.push(level.clone());
                 parents.extend(region::base_name(level));
-                parents.extend(region::pinyin_key(level));
+                parents.extend(region::base_name(level).map(|b| region::pinyin_readings(&b)).unwrap_or_default());
             }
             parents.sort_by_key(|k| std::cmp::Reverse(k.len()));
-            entries.push((r.to_string(), region::keys(r), region::pinyin_key(r), parents));
+            entries.push((r.to_string(), region::keys(r), region::pinyin_keys(r), parents));
         }
         RegionIndex { entries }
     }
@@ -158,7 +162,7 @@ impl RegionIndex {
                 .iter()
                 .filter(|k| k.chars().count() >= 2 && text.contains(k.as_str()))
                 .max_by_key(|k| k.len());
-            if let Some(p) = pinyin.as_ref().filter(|p| pinyin_found(p)) {
+            if let Some(p) = pinyin.iter().filter(|p| pinyin_found(p)).max_by_key(|p| p.len()) {
                 if best.is_none_or(|b| p.len() > b.len()) {
                     best = Some(p);
                 }
@@ -172,9 +176,7 @@ impl RegionIndex {
             .filter(|(r, _)| !found.iter().any(|(o, _)| o != r && o.starts_with(r)))
             .collect();
         let key = inner.iter().map(|(_, k)| k).max_by_key(|k| k.len())?.clone();
-        let named = |keys: &Vec<String>, pinyin: &Option<String>| {
-            keys.contains(&key) || pinyin.as_deref() == Some(key.as_str())
-        };
+        let named = |keys: &Vec<String>, pinyin: &Vec<String>| keys.contains(&key) || pinyin.contains(&key);
         let parent_named = |parents: &Vec<String>| {
             parents.iter().any(|p| {
                 if p.is_ascii() {
@@ -214,6 +216,69 @@ impl RegionIndex {
         remove.dedup();
         Some((regions, key, remove))
     }
+}
+
+/// Words after which a second amount is compared: A比B多/少(了)多少.
+const COMPARE_VERBS: &str = "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增加|减少|节约|差";
+
+/// The budgets a figure may belong to, as named in questions.
+const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"];
+
+/// The two sides of a comparison of amounts, each read as a question of its
+/// own: A比B多多少 → (A, B); X距离Y还差多少 → (Y, X); A减去B → (A, B).
+fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
+    static P: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [than, distance, minus] = P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("valid regex");
+        [
+            re(&format!(r"^(.+?)(?:比|较|相比|与)(.+?)(?:{COMPARE_VERBS})了?(?:多少|几)")),
+            re(r"^(.+?)(?:距离|离)(.+?)(?:还差|还有|还剩|差)"),
+            re(r"^(.+?)减去?(.+?)(?:后|还有|还剩|是|等于|$)"),
+        ]
+    });
+    // Changes on last year are stated relations, not computations.
+    if ["比上年", "比去年", "较上年", "较去年", "同期", "同比", "比重", "比例", "上年末", "上年底"]
+        .iter()
+        .any(|w| rest.contains(w))
+    {
+        return None;
+    }
+    let (a, b) = if let Some(c) = than.captures(rest) {
+        (c[1].to_string(), c[2].to_string())
+    } else if let Some(c) = distance.captures(rest) {
+        (c[2].to_string(), c[1].to_string())
+    } else if let Some(c) = minus.captures(rest) {
+        (c[1].to_string(), c[2].to_string())
+    } else {
+        return None;
+    };
+    let qa = parse(&a, regions);
+    let mut qb = parse(&b, regions);
+    if qa.content.is_empty() {
+        return None;
+    }
+    const HEADS: [&str; 5] = ["收入", "支出", "余额", "限额", "预算"];
+    if qb.content.is_empty() {
+        qb.content = qa.content.clone();
+    } else if HEADS.contains(&qb.content.as_str()) {
+        // 支出比收入: the first side's name with the second's head word.
+        let stem = HEADS
+            .iter()
+            .find_map(|h| qa.content.strip_suffix(h))
+            .unwrap_or(&qa.content);
+        qb.content = format!("{stem}{}", qb.content);
+    } else if let Some(budget) = BUDGETS.iter().find(|b| qa.content.contains(*b) && !qb.content.contains(*b)) {
+        // 政府性基金本级支出比本级收入: the second side is of the same budget.
+        if crate::extract::context::is_scope(&qb.content) {
+            qb.content = format!("{}{}", qb.content, qa.content);
+        } else if !BUDGETS.iter().any(|b| qb.content.contains(b)) {
+            qb.content = format!("{budget}{}", qb.content);
+        }
+    } else if crate::extract::context::is_scope(&qb.content) {
+        // 全区比区本级: the same figure of a part of the region.
+        qb.content = format!("{}{}", qb.content, qa.content);
+    }
+    Some((qa, qb))
 }
 
 /// Removes `key` from `text` once: a pinyin key only as a whole word, ignoring case.
@@ -288,7 +353,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let compute = if rest.contains("差额") || rest.contains("收支缺口") {
         Compute::Balance
     } else {
-        Compute::None
+        difference(&rest, regions).map_or(Compute::None, |d| Compute::Difference(Box::new(d)))
     };
     let money_change = [
         "增加多少",
