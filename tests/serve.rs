@@ -189,6 +189,11 @@ fn api_search_reports_summary_compare_have_the_cli_contracts() {
     assert_eq!(v["report"], "xigong-2023");
     assert!(v["budgets"].is_array() && v["debt"].is_array());
 
+    let v = api(&format!("/api/facts?report=xigong-2023&metric={}", encode("利息")));
+    let facts = v["facts"].as_array().unwrap();
+    assert!(facts.iter().any(|f| f["written"] == "3824.35"), "{v}");
+    assert!(facts.iter().all(|f| f["report"] == "xigong-2023"));
+
     let v = api(&format!("/api/compare?metric={}", encode("一般公共预算收入")));
     assert_eq!(v["metric"], "一般公共预算收入");
     assert!(!v["rows"].as_array().unwrap().is_empty());

@@ -1,6 +1,7 @@
 //! Stage: web front end, JSON API. Input: `GET /api/ask?q=`,
 //! `/api/search?q=&region=&year=&kind=&limit=`, `/api/reports`,
-//! `/api/reports/{id}`, `/api/summary/{id}`, `/api/compare?metric=&region=&years=`.
+//! `/api/reports/{id}`, `/api/summary/{id}`, `/api/compare?metric=&region=&years=`,
+//! `/api/facts?region=&year=&report=&metric=`.
 //! Output: the documents of the CLI's `--json` (built by [`crate::export`] or
 //! the serialised model types), errors as `{"error": ...}` with 400/404/500.
 
@@ -84,4 +85,17 @@ pub async fn compare(State(engine): State<Shared>, raw: RawQuery) -> ApiResult {
     let req = request(&params)?.ok_or_else(|| Failure::BadRequest("missing parameter metric".into()))?;
     let comparison = with_engine(&engine, move |e| e.compare(&req)).await?;
     Ok(Json(comparison).into_response())
+}
+
+/// `GET /api/facts?region=&year=&report=&metric=`: `{"facts": [...]}` as `facts --json`.
+pub async fn facts(State(engine): State<Shared>, raw: RawQuery) -> ApiResult {
+    let params = Params::from_query(raw)?;
+    let filter = FactFilter {
+        region: params.text("region")?,
+        year: params.year("year")?,
+        report: params.text("report")?,
+        metric: params.text("metric")?,
+    };
+    let doc = with_engine(&engine, move |e| export::facts_json(&e.facts(&filter))).await?;
+    Ok(Json(doc).into_response())
 }

@@ -81,6 +81,7 @@ pub fn router(engine: Shared) -> Router {
         .route("/api/reports/{id}", get(api::report))
         .route("/api/summary/{id}", get(api::summary))
         .route("/api/compare", get(api::compare))
+        .route("/api/facts", get(api::facts))
         .fallback(not_found)
         .with_state(engine)
 }
