@@ -293,7 +293,14 @@ mod tests {
     #[test]
     fn short_forms() {
         let k = keys("河南省洛阳市西工区");
-        for form in ["河南省洛阳市西工区", "洛阳市西工区", "洛阳西工区", "河南洛阳西工", "西工区", "西工"] {
+        for form in [
+            "河南省洛阳市西工区",
+            "洛阳市西工区",
+            "洛阳西工区",
+            "河南洛阳西工",
+            "西工区",
+            "西工",
+        ] {
             assert!(k.contains(&form.to_string()), "{form}");
         }
         assert!(!k.contains(&"洛阳".to_string()) && !k.contains(&"河南省".to_string()));

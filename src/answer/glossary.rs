@@ -34,6 +34,11 @@ fn filler() -> &'static HashSet<&'static str> {
     })
 }
 
+/// True when `word` is an English word that carries no meaning (the, district).
+pub fn is_filler(word: &str) -> bool {
+    filler().contains(word.to_lowercase().as_str())
+}
+
 /// The first English word of `text` that carries meaning the glossary could not
 /// translate (filler words such as `the`, `district`, `how much` aside).
 pub fn untranslated(text: &str) -> Option<String> {

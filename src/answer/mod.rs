@@ -479,7 +479,11 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         return not_found(&q, format!("the archive holds no report for {place}"), &[]);
     }
     if let Some(word) = &q.untranslated {
-        return not_found(&q, format!("budgetq does not know the English word \"{word}\"; ask in Chinese"), &[]);
+        return not_found(
+            &q,
+            format!("budgetq does not know the English word \"{word}\"; ask in Chinese"),
+            &[],
+        );
     }
     let facts = region_facts(store, &q);
     if let Some(year) = q.year {

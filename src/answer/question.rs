@@ -118,14 +118,22 @@ const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调
 
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
-    entries: Vec<(String, Vec<String>, Vec<String>, Vec<String>)>,
+    entries: Vec<KnownRegion>,
+}
+
+/// A stored region with the forms that name it.
+struct KnownRegion {
+    region: String,
+    keys: Vec<String>,
+    pinyin: Vec<String>,
+    parents: Vec<String>,
 }
 
 impl RegionIndex {
     pub fn new<'a>(regions: impl Iterator<Item = &'a str>) -> RegionIndex {
-        let mut entries: Vec<(String, Vec<String>, Vec<String>, Vec<String>)> = Vec::new();
+        let mut entries: Vec<KnownRegion> = Vec::new();
         for r in regions {
-            if r.is_empty() || entries.iter().any(|(e, _, _, _)| e == r) {
+            if r.is_empty() || entries.iter().any(|e| e.region == r) {
                 continue;
             }
             // 武汉, 武汉市, wuhan for 湖北省武汉市武昌区: they qualify the region
@@ -135,10 +143,19 @@ impl RegionIndex {
             for level in levels.iter().take(levels.len().saturating_sub(1)) {
                 parents.push(level.clone());
                 parents.extend(region::base_name(level));
-                parents.extend(region::base_name(level).map(|b| region::pinyin_readings(&b)).unwrap_or_default());
+                parents.extend(
+                    region::base_name(level)
+                        .map(|b| region::pinyin_readings(&b))
+                        .unwrap_or_default(),
+                );
             }
             parents.sort_by_key(|k| std::cmp::Reverse(k.len()));
-            entries.push((r.to_string(), region::keys(r), region::pinyin_keys(r), parents));
+            entries.push(KnownRegion {
+                region: r.to_string(),
+                keys: region::keys(r),
+                pinyin: region::pinyin_keys(r),
+                parents,
+            });
         }
         RegionIndex { entries }
     }
@@ -151,13 +168,19 @@ impl RegionIndex {
         let pinyin_found = |p: &str| {
             lower.match_indices(p).any(|(i, _)| {
                 let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
-                let after = lower[i + p.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic());
+                let after = lower[i + p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_ascii_alphabetic());
                 before && after
             })
         };
         // Each region named, with the longest of its keys found.
         let mut found: Vec<(&str, String)> = Vec::new();
-        for (region, keys, pinyin, _) in &self.entries {
+        for KnownRegion {
+            region, keys, pinyin, ..
+        } in &self.entries
+        {
             let mut best: Option<&String> = keys
                 .iter()
                 .filter(|k| k.chars().count() >= 2 && text.contains(k.as_str()))
@@ -188,23 +211,28 @@ impl RegionIndex {
         };
         let mut regions: Vec<String> = Vec::new();
         let mut remove: Vec<String> = Vec::new();
-        let candidates: Vec<_> = self.entries.iter().filter(|(_, k, p, _)| named(k, p)).collect();
+        let candidates: Vec<_> = self.entries.iter().filter(|e| named(&e.keys, &e.pinyin)).collect();
         // 朝阳区 in Beijing or Changchun: the one whose city the question names, if any.
-        let qualified: Vec<_> = candidates.iter().filter(|(_, _, _, parents)| parent_named(parents)).collect();
+        let qualified: Vec<_> = candidates.iter().filter(|e| parent_named(&e.parents)).collect();
         let chosen: Vec<_> = if qualified.is_empty() {
             candidates.iter().collect()
         } else {
             qualified
         };
-        for (r, _, _, parents) in chosen {
+        for KnownRegion { region: r, parents, .. } in chosen {
             regions.push(r.clone());
-            remove.extend(parents.iter().filter(|p| {
-                if p.is_ascii() {
-                    pinyin_found(p)
-                } else {
-                    p.chars().count() >= 2 && text.contains(p.as_str())
-                }
-            }).cloned());
+            remove.extend(
+                parents
+                    .iter()
+                    .filter(|p| {
+                        if p.is_ascii() {
+                            pinyin_found(p)
+                        } else {
+                            p.chars().count() >= 2 && text.contains(p.as_str())
+                        }
+                    })
+                    .cloned(),
+            );
         }
         remove.extend(
             found
@@ -219,7 +247,8 @@ impl RegionIndex {
 }
 
 /// Words after which a second amount is compared: A比B多/少(了)多少.
-const COMPARE_VERBS: &str = "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增加|减少|节约|差";
+const COMPARE_VERBS: &str =
+    "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增加|减少|节约|差";
 
 /// The budgets a figure may belong to, as named in questions.
 const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"];
@@ -231,15 +260,28 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
     let [than, distance, minus] = P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("valid regex");
         [
-            re(&format!(r"^(.+?)(?:比|较|相比|与)(.+?)(?:{COMPARE_VERBS})了?(?:多少|几)")),
+            re(&format!(
+                r"^(.+?)(?:比|较|相比|与)(.+?)(?:{COMPARE_VERBS})了?(?:多少|几)"
+            )),
             re(r"^(.+?)(?:距离|离)(.+?)(?:还差|还有|还剩|差)"),
             re(r"^(.+?)减去?(.+?)(?:后|还有|还剩|是|等于|$)"),
         ]
     });
     // Changes on last year are stated relations, not computations.
-    if ["比上年", "比去年", "较上年", "较去年", "同期", "同比", "比重", "比例", "上年末", "上年底"]
-        .iter()
-        .any(|w| rest.contains(w))
+    if [
+        "比上年",
+        "比去年",
+        "较上年",
+        "较去年",
+        "同期",
+        "同比",
+        "比重",
+        "比例",
+        "上年末",
+        "上年底",
+    ]
+    .iter()
+    .any(|w| rest.contains(w))
     {
         return None;
     }
@@ -267,7 +309,10 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
             .find_map(|h| qa.content.strip_suffix(h))
             .unwrap_or(&qa.content);
         qb.content = format!("{stem}{}", qb.content);
-    } else if let Some(budget) = BUDGETS.iter().find(|b| qa.content.contains(*b) && !qb.content.contains(*b)) {
+    } else if let Some(budget) = BUDGETS
+        .iter()
+        .find(|b| qa.content.contains(*b) && !qb.content.contains(*b))
+    {
         // 政府性基金本级支出比本级收入: the second side is of the same budget.
         if crate::extract::context::is_scope(&qb.content) {
             qb.content = format!("{}{}", qb.content, qa.content);
@@ -289,7 +334,10 @@ fn replace_word(text: &str, key: &str) -> String {
     let lower = text.to_lowercase();
     let at = lower.match_indices(key).find(|(i, _)| {
         let before = lower[..*i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
-        let after = lower[i + key.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic());
+        let after = lower[i + key.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_ascii_alphabetic());
         before && after
     });
     match at {
@@ -319,11 +367,22 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
             (found, None)
         }
         None => {
-            let unknown = p
+            // A place the gazetteer knows (长安区, 南京玄武区, Yanta District) that no
+            // report covers is refused by name, never answered from elsewhere.
+            let known = crate::gazetteer::find_in_text(&rest)
+                .into_iter()
+                .next()
+                .map(|(range, _)| rest[range].to_string())
+                .or_else(|| {
+                    rest.split(|c: char| !c.is_ascii_alphabetic())
+                        .filter(|w| w.len() >= 3 && !glossary::is_filler(w))
+                        .find_map(|w| crate::gazetteer::from_pinyin(w).first().map(|p| p.name.clone()))
+                });
+            let unknown = known.or_else(|| p
                 .unknown_place
                 .captures(p.year.replace_all(&rest, "").trim_start())
                 .and_then(|c| c.get(1).map(|m| m.as_str().to_string()))
-                .filter(|name| !region::is_generic(name) && region::has_suffix(name));
+                .filter(|name| !region::is_generic(name) && region::has_suffix(name)));
             (Vec::new(), unknown)
         }
     };
@@ -387,7 +446,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     };
     let word_kind = crate::lexicon::wanted_kind(&rest);
     let percent_asked = word_kind == Some(ValueKind::Percent) || rest.contains('%');
-    let relation = if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占')) {
+    let relation = if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占'))
+    {
         Relation::Share
     } else if percent_asked
         && (rest.contains("预算的") || rest.contains("完成率") || rest.contains("执行率"))
@@ -397,7 +457,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     } else if up.is_some() || rest.contains("同比") || rest.contains("几倍") {
         Relation::Change {
             up,
-            money: (money_change || word_kind == Some(ValueKind::Money)) && !rest.contains("几倍") && word_kind.is_none_or(|k| k == ValueKind::Money),
+            money: (money_change || word_kind == Some(ValueKind::Money))
+                && !rest.contains("几倍")
+                && word_kind.is_none_or(|k| k == ValueKind::Money),
         }
     } else {
         Relation::Level

@@ -571,7 +571,16 @@ pub fn extract_facts(report: &Report) -> Vec<Fact> {
         let readings = if p.table {
             table::read(scope.money_unit, report, p)
         } else {
-            read_paragraph(&scope, p)
+            // A table run into one line of prose (PDF copies): its rows by column,
+            // and the prose reading of everything outside it.
+            let (inline, covered) = table::read_inline(scope.money_unit, p);
+            let mut readings = read_paragraph(&scope, p);
+            if let Some((start, end)) = covered {
+                readings.retain(|r| r.m.end <= start || r.m.start >= end);
+                readings.extend(inline);
+                readings.sort_by_key(|r| r.m.start);
+            }
+            readings
         };
         let offset = facts.len();
         for r in readings {
@@ -613,11 +622,13 @@ fn flag_suspect_units(facts: &mut [Fact]) {
     if large_units < 2 {
         return;
     }
-    for f in facts
-        .iter_mut()
-        .filter(|f| f.unit == "元" && f.value >= Decimal::from(1000))
-    {
-        f.suspect = Some("written in 元 among 万元/亿元 figures: probably 万元".to_string());
+    for f in facts.iter_mut().filter(|f| f.unit == "元") {
+        if f.value >= Decimal::from(1000) {
+            f.suspect = Some("written in 元 among 万元/亿元 figures: probably 万元".to_string());
+        } else if f.value < Decimal::from(100) && !f.value.is_zero() {
+            // 新增债券1.81元: a 亿 or 万 lost on the way.
+            f.suspect = Some("a few 元 among 万元/亿元 figures: the unit lost 万 or 亿".to_string());
+        }
     }
 }
 

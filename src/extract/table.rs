@@ -90,6 +90,138 @@ pub(crate) fn read(default_unit: &'static str, report: &Report, p: &Paragraph) -
     out
 }
 
+/// Phase words of a column header (完成数, 预算数 …).
+fn column_phase(word: &str) -> Option<Phase> {
+    Some(match word {
+        "完成数" | "完成" | "执行数" | "执行" | "实际完成数" => Phase::Actual,
+        "预算数" | "预算" | "年初预算数" | "年初预算" => Phase::Initial,
+        "调整预算数" | "调整预算" | "调整后预算数" | "调整后预算" => Phase::Adjusted,
+        "预计数" | "预计完成数" | "预计执行数" | "预计完成" | "预计执行" => Phase::Expected,
+        "决算数" | "决算" => Phase::Final,
+        _ => return None,
+    })
+}
+
+/// Reads a table that a PDF copy ran into one line of prose: a header of k
+/// years then k phase words (`2020年 2021年 2021年 完成数 预算数 完成数`),
+/// then rows of a label and k amounts (rates after them are left: their
+/// columns are not named). Returns the readings and the byte range the table
+/// covers; rows that do not have k amounts are skipped rather than guessed.
+pub(crate) fn read_inline(default_unit: &'static str, p: &Paragraph) -> (Vec<Reading>, Option<(usize, usize)>) {
+    let text = &p.text;
+    // Cells with their byte offsets.
+    let mut cells: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for part in text.split(' ') {
+        if !part.is_empty() {
+            cells.push((pos, part));
+        }
+        pos += part.len() + 1;
+    }
+    let year_of = |c: &str| {
+        c.strip_suffix('年')
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse::<u16>().ok())
+            .filter(|y| (1990..2100).contains(y))
+    };
+    let (topic_default, _) = section_context(p);
+    let mut out = Vec::new();
+    let mut covered: Option<(usize, usize)> = None;
+    let mut unit_text = default_unit.to_string();
+    let mut columns: Vec<(u16, Phase)> = Vec::new();
+    let mut topic = topic_default.clone();
+    let mut label: Vec<(usize, &str)> = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let (start, cell) = cells[i];
+        if let Some(u) = cell.strip_prefix("单位:").or_else(|| cell.strip_prefix("单位：")) {
+            if unit::yuan_factor(u).is_some() {
+                unit_text = u.to_string();
+            }
+            i += 1;
+            continue;
+        }
+        // A header: k years then k phase words.
+        let years: Vec<u16> = cells[i..].iter().map_while(|(_, c)| year_of(c)).collect();
+        if years.len() >= 2 {
+            let k = years.len();
+            let phases: Vec<Phase> = cells[i + k..]
+                .iter()
+                .take(k)
+                .map_while(|(_, c)| column_phase(c))
+                .collect();
+            if phases.len() == k {
+                // The table's title before the header names its budget.
+                let mut from = start.saturating_sub(120);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let before = &text[from..start];
+                topic = context::topic_in(before)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| topic_default.clone());
+                columns = years.into_iter().zip(phases).collect();
+                label.clear();
+                i += 2 * k;
+                continue;
+            }
+        }
+        let amount = |c: &str| !c.ends_with('%') && is_number(c);
+        if columns.is_empty() || !amount(cell) {
+            if !amount(cell) && !cell.ends_with('%') {
+                label.push((start, cell));
+            } else {
+                label.clear();
+            }
+            i += 1;
+            continue;
+        }
+        // A row: the label before k amounts.
+        let k = columns.len();
+        let row: Vec<(usize, &str)> = cells[i..].iter().take_while(|(_, c)| amount(c)).copied().collect();
+        let name = context::residue(&label.iter().map(|(_, c)| *c).collect::<String>());
+        let row_start = label.first().map_or(start, |(s, _)| *s);
+        label.clear();
+        if row.len() != k || name.is_empty() || name.chars().count() > 16 {
+            i += row.len().max(1);
+            continue;
+        }
+        let row_end = row.last().map_or(start, |(s, c)| s + c.len());
+        let metric = if context::is_bare(&name) || name == "总计" || name == "合计" {
+            format!("{topic}{name}")
+        } else {
+            name
+        };
+        for ((cell_start, cell), (year, phase)) in row.iter().zip(&columns) {
+            let Some(value) = parse_arabic(cell) else {
+                continue;
+            };
+            out.push(Reading {
+                m: Mention {
+                    start: *cell_start,
+                    end: cell_start + cell.len(),
+                    value,
+                    written: cell.replace(',', ""),
+                    unit: unit_text.clone(),
+                    kind: unit::kind(&unit_text),
+                    approx: false,
+                },
+                base_metric: metric.clone(),
+                metric: metric.clone(),
+                topic: topic.clone(),
+                phase: *phase,
+                relation: String::new(),
+                year: Some(*year),
+                parent: None,
+                sentence: (row_start, row_end),
+            });
+        }
+        covered = Some(covered.map_or((row_start, row_end), |(s, _)| (s, row_end)));
+        i += k;
+    }
+    (out, covered)
+}
+
 /// The unit a `单位：万元` line names.
 fn unit_line(line: &str) -> Option<String> {
     let u = line.strip_prefix("单位")?.trim_start_matches([':', '：', ' ']).trim();
@@ -215,5 +347,27 @@ mod tests {
         );
         assert_eq!((cit[3].written.as_str(), cit[3].unit.as_str()), ("141.67", "%"));
         assert_eq!(cit[4].relation, "占比");
+    }
+
+    #[test]
+    fn a_table_run_into_one_line_is_read_by_column() {
+        let text = "years: 2021/2022\n---\n一般公共预算收入执行情况表 单位:万元 2020年 2021年 2021年 完成数 预算数 完成数 49,171 51,385 51,385 100.00% 税收收入小计 27,631 33,385 33,385 100.00% 20.82% 企业所得税 564 600 850 141.67% 50.71% 印花税 2,335 2,6\n";
+        let report = parse_report(text, Path::new("t.txt")).unwrap();
+        let facts = crate::extract::extract_facts(&report);
+        let cit: Vec<_> = facts.iter().filter(|f| f.metric == "企业所得税").collect();
+        let got: Vec<_> = cit.iter().map(|f| (f.written.as_str(), f.year, f.phase)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("564", Some(2020), Phase::Actual),
+                ("600", Some(2021), Phase::Initial),
+                ("850", Some(2021), Phase::Actual)
+            ]
+        );
+        assert!(
+            facts.iter().all(|f| f.unit != "万元" || f.metric != "印花税"),
+            "a cut row is not guessed"
+        );
+        assert!(facts.iter().any(|f| f.metric == "税收收入小计" && f.written == "33385"));
     }
 }

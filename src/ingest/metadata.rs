@@ -263,6 +263,26 @@ fn date(lines: &[String]) -> Option<String> {
     })
 }
 
+/// The full name of the region a report names (遂昌县 → 浙江省丽水市遂昌县), from
+/// the gazetteer with the report's opening lines settling ambiguous names
+/// (朝阳区 in 北京 or 长春); a title place the gazetteer knows replaces a
+/// guess it does not.
+fn complete_region(found: Option<String>, titles: &[String], lines: &[String]) -> Option<String> {
+    let context = lines.iter().take(80).map(String::as_str).collect::<Vec<_>>().join("\n");
+    let resolve = |name: &str| crate::gazetteer::resolve(name, &context).map(crate::gazetteer::full_name);
+    if let Some(full) = found.as_deref().and_then(resolve) {
+        return Some(full);
+    }
+    let in_title = titles.iter().find_map(|t| {
+        crate::gazetteer::find_in_text(t)
+            .into_iter()
+            .filter(|(_, places)| places.iter().all(|p| p.level >= crate::gazetteer::Level::County))
+            .last()
+            .and_then(|(range, _)| resolve(&t[range]))
+    });
+    in_title.or(found)
+}
+
 /// Infers a report's metadata from its logical lines.
 pub fn infer(lines: &[String]) -> Inferred {
     let candidates = title_candidates(lines);
@@ -271,6 +291,7 @@ pub fn infer(lines: &[String]) -> Inferred {
         .iter()
         .find_map(|t| region_from_title(t))
         .or_else(|| region_from_body(lines));
+    let region = complete_region(region, &candidates, lines);
     let mut years = candidates
         .iter()
         .map(|t| years_from_title(t))

@@ -15,7 +15,9 @@ use crate::model::ValueKind;
 
 /// Non-comment, non-empty lines of an embedded data file.
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// A table of words matched leftmost-longest, each with a value.
@@ -150,7 +152,10 @@ mod tests {
     #[test]
     fn frame_words_and_wanted_kinds() {
         assert_eq!(drop_frame_words("请问教育支出是多少").replace(' ', ""), "教育支出");
-        assert_eq!(drop_frame_words("一般公共预算收入完成数").replace(' ', ""), "一般公共预算收入");
+        assert_eq!(
+            drop_frame_words("一般公共预算收入完成数").replace(' ', ""),
+            "一般公共预算收入"
+        );
         assert_eq!(wanted_kind("收入为调整预算的百分之多少"), Some(ValueKind::Percent));
         assert_eq!(wanted_kind("增长了几倍"), Some(ValueKind::Multiple));
         assert_eq!(wanted_kind("快于序时进度几个百分点"), Some(ValueKind::Points));
