@@ -378,11 +378,12 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
                         .filter(|w| w.len() >= 3 && !glossary::is_filler(w))
                         .find_map(|w| crate::gazetteer::from_pinyin(w).first().map(|p| p.name.clone()))
                 });
-            let unknown = known.or_else(|| p
-                .unknown_place
-                .captures(p.year.replace_all(&rest, "").trim_start())
-                .and_then(|c| c.get(1).map(|m| m.as_str().to_string()))
-                .filter(|name| !region::is_generic(name) && region::has_suffix(name)));
+            let unknown = known.or_else(|| {
+                p.unknown_place
+                    .captures(p.year.replace_all(&rest, "").trim_start())
+                    .and_then(|c| c.get(1).map(|m| m.as_str().to_string()))
+                    .filter(|name| !region::is_generic(name) && region::has_suffix(name))
+            });
             (Vec::new(), unknown)
         }
     };

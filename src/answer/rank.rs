@@ -112,6 +112,9 @@ const SCOPES: &[&str] = &[
     "街道",
 ];
 
+/// Words naming the government's own level rather than the whole jurisdiction.
+const LEVELS: &[&str] = &["本级", "区级", "县级", "市级", "旗级", "镇级", "乡级", "省级"];
+
 /// The part of a fact's sentence that speaks of it: up to the end of the
 /// clause holding its number. The parts a total lists after it (其中：3500万元用于
 /// 凯旋路…) describe those parts, not the total.
@@ -230,6 +233,10 @@ pub fn score(
     draft_year: Option<u16>,
 ) -> Option<Score> {
     let kind_bonus = kind_fits(q, fact)?;
+    // A unit that lost its 万 or 亿 (1.81元 of bonds) is no answer.
+    if fact.suspect.is_some() {
+        return None;
+    }
     // Revenue is never expenditure: a metric of the other flow cannot answer.
     let metric_text = canonical(&fact.metric);
     for (asked, other) in [("收入", "支出"), ("支出", "收入")] {
@@ -304,8 +311,14 @@ pub fn score(
     if fact.topic == "一般公共预算" && !q.content.contains("基金") && !q.content.contains("国有资本") {
         total_score += 0.05;
     }
-    if fact.suspect.is_some() {
-        total_score -= 0.2;
+    // A level named in the question (区级, 县本级) prefers facts stated for that level.
+    let level_words = |t: &str| LEVELS.iter().any(|w| t.contains(w));
+    if level_words(&q.text) {
+        if level_words(&fact.metric) || level_words(local_context(fact)) {
+            total_score += 0.15;
+        } else {
+            total_score -= 0.1;
+        }
     }
     if fact.approx {
         total_score -= 0.05;
