@@ -11,7 +11,7 @@ use crate::compare::{CompareRequest, Comparison};
 use crate::error::{Error, Result};
 use crate::extract::extract_facts;
 use crate::index::{Hit, SearchRequest, Store};
-use crate::ingest::{self, Skipped};
+use crate::ingest::{self, Naming, Placement, Skipped};
 use crate::model::{Answer, Fact, Report, ReportMeta};
 use crate::region;
 use crate::summary::{summarize, Summary};
@@ -19,10 +19,12 @@ use crate::summary::{summarize, Summary};
 /// What happened to one file during ingest.
 #[derive(Debug, Clone)]
 pub enum IngestEvent<'a> {
-    /// A file was read: (index, total, report id, paragraphs, facts).
-    Read(usize, usize, &'a str, usize, usize),
+    /// A file was read: (index, total, file, report id, paragraphs, facts).
+    Read(usize, usize, &'a Path, &'a str, usize, usize),
     /// A file was skipped.
     Skipped(&'a Skipped),
+    /// Something to know about a file that was read (an id clash, a copy stored once).
+    Note(&'a Path, String),
 }
 
 /// The outcome of an ingest.
@@ -32,6 +34,8 @@ pub struct IngestSummary {
     pub paragraphs: usize,
     pub facts: usize,
     pub skipped: Vec<Skipped>,
+    /// Files whose text was already stored from another file (stored once).
+    pub duplicates: usize,
 }
 
 /// Which facts to list.
@@ -66,6 +70,22 @@ impl Engine {
         })
     }
 
+    /// Opens the index in `dir` for queries; a missing or empty index is an
+    /// error saying how to fill it (nothing is created).
+    pub fn open_filled(dir: &Path) -> Result<Engine> {
+        let empty = || Error::EmptyIndex {
+            path: dir.to_path_buf(),
+        };
+        if !dir.is_dir() {
+            return Err(empty());
+        }
+        let engine = Engine::open(dir)?;
+        if engine.store.is_empty() {
+            return Err(empty());
+        }
+        Ok(engine)
+    }
+
     /// Opens the index in `dir`; when it is empty, first ingests `corpus`,
     /// telling `notify` so.
     pub fn open_or_build(dir: &Path, corpus: &Path, notify: &mut dyn FnMut(&str)) -> Result<Engine> {
@@ -98,12 +118,63 @@ impl Engine {
         rebuild: bool,
         on_event: &mut dyn FnMut(IngestEvent),
     ) -> Result<IngestSummary> {
-        let files = ingest::collect_files(paths)?;
+        let (summary, batch) = self.read_files(paths, rebuild, on_event);
+        if !batch.is_empty() || rebuild {
+            self.store.write(batch, rebuild)?;
+            self.answerer = OnceLock::new();
+        }
+        Ok(summary)
+    }
+
+    /// What [`Engine::ingest`] would store, under which ids, without storing it.
+    pub fn ingest_dry_run(
+        &self,
+        paths: &[PathBuf],
+        rebuild: bool,
+        on_event: &mut dyn FnMut(IngestEvent),
+    ) -> IngestSummary {
+        self.read_files(paths, rebuild, on_event).0
+    }
+
+    /// Reads the files under `paths` into reports with their facts and unique ids.
+    fn read_files(
+        &self,
+        paths: &[PathBuf],
+        rebuild: bool,
+        on_event: &mut dyn FnMut(IngestEvent),
+    ) -> (IngestSummary, Vec<(Report, Vec<Fact>)>) {
+        let collected = ingest::collect_files(paths);
         let mut summary = IngestSummary::default();
+        for skipped in collected.skipped {
+            on_event(IngestEvent::Skipped(&skipped));
+            summary.skipped.push(skipped);
+        }
+        let stored = if rebuild {
+            None
+        } else {
+            Some(self.store.catalog.reports.values())
+        };
+        let mut naming = Naming::new(stored.into_iter().flatten());
+        let files = collected.files;
         let mut batch = Vec::new();
         for (i, path) in files.iter().enumerate() {
             match ingest::read_report(path) {
-                Ok(report) => {
+                Ok(mut report) => {
+                    match naming.place(&mut report) {
+                        Placement::Duplicate { of } => {
+                            on_event(IngestEvent::Note(
+                                path,
+                                format!("a copy of report {of}, which is stored; not stored twice"),
+                            ));
+                            summary.duplicates += 1;
+                            continue;
+                        }
+                        Placement::Renamed { wanted } => on_event(IngestEvent::Note(
+                            path,
+                            format!("id {wanted} belongs to another file; stored as {}", report.meta.id),
+                        )),
+                        Placement::New | Placement::Replaces => {}
+                    }
                     let facts = extract_facts(&report);
                     summary.reports += 1;
                     summary.paragraphs += report.paragraphs.len();
@@ -111,6 +182,7 @@ impl Engine {
                     on_event(IngestEvent::Read(
                         i + 1,
                         files.len(),
+                        path,
                         &report.meta.id,
                         report.paragraphs.len(),
                         facts.len(),
@@ -127,11 +199,7 @@ impl Engine {
                 }
             }
         }
-        if !batch.is_empty() || rebuild {
-            self.store.write(batch, rebuild)?;
-            self.answerer = OnceLock::new();
-        }
-        Ok(summary)
+        (summary, batch)
     }
 
     /// Every report's metadata, by id.

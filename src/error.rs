@@ -13,9 +13,9 @@ pub enum Error {
     /// (`error` is not a `source`: the message holds it, and a chain would say it twice.)
     #[error("{}: {error}", path.display())]
     Io { path: PathBuf, error: std::io::Error },
-    /// tantivy failed.
+    /// tantivy failed. (Not a `source` either, so the message is printed once.)
     #[error("index: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    Tantivy(tantivy::TantivyError),
     /// The catalog beside the index is not readable.
     #[error("catalog {}: {message}", path.display())]
     Catalog { path: PathBuf, message: String },
@@ -28,11 +28,21 @@ pub enum Error {
     )]
     SchemaVersion { path: PathBuf, found: u32, wanted: u32 },
     /// The index holds no reports and there is no corpus to build it from.
-    #[error("the index at {} is empty; add reports with `budgetq --index {} ingest PATH...`", path.display(), path.display())]
+    #[error(
+        "the index at {} holds no reports; add some with `budgetq --index {} ingest PATH...`",
+        path.display(),
+        path.display()
+    )]
     EmptyIndex { path: PathBuf },
     /// A user argument is invalid.
     #[error("{0}")]
     Invalid(String),
+}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(error: tantivy::TantivyError) -> Self {
+        Error::Tantivy(error)
+    }
 }
 
 impl Error {
@@ -42,5 +52,17 @@ impl Error {
             path: path.into(),
             error: source,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_errors_are_said_once() {
+        let err = Error::from(tantivy::TantivyError::InvalidArgument("bad query".to_string()));
+        assert!(std::error::Error::source(&err).is_none());
+        assert_eq!(err.to_string().matches("bad query").count(), 1);
     }
 }

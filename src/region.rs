@@ -242,10 +242,10 @@ pub fn pinyin_readings(name: &str) -> Vec<String> {
 
 /// Every pinyin key of a region's base name (闵行区 → minxing, minhang).
 pub fn pinyin_keys(region: &str) -> Vec<String> {
+    // 眉县 has a one-character base: it is known by its whole name (meixian).
     levels(region)
         .pop()
-        .and_then(|last| base_name(&last))
-        .map(|base| pinyin_readings(&base))
+        .map(|last| pinyin_readings(&base_name(&last).unwrap_or(last)))
         .unwrap_or_default()
 }
 

@@ -20,7 +20,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn bench_corpus(name: &str, corpus: &Path) {
-    let files = collect_files(&[corpus.to_path_buf()]).unwrap();
+    let files = collect_files(&[corpus.to_path_buf()]).files;
     let started = Instant::now();
     let reports: Vec<_> = files.iter().map(|f| read_report(f).unwrap()).collect();
     let read = started.elapsed();

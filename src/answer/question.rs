@@ -388,6 +388,12 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         }
     };
 
+    // 遂宁市级: the level word left after the region's name names the government's own level.
+    if let Some(after) = rest.trim_start().strip_prefix('级') {
+        rest = format!(" 本级{after}");
+    }
+    // 项目有多少个: 有 before a question word is no content (国有 stays).
+    rest = rest.replace("有多少", "多少").replace("有几", "几");
     let untranslated = glossary::untranslated(&rest);
     let mut year = None;
     if let Some(c) = p.year.captures(&rest) {

@@ -179,8 +179,22 @@ fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> Option<f32
 
 /// True when a share is taken of a budget or plan (占年度预算).
 fn share_of_budget(text: &str) -> bool {
-    text.split_once('占')
-        .is_some_and(|(_, of)| ["预算", "计划", "年度"].iter().any(|w| of.contains(w)))
+    text.split_once('占').is_some_and(|(_, of)| {
+        // 占一般公共预算收入 is a share of revenue, not of a budget figure.
+        let of = of
+            .replace("一般公共预算", "")
+            .replace("预算收入", "")
+            .replace("预算支出", "");
+        ["预算", "计划", "年度", "任务", "目标"].iter().any(|w| of.contains(w))
+    })
+}
+
+/// True when the metric negates what the question names: 非税收入 for 税收收入.
+fn negates(metric: &str, content: &str) -> bool {
+    metric.match_indices('非').any(|(i, _)| {
+        let next: String = metric[i + '非'.len_utf8()..].chars().take(2).collect();
+        next.chars().count() == 2 && content.contains(&next) && !content.contains(&format!("非{next}"))
+    })
 }
 
 fn relation_fits(q: &Question, fact: &Fact) -> bool {
@@ -248,7 +262,7 @@ pub fn score(
             return None;
         }
     }
-    if !relation_fits(q, fact) {
+    if !relation_fits(q, fact) || negates(&metric_text, &q.content) {
         return None;
     }
     // A plan (拟申请…) is not a thing done: it answers only a question about plans.

@@ -5,7 +5,7 @@
 mod render;
 mod repl;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -18,9 +18,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// Answer questions about Chinese government budget reports (预算执行情况和预算草案的报告,
 /// 决算报告, 债务情况 …) with the number and the paragraph it came from.
 ///
-/// Reports are plain-text files (UTF-8 or GBK) copied out of PDFs or web pages;
-/// `ingest` cleans them and builds a search index with their numeric facts. Query
-/// commands on an empty index first build it from the shipped `corpora/`.
+/// Reports are PDFs, saved web pages or plain-text files (UTF-8 or GBK); `ingest`
+/// cleans them and builds a search index with their numeric facts. Query commands
+/// on the empty default index first build it from the shipped `corpora/`.
 ///
 /// Examples:
 ///   budgetq ask 2023年西工区政府债券实际支付利息是多少
@@ -31,9 +31,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "budgetq", version, verbatim_doc_comment)]
 pub struct Cli {
-    /// Index folder.
-    #[arg(long, global = true, env = "BUDGETQ_INDEX", default_value = "index")]
-    pub index: PathBuf,
+    /// Index folder [default: index, built from the shipped corpora/ on first use].
+    /// A folder named here (or in BUDGETQ_INDEX) is never filled by itself.
+    #[arg(long, global = true, env = "BUDGETQ_INDEX")]
+    pub index: Option<PathBuf>,
 
     /// When to colour the output.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
@@ -54,13 +55,18 @@ pub enum Color {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read report files and folders (recursively, *.txt) into the index.
+    /// Read report files and folders (recursively) into the index: text (UTF-8
+    /// or GBK), PDF (text layer) and saved web pages (.html/.htm/.shtml),
+    /// recognised by content, not by name.
     ///
-    /// A file may open with a header block of `key: value` lines ending with a
-    /// line `---` (keys: source, region, kind, years as 2023/2024, title, date,
-    /// complete); it overrides what is inferred from the text. Re-ingesting a
-    /// file replaces its report. Unreadable files are named with the reason and
-    /// skipped (exit code 2), the others are still stored.
+    /// A text file may open with a header block of `key: value` lines ending
+    /// with a line `---` (keys: source, region, kind, years as 2023/2024, title,
+    /// date, complete); it overrides what is inferred from the text. A report's
+    /// id comes from its region, years and kind (xigong-2023), else from the
+    /// file name; re-ingesting a file replaces its report, another file wanting
+    /// the same id gets a suffix (-2), and a copy of a stored text is not stored
+    /// twice. Unreadable files (scanned PDFs, Word files, images, missing paths …)
+    /// are named with the reason and skipped (exit code 2); the others are still stored.
     Ingest {
         /// Files or folders.
         #[arg(required = true)]
@@ -68,6 +74,9 @@ pub enum Command {
         /// Empty the index first.
         #[arg(long)]
         rebuild: bool,
+        /// Only list what would be stored under which id; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Search paragraphs by keywords; "quoted text" must appear as a phrase.
     Search {
@@ -83,9 +92,9 @@ pub enum Command {
         /// Only reports of this kind (预算报告, 决算报告, 预算调整 …).
         #[arg(long)]
         kind: Option<String>,
-        /// How many paragraphs to show.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
+        /// How many paragraphs to show (1 to 1000).
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        limit: u16,
         /// Print JSON: {"hits":[{report,title,region,years,kind,section,paragraph,score,text,snippet}]}.
         #[arg(long)]
         json: bool,
@@ -205,9 +214,20 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora")
 }
 
-fn open_for_query(index: &Path) -> Result<Engine> {
-    Engine::open_or_build(index, &corpus_dir(), &mut |msg| eprintln!("{msg}"))
-        .with_context(|| format!("cannot open the index at {}", index.display()))
+/// The index folder used when none is named.
+const DEFAULT_INDEX: &str = "index";
+
+/// Opens the index for a query: the default one is built from the shipped
+/// corpus when empty; one named with `--index` must already hold reports.
+fn open_for_query(index: Option<&Path>) -> Result<Engine> {
+    match index {
+        Some(dir) => Ok(Engine::open_filled(dir)?),
+        None => {
+            let dir = Path::new(DEFAULT_INDEX);
+            Engine::open_or_build(dir, &corpus_dir(), &mut |msg| eprintln!("{msg}"))
+                .with_context(|| format!("cannot open the index at {}", dir.display()))
+        }
+    }
 }
 
 /// Runs one command; `Ok(false)` means nothing was found.
@@ -217,46 +237,18 @@ pub fn run(cli: Cli) -> Result<bool> {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    let named_index = cli.index.as_deref();
+    let index = named_index.unwrap_or(Path::new(DEFAULT_INDEX)).to_path_buf();
     let Some(command) = cli.command else {
-        let engine = open_for_query(&cli.index)?;
+        let engine = open_for_query(named_index)?;
         return repl::run(&engine, color);
     };
     match command {
-        Command::Ingest { paths, rebuild } => {
-            let opened = if rebuild {
-                Engine::create(&cli.index)
-            } else {
-                Engine::open(&cli.index)
-            };
-            let mut engine = opened.with_context(|| format!("cannot open the index at {}", cli.index.display()))?;
-            let progress = std::io::stderr().is_terminal();
-            let started = std::time::Instant::now();
-            let summary = engine.ingest(&paths, rebuild, &mut |event| match event {
-                IngestEvent::Read(i, n, id, paragraphs, facts) if progress => {
-                    eprintln!("[{i}/{n}] {id}: {paragraphs} paragraphs, {facts} facts")
-                }
-                IngestEvent::Skipped(s) => {
-                    eprintln!("budgetq: skipped {}: {}", s.path.display(), s.reason)
-                }
-                _ => {}
-            })?;
-            println!(
-                "ingested {} reports ({} paragraphs, {} facts) into {} in {:.2}s; skipped {}",
-                summary.reports,
-                summary.paragraphs,
-                summary.facts,
-                cli.index.display(),
-                started.elapsed().as_secs_f64(),
-                summary.skipped.len()
-            );
-            if !summary.skipped.is_empty() {
-                anyhow::bail!(
-                    "{} file(s) could not be read (see above); the others were stored",
-                    summary.skipped.len()
-                );
-            }
-            Ok(true)
-        }
+        Command::Ingest {
+            paths,
+            rebuild,
+            dry_run,
+        } => ingest(&index, &paths, rebuild, dry_run),
         Command::Search {
             query,
             region,
@@ -265,20 +257,20 @@ pub fn run(cli: Cli) -> Result<bool> {
             limit,
             json,
         } => {
-            let engine = open_for_query(&cli.index)?;
+            let engine = open_for_query(named_index)?;
             let req = SearchRequest {
                 query: query.join(" "),
                 region,
                 year,
                 kind,
-                limit,
+                limit: usize::from(limit),
             };
             let hits = engine.search(&req)?;
             render::hits(&hits, json, color)?;
             Ok(!hits.is_empty())
         }
         Command::Reports { json } => {
-            let engine = open_for_query(&cli.index)?;
+            let engine = open_for_query(named_index)?;
             let reports = engine.reports();
             render::reports(&reports, json)?;
             Ok(!reports.is_empty())
@@ -291,7 +283,7 @@ pub fn run(cli: Cli) -> Result<bool> {
             json,
             csv,
         } => {
-            let engine = open_for_query(&cli.index)?;
+            let engine = open_for_query(named_index)?;
             let filter = FactFilter {
                 region,
                 year,
@@ -303,7 +295,7 @@ pub fn run(cli: Cli) -> Result<bool> {
             Ok(!facts.is_empty())
         }
         Command::Ask { question, json } => {
-            let engine = open_for_query(&cli.index)?;
+            let engine = open_for_query(named_index)?;
             let answer = engine.ask(&question.join(" "));
             render::answer(&answer, json, color)?;
             Ok(answer.answer.is_some())
@@ -314,7 +306,7 @@ pub fn run(cli: Cli) -> Result<bool> {
             year,
             json,
         } => {
-            let engine = open_for_query(&cli.index)?;
+            let engine = open_for_query(named_index)?;
             if report.is_none() && region.is_none() && year.is_none() {
                 anyhow::bail!("name a report id (see `budgetq reports`) or --region/--year");
             }
@@ -329,18 +321,18 @@ pub fn run(cli: Cli) -> Result<bool> {
             json,
             csv,
         } => {
-            let engine = open_for_query(&cli.index)?;
+            let engine = open_for_query(named_index)?;
             let years = years.as_deref().map(parse_years).transpose()?;
             let comparison = engine.compare(&CompareRequest { metric, regions, years });
             render::comparison(&comparison, json, csv)?;
             Ok(!comparison.rows.is_empty())
         }
         Command::Repl => {
-            let engine = open_for_query(&cli.index)?;
+            let engine = open_for_query(named_index)?;
             repl::run(&engine, color)
         }
         Command::Serve { host, port, workers } => {
-            let engine = open_for_query(&cli.index)?;
+            let engine = open_for_query(named_index)?;
             // Build the question reader now, not on the first request.
             engine.answerer();
             if !host.is_loopback() {
@@ -356,4 +348,65 @@ pub fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
     }
+}
+
+/// Runs `ingest`: one stderr line per skipped file or note, a summary on stdout.
+fn ingest(index: &Path, paths: &[PathBuf], rebuild: bool, dry_run: bool) -> Result<bool> {
+    let opened = if rebuild && !dry_run {
+        Engine::create(index)
+    } else {
+        Engine::open(index)
+    };
+    let mut engine = opened.with_context(|| format!("cannot open the index at {}", index.display()))?;
+    let progress = std::io::stderr().is_terminal();
+    let started = std::time::Instant::now();
+    let mut stdout = std::io::stdout().lock();
+    let mut written = Ok(());
+    let mut on_event = |event: IngestEvent| match event {
+        IngestEvent::Read(_, _, path, id, paragraphs, facts) if dry_run => {
+            if written.is_ok() {
+                written = writeln!(
+                    stdout,
+                    "{}\t{id}\t{paragraphs} paragraphs, {facts} facts",
+                    path.display()
+                );
+            }
+        }
+        IngestEvent::Read(i, n, _, id, paragraphs, facts) if progress => {
+            eprintln!("[{i}/{n}] {id}: {paragraphs} paragraphs, {facts} facts")
+        }
+        IngestEvent::Read(..) => {}
+        IngestEvent::Skipped(s) => eprintln!("budgetq: skipped {}: {}", s.path.display(), s.reason),
+        IngestEvent::Note(path, note) => eprintln!("budgetq: note: {}: {note}", path.display()),
+    };
+    let summary = if dry_run {
+        engine.ingest_dry_run(paths, rebuild, &mut on_event)
+    } else {
+        engine.ingest(paths, rebuild, &mut on_event)?
+    };
+    written?;
+    let copies = if summary.duplicates > 0 {
+        format!("; {} copies of stored texts left out", summary.duplicates)
+    } else {
+        String::new()
+    };
+    writeln!(
+        std::io::stdout(),
+        "{} {} reports ({} paragraphs, {} facts) into {} in {:.2}s; skipped {}{copies}",
+        if dry_run { "would ingest" } else { "ingested" },
+        summary.reports,
+        summary.paragraphs,
+        summary.facts,
+        index.display(),
+        started.elapsed().as_secs_f64(),
+        summary.skipped.len()
+    )?;
+    if !summary.skipped.is_empty() {
+        anyhow::bail!(
+            "{} file(s) could not be read (see above); the others were {}",
+            summary.skipped.len(),
+            if dry_run { "read" } else { "stored" }
+        );
+    }
+    Ok(true)
 }

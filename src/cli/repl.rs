@@ -77,7 +77,7 @@ fn handle(engine: &Engine, session: &mut Session, line: &str, color: bool) -> Re
     let Some(command) = line.strip_prefix(':') else {
         let (full, answer) = session.ask(engine, line);
         if !session.json && full != line {
-            println!("({full})");
+            writeln!(std::io::stdout(), "({full})")?;
         }
         render::answer(&answer, session.json, color)?;
         return Ok(true);
@@ -86,12 +86,12 @@ fn handle(engine: &Engine, session: &mut Session, line: &str, color: bool) -> Re
     let arg = arg.trim();
     match name {
         "q" | "quit" | "exit" => return Ok(false),
-        "help" | "h" => println!("{HELP}"),
+        "help" | "h" => writeln!(std::io::stdout(), "{HELP}")?,
         "reports" => render::reports(&engine.reports(), session.json)?,
         "json" => session.json = arg != "off",
         "use" => {
             session.set_defaults(engine, arg);
-            println!("context: {}", session.describe());
+            writeln!(std::io::stdout(), "context: {}", session.describe())?;
         }
         "search" => {
             let req = SearchRequest {
@@ -116,7 +116,7 @@ fn handle(engine: &Engine, session: &mut Session, line: &str, color: bool) -> Re
             let report = (!arg.is_empty()).then_some(arg);
             match engine.summary(report, region.as_deref(), year) {
                 Ok(s) => render::summary(&s, session.json)?,
-                Err(e) => println!("{e}"),
+                Err(e) => writeln!(std::io::stdout(), "{e}")?,
             }
         }
         "compare" => {
@@ -126,24 +126,53 @@ fn handle(engine: &Engine, session: &mut Session, line: &str, color: bool) -> Re
             };
             render::comparison(&engine.compare(&req), session.json, false)?;
         }
-        other => println!("unknown command :{other}; :help lists them"),
+        other => writeln!(std::io::stdout(), "unknown command :{other}; :help lists them")?,
     }
     Ok(true)
+}
+
+/// True when the error is a closed output pipe (the reader went away).
+fn is_closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Reads piped lines, one question or command each. A line that is not UTF-8
+/// is reported and skipped; an error of one line is reported and the next
+/// line read; a closed output pipe ends the run.
+fn run_piped(engine: &Engine, session: &mut Session) -> Result<bool> {
+    let mut input = std::io::stdin().lock();
+    let mut bytes = Vec::new();
+    let mut number = 0;
+    loop {
+        bytes.clear();
+        if input.read_until(b'\n', &mut bytes)? == 0 {
+            return Ok(true);
+        }
+        number += 1;
+        let Ok(line) = std::str::from_utf8(&bytes) else {
+            eprintln!("budgetq: input line {number} is not UTF-8 text; skipped");
+            continue;
+        };
+        match handle(engine, session, line, false) {
+            Ok(true) => {}
+            Ok(false) => return Ok(true),
+            Err(e) if is_closed_pipe(&e) => return Err(e),
+            Err(e) => eprintln!("budgetq: {e:#}"),
+        }
+        let mut out = std::io::stdout().lock();
+        writeln!(out)?;
+        out.flush()?;
+    }
 }
 
 /// Runs the REPL (or reads piped lines).
 pub fn run(engine: &Engine, color: bool) -> Result<bool> {
     let mut session = Session::default();
     if !std::io::stdin().is_terminal() {
-        for line in std::io::stdin().lock().lines() {
-            let line = line?;
-            if !handle(engine, &mut session, &line, false)? {
-                break;
-            }
-            println!();
-            std::io::stdout().flush()?;
-        }
-        return Ok(true);
+        return run_piped(engine, &mut session);
     }
     let mut words: Vec<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
     for r in engine.reports() {
@@ -161,10 +190,11 @@ pub fn run(engine: &Engine, color: bool) -> Result<bool> {
     if let Some(path) = &history {
         let _ = editor.load_history(path);
     }
-    println!(
+    writeln!(
+        std::io::stdout(),
         "budgetq: {} reports. Ask a question, or :help. Ctrl-D leaves.",
         engine.reports().len()
-    );
+    )?;
     loop {
         let context = session.describe();
         let prompt = if context.is_empty() {
@@ -180,6 +210,7 @@ pub fn run(engine: &Engine, color: bool) -> Result<bool> {
                 match handle(engine, &mut session, &line, color) {
                     Ok(true) => {}
                     Ok(false) => break,
+                    Err(e) if is_closed_pipe(&e) => return Err(e),
                     Err(e) => eprintln!("budgetq: {e:#}"),
                 }
             }

@@ -16,7 +16,7 @@ impl std::fmt::Display for Unreadable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Unreadable::Empty => "the file is empty",
-            Unreadable::Binary => "the file is binary, not text (convert PDFs to text first)",
+            Unreadable::Binary => "the file is binary, not text, PDF or HTML",
             Unreadable::Encoding => "the text is neither UTF-8 nor GBK; convert it to UTF-8",
         })
     }

@@ -15,6 +15,8 @@ pub struct Header {
     pub title: Option<String>,
     pub date: Option<String>,
     pub complete: Option<String>,
+    /// Values that could not be read, in words (e.g. a malformed `years:`).
+    pub problems: Vec<String>,
 }
 
 fn key_value(line: &str) -> Option<(&str, &str)> {
@@ -44,7 +46,17 @@ pub fn split_header(text: &str) -> (Option<Header>, &str) {
             "source" => header.source = value,
             "region" => header.region = value,
             "kind" => header.kind = value,
-            "years" => header.years = value.map(|v| Years::parse(&v)),
+            "years" => {
+                header.years = value.map(|v| {
+                    let years = Years::parse(&v);
+                    if years.execution.is_none() && years.draft.is_none() {
+                        header
+                            .problems
+                            .push(format!("years: {v:?} is not a year pair such as 2023/2024 or 2022/-"));
+                    }
+                    years
+                })
+            }
             "title" => header.title = value,
             "date" => header.date = value,
             "complete" => header.complete = value,
@@ -71,6 +83,14 @@ mod tests {
             })
         );
         assert_eq!(rest, "正文");
+    }
+
+    #[test]
+    fn malformed_years_are_a_problem() {
+        let (h, _) = split_header("years: twenty23\n---\n正文");
+        assert_eq!(h.unwrap().problems.len(), 1);
+        let (h, _) = split_header("years: 2022/-\n---\n正文");
+        assert!(h.unwrap().problems.is_empty());
     }
 
     #[test]

@@ -276,8 +276,7 @@ fn complete_region(found: Option<String>, titles: &[String], lines: &[String]) -
     let in_title = titles.iter().find_map(|t| {
         crate::gazetteer::find_in_text(t)
             .into_iter()
-            .filter(|(_, places)| places.iter().all(|p| p.level >= crate::gazetteer::Level::County))
-            .last()
+            .rfind(|(_, places)| places.iter().all(|p| p.level >= crate::gazetteer::Level::County))
             .and_then(|(range, _)| resolve(&t[range]))
     });
     in_title.or(found)
@@ -333,7 +332,8 @@ mod tests {
             got.title.as_deref(),
             Some("关于西工区2023年预算执行情况和2024年预算(草案)的报告")
         );
-        assert_eq!(got.region.as_deref(), Some("西工区"));
+        // Completed from the gazetteer.
+        assert_eq!(got.region.as_deref(), Some("河南省洛阳市西工区"));
         assert_eq!(
             got.years,
             Years {

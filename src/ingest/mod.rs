@@ -2,101 +2,80 @@
 //! cleaned paragraphs, section paths and metadata, plus the files that could not
 //! be read and why.
 //!
-//! A file goes through [`decode`] (bytes to text), [`header`] (the optional
+//! [`files`] lists the files under the given paths; [`sniff`] tells what a file
+//! holds; [`pdf`] and [`html`] turn PDFs and web pages into text, [`decode`]
+//! reads text files; then the text goes through [`header`] (the optional
 //! `key: value` block), [`clean`] (one normalisation pass), [`structure`]
 //! (sections and paragraphs) and [`metadata`] (title, region, years, kind, date).
+//! [`naming`] gives each report a unique id and spots identical content.
 
 pub mod clean;
 pub mod decode;
+pub mod files;
+pub mod guard;
 pub mod header;
+pub mod html;
 pub mod metadata;
+pub mod naming;
+pub mod pdf;
+pub mod pdf_cjk;
+pub mod sniff;
 pub mod structure;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use pinyin::ToPinyin;
+pub use files::{collect_files, Collected, Skipped};
+pub use naming::{report_id, Naming, Placement};
+use sniff::FileKind;
 
-use crate::error::{Error, Result};
 use crate::model::{Report, ReportMeta};
 
-/// A file that was not ingested, and why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Skipped {
-    pub path: PathBuf,
-    pub reason: String,
-}
+/// How many bytes [`sniff`] looks at.
+const SNIFF_BYTES: usize = 4096;
 
-/// Lists the `.txt` files under `paths` (files as given, folders recursively), sorted.
-pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            walk(path, &mut files)?;
-        } else {
-            files.push(path.clone());
-        }
-    }
-    files.sort();
-    files.dedup();
-    Ok(files)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    for entry in entries {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// A stable readable id from a file name: `00_luoyang-xigong_2023.txt` →
-/// `luoyang-xigong-2023`; Chinese names become pinyin.
-pub fn report_id(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = stem
-        .trim_start_matches(|c: char| c.is_ascii_digit())
-        .trim_start_matches(['_', '-', ' ']);
-    let mut id = String::new();
-    for c in stem.chars() {
-        if c.is_ascii_alphanumeric() {
-            id.push(c.to_ascii_lowercase());
-        } else if let Some(p) = c.to_pinyin() {
-            if !id.is_empty() && !id.ends_with('-') {
-                id.push('-');
-            }
-            id.push_str(p.plain());
-        } else if !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    let id = id.trim_matches('-').to_string();
-    if id.is_empty() {
-        "report".to_string()
-    } else {
-        id
-    }
-}
-
-/// Reads one report file.
+/// Reads one report file of any supported kind (text, PDF, HTML; by content,
+/// not by name); the error is the reason it was not read, in words.
 pub fn read_report(path: &Path) -> std::result::Result<Report, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let text = decode::decode(&bytes).map_err(|e| e.to_string())?;
-    parse_report(&text, path)
+    let bytes = std::fs::read(path).map_err(|e| files::io_reason(&e))?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(decode::Unreadable::Empty.to_string());
+    }
+    let digest = naming::digest(&bytes);
+    let mut report = read_bytes(bytes, path)?;
+    report.meta.digest = Some(digest);
+    Ok(report)
+}
+
+/// Reads a report from a file's bytes, by what they hold.
+fn read_bytes(bytes: Vec<u8>, path: &Path) -> std::result::Result<Report, String> {
+    match sniff::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)], path) {
+        FileKind::Pdf => parse_report(&pdf::read_pdf(&bytes)?, path),
+        FileKind::Html => {
+            let limit = guard::time_limit(bytes.len());
+            let page = guard::run(limit, move || html::page_text(&html::decode_html(&bytes)))
+                .map_err(|failure| format!("the web page could not be read ({failure})"))?;
+            let mut report = parse_report(&page.text, path)?;
+            if report.meta.date.is_none() {
+                report.meta.date = page.published;
+            }
+            Ok(report)
+        }
+        FileKind::Other(what) => Err(format!("{what}, not a report (save it as PDF, HTML or text)")),
+        FileKind::Text => {
+            let text = decode::decode(&bytes).map_err(|e| e.to_string())?;
+            drop(bytes);
+            parse_report(&text, path)
+        }
+    }
 }
 
 /// Builds a report from decoded text.
 pub fn parse_report(text: &str, path: &Path) -> std::result::Result<Report, String> {
     let (header, body) = header::split_header(text);
     let header = header.unwrap_or_default();
+    if let Some(problem) = header.problems.first() {
+        return Err(format!("header block: {problem}"));
+    }
     let lines = clean::clean(body);
     let paragraphs = structure::paragraphs(&lines);
     if paragraphs.is_empty() {
@@ -135,7 +114,7 @@ pub fn parse_report(text: &str, path: &Path) -> std::result::Result<Report, Stri
         }
     };
     let meta = ReportMeta {
-        id: report_id(path),
+        id: String::new(),
         title,
         region: header.region.or(inferred.region).unwrap_or_default(),
         years,
@@ -144,20 +123,11 @@ pub fn parse_report(text: &str, path: &Path) -> std::result::Result<Report, Stri
         source: header.source,
         complete: header.complete,
         path: path.display().to_string(),
+        digest: None,
     };
-    Ok(Report { meta, paragraphs })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_readable() {
-        assert_eq!(
-            report_id(Path::new("corpora/00_luoyang-xigong_2023.txt")),
-            "luoyang-xigong-2023"
-        );
-        assert_eq!(report_id(Path::new("西工区 2023.txt")), "xi-gong-qu-2023");
-    }
+    let id = report_id(&meta, path);
+    Ok(Report {
+        meta: ReportMeta { id, ..meta },
+        paragraphs,
+    })
 }

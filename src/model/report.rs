@@ -58,6 +58,9 @@ pub struct ReportMeta {
     pub complete: Option<String>,
     /// The file it was read from.
     pub path: String,
+    /// Checksum of the file's bytes (FNV-1a, hex), to store a copy once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
 }
 
 /// A cleaned report: metadata and paragraphs in document order.

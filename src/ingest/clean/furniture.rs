@@ -1,7 +1,9 @@
 //! Cleaning step: page furniture. Drops page markers (`— 1 —`, `第1页`), web
 //! navigation (您当前的位置, 首页 > …), metadata rows of government sites
 //! (索引号, 发布机构, 成文日期 …), share and print buttons and markdown table
-//! rows of page chrome. The report's own text is never touched.
+//! rows of page chrome. Only whole lines that are furniture go: a line that
+//! ends a sentence, or is long, is prose and kept even when it names 索引号 or
+//! 您现在的位置; the report's own text is never touched.
 
 use std::sync::OnceLock;
 
@@ -13,6 +15,7 @@ struct Patterns {
     metadata_row: Regex,
     button: Regex,
     bracket_label: Regex,
+    label: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -22,7 +25,7 @@ fn patterns() -> &'static Patterns {
             r"^(?:[-—–－━_]+\s*\d{1,4}\s*[-—–－━_]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$",
         )
         .expect("valid regex"),
-        navigation: Regex::new(r"(?:您当前的位置|您的位置|您现在的位置|当前位置)|^首页\s*(?:>|》|＞)")
+        navigation: Regex::new(r"^[\s>》＞]*(?:您当前的位置|您的位置|您现在的位置|当前位置)|^首页\s*(?:>|》|＞)")
             .expect("valid regex"),
         metadata_row: Regex::new(
             r"^[\[【]?\s*(?:索引号|发文字号|主题分类|体裁分类|发布机构|有效性|成文日期|发布日期|发文日期|组配分类|公开方式|公开范围|发布时间|来源|日期|时间|浏览次数|阅读次数)\s*[\]】]?\s*[:：\]]",
@@ -33,19 +36,47 @@ fn patterns() -> &'static Patterns {
         )
         .expect("valid regex"),
         bracket_label: Regex::new(r"^[•·*-]\s*\[\s*\p{Han}{2,6}\s*\]").expect("valid regex"),
+        label: Regex::new(
+            r"索引号|发文字号|主题分类|体裁分类|发布机构|有效性|成文日期|发布日期|发文日期|组配分类|公开方式|公开范围|发布时间|来源|浏览次数|阅读次数|日期|时间",
+        )
+        .expect("valid regex"),
     })
+}
+
+/// Lines at least this wide (in columns) are prose, whatever they contain.
+const PROSE_WIDTH: usize = 100;
+
+/// True when a line reads as prose: it ends a sentence or it is long.
+fn is_prose(line: &str) -> bool {
+    line.contains(['。', '！', '？']) || crate::text::display_width(line) >= PROSE_WIDTH
 }
 
 /// True when a whole line is page furniture rather than report text.
 pub fn is_furniture(line: &str) -> bool {
     let t = line.trim();
     let p = patterns();
-    p.page_marker.is_match(t)
-        || p.navigation.is_match(t)
-        || p.metadata_row.is_match(t)
-        || p.button.is_match(t)
-        || t.contains("索引号")
-        || (t.contains("发布时间") && t.len() < 120)
+    if p.page_marker.is_match(t) {
+        return true;
+    }
+    !is_prose(t)
+        && (p.navigation.is_match(t)
+            || p.metadata_row.is_match(t)
+            || p.button.is_match(t)
+            || ((t.contains("索引号") || t.contains("发布时间")) && label_residue(t) <= MAX_RESIDUE))
+}
+
+/// A metadata line holds labels and values; a line with more Han characters
+/// than this besides its labels is text that merely names a label.
+const MAX_RESIDUE: usize = 8;
+
+/// The Han characters of a line besides the metadata labels in it.
+fn label_residue(line: &str) -> usize {
+    let p = patterns();
+    p.label
+        .replace_all(line, "")
+        .chars()
+        .filter(|c| crate::text::is_han(*c))
+        .count()
 }
 
 /// Drops furniture lines. A run of `- [ 标签 ]` / `- value` list items (site
@@ -107,6 +138,21 @@ mod tests {
             "1500",
         ]);
         assert_eq!(out, vec!["一、2023年预算执行情况", "1500"]);
+    }
+
+    #[test]
+    fn prose_naming_furniture_words_is_kept() {
+        let sentence = "（见索引号附表）2023年全区政府债券实际支付利息3824.35万元。";
+        let wrapped = "（见索引号附表）2023年全区政府债券实际支付利息 3824.35万元（一般债券";
+        let nav = "您现在的位置在本报告第三部分，详见附表。";
+        let out = keep(&[
+            sentence,
+            wrapped,
+            nav,
+            "索引号：123/2024-01",
+            "[ 索引号 ] 115/2024-00018 [ 发文字号 ] 巴南府函〔2023〕299号",
+        ]);
+        assert_eq!(out, vec![sentence, wrapped, nav]);
     }
 
     #[test]

@@ -6,16 +6,19 @@
 //!
 //! 1. [`chars`]: full-width digits and letters to half-width, traditional to
 //!    simplified, pinyin glosses of mirror sites dropped;
-//! 2. [`furniture`]: page markers and web-page navigation lines dropped;
-//! 3. [`join`]: lines broken mid-sentence (PDF wrapping) re-joined, blank
+//! 2. [`split`]: lines of thousands of characters (one-line web pages)
+//!    split after sentence ends;
+//! 3. [`furniture`]: page markers and web-page navigation lines dropped;
+//! 4. [`join`]: lines broken mid-sentence (PDF wrapping) re-joined, blank
 //!    lines dropped (it measures line widths, so it runs before spaces go);
-//! 4. [`spaces`]: spaces between CJK characters and between numbers and their
+//! 5. [`spaces`]: spaces between CJK characters and between numbers and their
 //!    units removed, spaces between table cells kept.
 
 pub mod chars;
 pub mod furniture;
 pub mod join;
 pub mod spaces;
+pub mod split;
 
 /// One cleaning step.
 pub type Step = fn(Vec<String>) -> Vec<String>;
@@ -23,6 +26,7 @@ pub type Step = fn(Vec<String>) -> Vec<String>;
 /// The cleaning steps, in the order they run.
 pub const STEPS: &[(&str, Step)] = &[
     ("chars", chars::normalize),
+    ("split", split::split_long_lines),
     ("furniture", furniture::drop_furniture),
     ("join", join::rejoin),
     ("spaces", spaces::remove_spaces),
