@@ -311,6 +311,15 @@ fn the_serve_command_prints_its_address_and_warns_off_loopback() {
     use std::process::{Command, Stdio};
 
     let index = TempDir::new().unwrap();
+    // A named index is not built on the fly: ingest first.
+    let ingested = Command::new(assert_cmd::cargo::cargo_bin("budgetq"))
+        .arg("--index")
+        .arg(index.path())
+        .arg("ingest")
+        .arg(common::shipped_corpora())
+        .output()
+        .unwrap();
+    assert!(ingested.status.success());
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("budgetq"))
         .arg("--index")
         .arg(index.path())
