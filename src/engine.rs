@@ -339,6 +339,11 @@ impl Engine {
         self.store.reports().unwrap_or_default()
     }
 
+    /// One report with its paragraphs, by id.
+    pub fn report(&self, id: &str) -> Option<Report> {
+        self.store.report(id).ok().flatten()
+    }
+
     /// Searches paragraphs.
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
         self.store.search(req)

@@ -12,12 +12,14 @@
 //! 4. [`answer`] reads a question, filters by region and year and ranks facts:
 //!    `Question -> Answer`.
 //!
-//! [`Engine`] is the one front end that the CLI, the REPL and the tests use.
+//! [`Engine`] is the one front end that the CLI, the REPL, the web server
+//! ([`serve`]) and the tests use; [`export`] holds the JSON and CSV shapes they share.
 
 pub mod answer;
 pub mod compare;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod index;
@@ -25,6 +27,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod model;
 pub mod region;
+pub mod serve;
 pub mod session;
 pub mod summary;
 pub mod text;

@@ -27,6 +27,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 ///   budgetq search --region 西工区 政府债券利息
 ///   budgetq ingest ~/reports/        (add your own reports)
 ///   budgetq facts --region 西工区 --metric 利息 --csv > facts.csv
+///   budgetq serve                    (a web page at http://127.0.0.1:8080/)
 #[derive(Debug, Parser)]
 #[command(name = "budgetq", version, verbatim_doc_comment)]
 pub struct Cli {
@@ -185,6 +186,21 @@ pub enum Command {
     },
     /// Interactive questions with follow-ups (also what `budgetq` alone runs).
     Repl,
+    /// Serve a local web page (Ask, Search, Reports, Compare) and a JSON API.
+    ///
+    /// The index is opened once, read-only. Open the printed address in a
+    /// browser; Ctrl-C stops the server.
+    Serve {
+        /// Address to listen on; anything but loopback makes the archive visible on the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Worker threads for connections (engine work runs on a separate pool).
+        #[arg(long, default_value_t = 2)]
+        workers: usize,
+    },
 }
 
 /// Parses `2020..2024`, `2020-2024` or `2023`.
@@ -383,6 +399,22 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Repl => {
             let engine = open_for_query(named_index)?;
             repl::run(&engine, color)
+        }
+        Command::Serve { host, port, workers } => {
+            let engine = open_for_query(named_index)?;
+            // Build the question reader now, not on the first request.
+            engine.answerer();
+            if !host.is_loopback() {
+                eprintln!(
+                    "budgetq: warning: listening on {host} makes the archive visible to other machines on the network"
+                );
+            }
+            let reports = engine.reports().len();
+            let app = budgetq::serve::app(std::sync::Arc::new(engine));
+            budgetq::serve::run(app, std::net::SocketAddr::new(host, port), workers, |addr| {
+                println!("budgetq: serving {reports} reports at http://{addr}/ (Ctrl-C stops)");
+            })?;
+            Ok(true)
         }
     }
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use budgetq::compare::Comparison;
+use budgetq::export::{self, csv_field};
 use budgetq::index::search::mark;
 use budgetq::index::Hit;
 use budgetq::model::{Answer, Fact, ReportMeta};
@@ -33,7 +34,7 @@ fn paint(text: &str, style: (&str, &str), color: bool) -> String {
 /// Search hits.
 pub fn hits(hits: &[Hit], json: bool, color: bool) -> Result<()> {
     if json {
-        return print_json(&serde_json::json!({ "hits": hits }));
+        return print_json(&export::hits_json(hits));
     }
     let mut o = out();
     for (i, h) in hits.iter().enumerate() {
@@ -69,19 +70,10 @@ pub fn nothing(reason: &str, machine: bool) -> Result<()> {
     Ok(())
 }
 
-/// A fact as JSON shows it: its stable id and its total's id beside its fields.
-#[derive(serde::Serialize)]
-struct ListedFact<'a> {
-    id: String,
-    parent_id: Option<String>,
-    #[serde(flatten)]
-    fact: &'a Fact,
-}
-
 /// Report list.
 pub fn reports(reports: &[ReportMeta], json: bool) -> Result<()> {
     if json {
-        return print_json(&serde_json::json!({ "reports": reports }));
+        return print_json(&export::reports_json(reports));
     }
     let mut o = out();
     let mut table = comfy_table::Table::new();
@@ -100,26 +92,10 @@ pub fn reports(reports: &[ReportMeta], json: bool) -> Result<()> {
     Ok(())
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// Fact list.
 pub fn facts(facts: &[Fact], json: bool, csv: bool) -> Result<()> {
     if json {
-        let listed: Vec<ListedFact> = facts
-            .iter()
-            .map(|f| ListedFact {
-                id: f.id(),
-                parent_id: f.parent_id(),
-                fact: f,
-            })
-            .collect();
-        return print_json(&serde_json::json!({ "facts": listed }));
+        return print_json(&export::facts_json(facts));
     }
     let mut o = out();
     if csv {
@@ -273,29 +249,14 @@ pub fn comparison(c: &Comparison, json: bool, csv: bool) -> Result<()> {
         return print_json(c);
     }
     let mut o = out();
-    let unit = c.unit.clone().unwrap_or_default();
     if csv {
-        write!(o, "\u{feff}")?;
-        writeln!(o, "region,year,phase,value_{unit},value,unit,metric,report,sentence")?;
-        for r in &c.rows {
-            let row = [
-                r.region.clone(),
-                r.year.to_string(),
-                r.phase.clone(),
-                r.normalized.map(|v| v.to_string()).unwrap_or_default(),
-                r.value.clone(),
-                r.unit.clone(),
-                r.metric.clone(),
-                r.report.clone(),
-                r.sentence.clone(),
-            ];
-            writeln!(o, "{}", row.iter().map(|s| csv_field(s)).collect::<Vec<_>>().join(","))?;
-        }
+        write!(o, "{}", export::comparison_csv(c))?;
         if let Some(reason) = &c.reason {
             eprintln!("budgetq: {reason}");
         }
         return Ok(());
     }
+    let unit = c.unit.clone().unwrap_or_default();
     if let Some(reason) = &c.reason {
         writeln!(o, "not found: {reason}")?;
         return Ok(());
