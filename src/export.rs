@@ -111,9 +111,12 @@ mod tests {
                 sentence: "s".into(),
             }],
             missing: vec![],
+            phases: vec!["执行".into()],
+            reason: None,
+            closest: vec![],
         };
         let csv = comparison_csv(&c);
-        assert!(csv.starts_with("\u{feff}region,year,value_亿元,"));
-        assert!(csv.contains("西工区,2023,,\"1,2\",亿元,执行,"));
+        assert!(csv.starts_with("\u{feff}region,year,phase,value_亿元,"));
+        assert!(csv.contains("西工区,2023,执行,,\"1,2\",亿元,"));
     }
 }

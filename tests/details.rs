@@ -318,7 +318,7 @@ fn modules_only_use_the_layers_below_them() {
 fn grand_totals_carry_overs_and_next_year_spending_are_no_parts() {
     let (_dir, engine) = shipped_engine();
     let facts = engine.facts(&budgetq::engine::FactFilter::default());
-    let by_id = |id: &str| facts.iter().find(|f| f.id() == id).copied();
+    let by_id = |id: &str| facts.iter().find(|f| f.id() == id).cloned();
     let parent_metric = |metric: &str, year: u16| {
         let f = facts
             .iter()
