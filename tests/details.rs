@@ -280,7 +280,7 @@ fn query_commands_do_not_create_an_index_in_other_folders() {
         .assert()
         .success()
         .stderr(predicate::str::contains("./index").and(predicate::str::contains("index at index").not()));
-    assert!(project.path().join("index/catalog.json").exists());
+    assert!(project.path().join("index/store/meta.json").exists());
 }
 
 #[test]
