@@ -107,6 +107,11 @@ fn judge(engine: &Engine, golds: &[Gold]) -> Tally {
 }
 
 fn assert_thresholds(name: &str, t: &Tally, n: usize) {
+    assert_rates(name, t, n, 0.95, 0.02);
+}
+
+/// Prints the tally and asserts at least `min_correct` correct and at most `max_wrong` wrong (shares of `n`).
+fn assert_rates(name: &str, t: &Tally, n: usize, min_correct: f64, max_wrong: f64) {
     eprintln!(
         "{name}: {} correct, {} wrong, {} abstained of {n}\n{}",
         t.correct,
@@ -115,13 +120,13 @@ fn assert_thresholds(name: &str, t: &Tally, n: usize) {
         t.misses.join("\n")
     );
     assert!(
-        t.correct as f64 >= 0.95 * n as f64,
+        t.correct as f64 >= min_correct * n as f64,
         "{name}: only {} of {n} correct:\n{}",
         t.correct,
         t.misses.join("\n")
     );
     assert!(
-        t.wrong as f64 <= 0.02 * n as f64,
+        t.wrong as f64 <= max_wrong * n as f64,
         "{name}: {} wrong of {n}:\n{}",
         t.wrong,
         t.misses.join("\n")
@@ -307,18 +312,5 @@ fn blind_questions_hold_their_floor() {
         all.extend(golds(&format!("blind/{set}.jsonl")));
     }
     let t = judge(&engine, &all);
-    let n = all.len();
-    eprintln!(
-        "blind: {} correct, {} wrong, {} abstained of {n}\n{}",
-        t.correct,
-        t.wrong,
-        t.abstained,
-        t.misses.join("\n")
-    );
-    assert!(
-        t.correct as f64 >= 0.62 * n as f64,
-        "blind: only {} of {n} correct",
-        t.correct
-    );
-    assert!(t.wrong as f64 <= 0.025 * n as f64, "blind: {} wrong of {n}", t.wrong);
+    assert_rates("blind", &t, all.len(), 0.62, 0.025);
 }
