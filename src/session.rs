@@ -143,7 +143,14 @@ impl Session {
         let full = if q.content.is_empty() || follow_up {
             let region_text = region.clone().unwrap_or_default();
             let year_text = year.map(|y| format!("{y}年")).unwrap_or_default();
-            format!("{region_text}{year_text}{content}{}", phase_words(&phases))
+            // 同比下降多少 after a revenue question: the previous metric, with what is asked of it.
+            let asks = !matches!(q.relation, crate::answer::question::Relation::Level) || q.want.is_some();
+            let asked = if asks && q.year.is_none() {
+                stripped.as_str()
+            } else {
+                ""
+            };
+            format!("{region_text}{year_text}{content}{}{asked}", phase_words(&phases))
         } else {
             // A question of its own: only what it leaves out is filled in.
             format!("{region_text}{year_text}{stripped}")

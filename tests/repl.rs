@@ -36,6 +36,22 @@ fn piped_follow_ups_keep_their_context() {
     assert_eq!(text.matches("source: ").count(), 3, "{text}");
 }
 
+/// A follow-up that asks for a rate of the previous figure gets the rate, not the amount again.
+#[test]
+fn piped_rate_follow_up_asks_for_the_rate() {
+    let dir = index_of(&common::shipped_corpora());
+    let out = budgetq(&dir)
+        .write_stdin("西工区2023年一般公共预算收入是多少\n同比下降多少\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let answers: Vec<&str> = text
+        .lines()
+        .filter(|l| (l.ends_with("万元") || l.ends_with('%')) && !l.contains('：') && !l.starts_with(' '))
+        .collect();
+    assert_eq!(answers, vec!["174559万元", "14.8%"], "{text}");
+}
+
 #[test]
 fn piped_commands_and_phase_follow_ups() {
     let dir = index_of(&common::shipped_corpora());
