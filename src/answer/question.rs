@@ -166,15 +166,14 @@ impl RegionIndex {
     /// named (Yuexiu District, Guangzhou; 广州市越秀区), the inner one is meant.
     fn find(&self, text: &str) -> Option<(Vec<String>, String, Vec<String>)> {
         let lower = text.to_lowercase();
-        let pinyin_found = |p: &str| {
-            lower.match_indices(p).any(|(i, _)| {
-                let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
-                let after = lower[i + p.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_ascii_alphabetic());
-                before && after
-            })
+        let pinyin_found = |p: &str| word_at(&lower, p).is_some();
+        // A parent's name (武汉, wuhan) stands in the text.
+        let in_text = |p: &String| {
+            if p.is_ascii() {
+                pinyin_found(p)
+            } else {
+                p.chars().count() >= 2 && text.contains(p.as_str())
+            }
         };
         // Each region named, with the longest of its keys found.
         let mut found: Vec<(&str, String)> = Vec::new();
@@ -201,15 +200,7 @@ impl RegionIndex {
             .collect();
         let key = inner.iter().map(|(_, k)| k).max_by_key(|k| k.len())?.clone();
         let named = |keys: &Vec<String>, pinyin: &Vec<String>| keys.contains(&key) || pinyin.contains(&key);
-        let parent_named = |parents: &Vec<String>| {
-            parents.iter().any(|p| {
-                if p.is_ascii() {
-                    pinyin_found(p)
-                } else {
-                    p.chars().count() >= 2 && text.contains(p.as_str())
-                }
-            })
-        };
+        let parent_named = |parents: &Vec<String>| parents.iter().any(in_text);
         let mut regions: Vec<String> = Vec::new();
         let mut remove: Vec<String> = Vec::new();
         let candidates: Vec<_> = self.entries.iter().filter(|e| named(&e.keys, &e.pinyin)).collect();
@@ -222,18 +213,7 @@ impl RegionIndex {
         };
         for KnownRegion { region: r, parents, .. } in chosen {
             regions.push(r.clone());
-            remove.extend(
-                parents
-                    .iter()
-                    .filter(|p| {
-                        if p.is_ascii() {
-                            pinyin_found(p)
-                        } else {
-                            p.chars().count() >= 2 && text.contains(p.as_str())
-                        }
-                    })
-                    .cloned(),
-            );
+            remove.extend(parents.iter().filter(|p| in_text(p)).cloned());
         }
         remove.extend(
             found
@@ -333,19 +313,23 @@ fn replace_word(text: &str, key: &str) -> String {
         return text.replacen(key, " ", 1);
     }
     let lower = text.to_lowercase();
-    let at = lower.match_indices(key).find(|(i, _)| {
-        let before = lower[..*i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
-        let after = lower[i + key.len()..]
+    match word_at(&lower, key) {
+        // Lowercasing keeps byte offsets of ASCII text; a non-ASCII case change would not.
+        Some(i) if lower.len() == text.len() => format!("{} {}", &text[..i], &text[i + key.len()..]),
+        _ => text.to_string(),
+    }
+}
+
+/// Where `word` stands in `lower` as a whole English word (xigong, not xigongqu).
+fn word_at(lower: &str, word: &str) -> Option<usize> {
+    lower.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
+        let after = lower[i + word.len()..]
             .chars()
             .next()
             .is_none_or(|c| !c.is_ascii_alphabetic());
         before && after
-    });
-    match at {
-        // Lowercasing keeps byte offsets of ASCII text; a non-ASCII case change would not.
-        Some((i, _)) if lower.len() == text.len() => format!("{} {}", &text[..i], &text[i + key.len()..]),
-        _ => text.to_string(),
-    }
+    })
 }
 
 /// Reads a question.
