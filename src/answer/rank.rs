@@ -213,6 +213,34 @@ fn negates(metric: &str, content: &str) -> bool {
     })
 }
 
+/// True when the metric names a line item the question does not ask about: 税收收入
+/// for a question about 一般公共预算收入 (a part for the whole), 还本付息 for 还本.
+/// The question may name the item in other words that keep its characters in
+/// order (税收 for 税收收入, 偿还债务本金 for 偿还本金).
+fn names_other_item(metric: &str, content: &str) -> bool {
+    let asked = crate::lexicon::line_items(content);
+    crate::lexicon::line_items(metric).into_iter().any(|item| {
+        if asked.iter().any(|a| a.contains(item)) {
+            return false;
+        }
+        let stem = item
+            .strip_suffix("收入")
+            .or_else(|| item.strip_suffix("支出"))
+            .unwrap_or(item);
+        let stem_asked = stem.chars().count() >= 2
+            && in_order(stem, content)
+            // 税收 inside 非税收入 names the other item.
+            && !asked.iter().any(|a| a.contains(stem));
+        !stem_asked
+    })
+}
+
+/// True when every character of `word` occurs in `text`, in order.
+fn in_order(word: &str, text: &str) -> bool {
+    let mut rest = text.chars();
+    word.chars().all(|c| rest.any(|t| t == c))
+}
+
 fn relation_fits(q: &Question, fact: &Fact) -> bool {
     let rel = fact.relation.as_str();
     match q.relation {
@@ -278,7 +306,7 @@ pub fn score(
             return None;
         }
     }
-    if !relation_fits(q, fact) || negates(&metric_text, &q.content) {
+    if !relation_fits(q, fact) || negates(&metric_text, &q.content) || names_other_item(&metric_text, &q.content) {
         return None;
     }
     // A part of the year (上半年, 1-6月) never answers for the whole year.
@@ -371,5 +399,20 @@ mod tests {
     fn bigrams_of_mixed_text() {
         let b = bigrams("契税收入GDP");
         assert!(b.contains("契税") && b.contains("gd") && b.contains("dp"));
+    }
+
+    #[test]
+    fn a_line_item_the_question_does_not_name_is_another_figure() {
+        // A part for the whole, and a wider item for a narrower one.
+        assert!(names_other_item("税收收入", "一般公共预算收入"));
+        assert!(names_other_item("政府债务还本付息", "政府债务还本"));
+        assert!(names_other_item("一般债务余额", "政府债务余额"));
+        assert!(names_other_item("税收收入", "非税收入"));
+        // The same item, or the item in shorter or looser words.
+        assert!(!names_other_item("税收收入", "税收"));
+        assert!(!names_other_item("教育支出", "教育方面"));
+        assert!(!names_other_item("使用自有财力偿还本金", "自有财力偿还债务本金"));
+        assert!(!names_other_item("一般公共预算收入", "一般公共预算收入"));
+        assert!(!names_other_item("税收收入占一般公共预算收入", "税收收入占比"));
     }
 }
