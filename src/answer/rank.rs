@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::question::{Question, Relation};
-use crate::extract::context::{canonical, is_fall};
+use crate::extract::context::{canonical, is_fall, phase_clue};
 use crate::model::{Fact, Phase, ValueKind};
 
 /// Lowercase character bigrams of the letters, digits and Han characters of `text`.
@@ -145,8 +145,16 @@ pub fn clause_before(fact: &Fact) -> &str {
     let number_start = sentence.find(fact.written.as_str()).unwrap_or(sentence.len());
     let before = &sentence[..number_start];
     let start = before
-        .rfind(['，', ',', '；', ';', '。', '：', ':'])
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            // A thousands separator (125,000万元) ends no clause.
+            let in_number = c == ','
+                && before[..i].ends_with(|d: char| d.is_ascii_digit())
+                && before[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+            matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':') && !in_number
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &before[start..]
 }
 
@@ -162,6 +170,15 @@ pub struct Score {
 /// the question names a phase the fact is not (调整预算 asked, only 决算 stated).
 fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> Option<f32> {
     let is_draft_year = fact.year.is_some() && fact.year == draft_year;
+    // A completion rate is judged by the plan it completes (完成调整预算的103.7%):
+    // a question about 年初预算 is not answered by the rate of 调整预算.
+    if matches!(q.relation, Relation::Completion) {
+        let plans = [Phase::Initial, Phase::Adjusted];
+        if let Some(base) = phase_clue(clause_before(fact)).filter(|p| plans.contains(p)) {
+            let asked: Vec<Phase> = q.phases.iter().copied().filter(|p| plans.contains(p)).collect();
+            return (asked.is_empty() || asked.contains(&base)).then_some(0.35);
+        }
+    }
     if q.phases.is_empty() {
         return Some(match fact.phase {
             Phase::Draft if is_draft_year => 0.15,

@@ -81,7 +81,11 @@ fn clause_start(text: &str, end: usize) -> usize {
             }
             return i;
         }
-        if CLAUSE_BREAKS.contains(&c) {
+        // A thousands separator (125,000万元) breaks no clause.
+        let in_number = c == ','
+            && text[i..].starts_with(|d: char| d.is_ascii_digit())
+            && text[..i - 1].ends_with(|d: char| d.is_ascii_digit());
+        if CLAUSE_BREAKS.contains(&c) && !in_number {
             return i;
         }
         i -= c.len_utf8();
@@ -458,7 +462,7 @@ fn strip_relation_words(metric: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)数?|(?:按|同|可比|自然)+口径|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支",
+            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)数?|(?:按|同|可比|自然)+口径|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减",
         )
         .expect("valid regex")
     });
@@ -708,6 +712,13 @@ mod tests {
         check("179426", "一般公共预算支出", Phase::Actual, "");
         check("90.6", "一般公共预算支出", Phase::Actual, "完成率");
         check("24.5", "一般公共预算支出", Phase::Actual, "同比减少");
+    }
+
+    #[test]
+    fn a_thousands_separator_breaks_no_clause() {
+        let f = facts("years: 2023/2024\n---\n全县一般公共预算收入完成126,480万元，完成年初预算125,000万元的101.2%，完成调整预算的103.7%。\n");
+        assert_eq!(find(&f, "101.2").relation, "完成率");
+        assert_eq!(find(&f, "103.7").relation, "完成率");
     }
 
     #[test]
