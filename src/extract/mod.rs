@@ -371,7 +371,14 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
 
             // Phase: rates and changes take their base's; children their parent's.
             let year = scope.year_at(sentence_before, &p.section);
-            let phase = if let Some(clue) = parent.and(context::phase_clue(between)) {
+            // 由210,110万元调整为251,550万元: the first figure is the one before the adjustment.
+            let adjusted_from = between.ends_with('由')
+                && ["调整为", "调增为", "调减为", "调整到", "调增至", "调减至", "变更为"]
+                    .iter()
+                    .any(|w| text[m.end..].trim_start().starts_with(w));
+            let phase = if adjusted_from {
+                Phase::Initial
+            } else if let Some(clue) = parent.and(context::phase_clue(between)) {
                 clue
             } else if let Some(pi) = parent {
                 out[pi].phase
