@@ -336,13 +336,28 @@ pub fn score(
     }
     let metric = bigrams(&canonical(&fact.metric));
     let topic = bigrams(&fact.topic);
-    let sentence = bigrams(&canonical(local_context(fact)));
+    // A part (一般债券9.24亿元 inside 再融资债券21.31亿元(…)) is described by its
+    // own clause and its total's name, not by its siblings (新增债券16.35亿元).
+    let part_of = parent_metric.filter(|_| fact.parent.is_some());
+    let parent = part_of.map(|m| bigrams(&canonical(m))).unwrap_or_default();
+    let sentence = match part_of {
+        Some(_) => {
+            // What the whole list shares (截至6月底，全市政府债务余额148.62亿元，其中…).
+            let lead = ["其中", "包括", "包含", "(", "（"]
+                .iter()
+                .filter_map(|w| fact.sentence.find(w))
+                .min()
+                .map_or("", |i| &fact.sentence[..i]);
+            bigrams(&canonical(&format!("{lead} {}", clause_before(fact))))
+        }
+        None => bigrams(&canonical(local_context(fact))),
+    };
     let credit: Vec<f32> = q_bigrams
         .iter()
         .map(|b| {
             if metric.contains(b) {
                 1.0
-            } else if topic.contains(b) {
+            } else if topic.contains(b) || parent.contains(b) {
                 0.8
             } else if sentence.contains(b) {
                 0.5

@@ -336,7 +336,15 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             });
             let opens_bullet =
                 heading_level(&text[segment_start..m.start]).is_some_and(|(level, _)| level == BULLET_LEVEL);
-            let parent = parent_of(text, &m, &out[first_in_sentence..], first_in_sentence, breakdown_at)
+            // The nearest breakdown before this figure: a later 其中 opens a new list
+            // (…余额158.72亿元,其中:…,债券还本支出21.84亿元,其中一般债券还本9.25亿元).
+            let nearest_breakdown = ["其中", "包括"]
+                .iter()
+                .filter_map(|w| text[s_start..m.start].rfind(w))
+                .max()
+                .map(|i| i + s_start)
+                .or(breakdown_at);
+            let parent = parent_of(text, &m, &out[first_in_sentence..], first_in_sentence, nearest_breakdown)
                 .or_else(|| {
                     (sentence_opens_breakdown && m.kind == ValueKind::Money)
                         .then_some(previous_sentence_total)
