@@ -101,6 +101,12 @@ pub fn phase_clue(text: &str) -> Option<Phase> {
         .map(|(_, p)| p)
 }
 
+/// `text` without parenthesised remarks that hold no figure
+/// (同比增长（以下简称“增长”）55.2% reads as 同比增长55.2%).
+pub fn without_remarks(text: &str) -> std::borrow::Cow<'_, str> {
+    patterns().remark.replace_all(text, "")
+}
+
 /// The relation words right before a number (`同比下降`, `比上年增加`, `增长`),
 /// with the base (同比, 比上年) taken from anywhere in the clause.
 pub fn relation(between: &str, clause: &str) -> Option<String> {

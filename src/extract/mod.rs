@@ -238,7 +238,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             // Relation: a change, a completion rate or a share.
             let mut relation = String::new();
             let mut year_shift = 0;
-            if let Some(r) = context::relation(between, clause) {
+            if let Some(r) = context::relation(&context::without_remarks(between), clause) {
                 relation = r;
             } else if m.kind == ValueKind::Percent {
                 if let Some(r) = context::rate_relation(clause) {
