@@ -35,7 +35,11 @@ struct Ranked<'a> {
 /// Facts of the question's region (all regions when it names none), of its
 /// year and the next (a year before a report is computed from the next one).
 fn region_facts(store: &Store, q: &Question) -> FactSet {
-    let years: Vec<u16> = q.year.map(|y| vec![y, y + 1]).unwrap_or_default();
+    let mut years: Vec<u16> = q.year.map(|y| vec![y, y + 1]).unwrap_or_default();
+    // 2024年预算比2023年实际完成数多多少: each side's own year.
+    if let (Compute::Difference(sides), false) = (&q.compute, years.is_empty()) {
+        years.extend([sides.0.year, sides.1.year].into_iter().flatten());
+    }
     store.facts_for(&q.regions, &years).unwrap_or_default()
 }
 

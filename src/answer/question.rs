@@ -114,7 +114,7 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 ];
 
 /// Words removed from the content once read as cues (space separated).
-const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成 预计完成 预计 决算数 决算 草案 同比 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
+const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
 
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
@@ -244,7 +244,7 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
             re(&format!(
                 r"^(.+?)(?:比|较|相比|与)(.+?)(?:{COMPARE_VERBS})了?(?:多少|几)"
             )),
-            re(r"^(.+?)(?:距离|离)(.+?)(?:还差|还有|还剩|差)"),
+            re(r"^(.+?)(?:距离|离)(.+?)(?:还差|还有|还剩|还|差)"),
             re(r"^(.+?)减去?(.+?)(?:后|还有|还剩|是|等于|$)"),
         ]
     });
@@ -275,12 +275,18 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
     } else {
         return None;
     };
-    let qa = parse(&a, regions);
+    let mut qa = parse(&a, regions);
     let mut qb = parse(&b, regions);
     if qa.content.is_empty() {
         return None;
     }
     const HEADS: [&str; 5] = ["收入", "支出", "余额", "限额", "预算"];
+    if HEADS.contains(&qa.content.as_str()) && !HEADS.contains(&qb.content.as_str()) {
+        // 余额离限额还有多少: the limit of the same debt.
+        if let Some(stem) = HEADS.iter().find_map(|h| qb.content.strip_suffix(h)) {
+            qa.content = format!("{stem}{}", qa.content);
+        }
+    }
     if qb.content.is_empty() {
         qb.content = qa.content.clone();
     } else if HEADS.contains(&qb.content.as_str()) {
