@@ -584,7 +584,8 @@ pub fn extract_facts(report: &Report) -> Vec<Fact> {
         region_keys: crate::region::keys(&report.meta.region),
     };
     let mut facts: Vec<Fact> = Vec::new();
-    for p in &report.paragraphs {
+    // A heading's words are read with the paragraphs under it (their section path).
+    for p in report.paragraphs.iter().filter(|p| !p.heading) {
         let readings = if p.table {
             table::read(scope.money_unit, report, p)
         } else {
