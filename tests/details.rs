@@ -417,3 +417,33 @@ fn a_quoted_phrase_matches_wherever_the_text_holds_it() {
     assert_eq!(v["hits"][0]["section"][1], "（二）政府债务情况", "{v}");
     budgetq(&dir).args(["search", "\"债券利息不存在\""]).assert().code(1);
 }
+
+#[test]
+fn metric_names_carry_their_subject() {
+    let dir = shipped_index();
+    let v = json(budgetq(&dir).args(["facts", "--json"]));
+    let metric = |written: &str, unit: &str| {
+        v["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["written"] == written && f["unit"] == unit)
+            .map(|f| f["metric"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // 开展重大项目政策性事前绩效评价18个，金额33940万元
+    assert_eq!(metric("33940", "万元"), vec!["开展重大项目政策性事前绩效评价金额"]);
+    // 完成国有资产审批105项，审批金额5528.12万元
+    assert_eq!(metric("5528.12", "万元"), vec!["国有资产审批金额"]);
+    // 涉及民政局、卫健委、退役军人事务局、农业农村局等9家单位
+    assert_eq!(metric("9", "家"), vec!["发放惠民补贴涉及单位"]);
+    // 惠及群众5.4万人以上
+    assert_eq!(metric("5.4", "万人"), vec!["惠及群众"]);
+    // 一是积极争取专项债资金。…2023年西工区成功发行13900万元。
+    let issued = metric("13900", "万元");
+    assert!(
+        issued.iter().any(|m| m.contains("专项债") && m.ends_with("成功发行")),
+        "{issued:?}"
+    );
+    assert!(issued.iter().all(|m| m != "成功发行"), "{issued:?}");
+}
