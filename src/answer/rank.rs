@@ -121,6 +121,18 @@ const SCOPES: &[&str] = &[
 /// Words naming the government's own level rather than the whole jurisdiction.
 const LEVELS: &[&str] = &["本级", "区级", "县级", "市级", "旗级", "镇级", "乡级", "省级"];
 
+/// True when `text` names a level of government (区本级, 县级, 本级). 本级收入 after a
+/// budget's name (一般公共预算本级收入) is the region's own revenue, a line item.
+fn names_level(text: &str) -> bool {
+    LEVELS.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            let after = &text[i + w.len()..];
+            let placed = text[..i].ends_with(['区', '县', '市', '旗', '省', '镇', '乡']);
+            placed || !(after.starts_with("收入") || after.starts_with("支出"))
+        })
+    })
+}
+
 /// The part of a fact's sentence that speaks of it: up to the end of the
 /// clause holding its number. The parts a total lists after it (其中：3500万元用于
 /// 凯旋路…) describe those parts, not the total.
@@ -174,9 +186,17 @@ fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> Option<f32
     // a question about 年初预算 is not answered by the rate of 调整预算.
     if matches!(q.relation, Relation::Completion) {
         let plans = [Phase::Initial, Phase::Adjusted];
-        if let Some(base) = phase_clue(clause_before(fact)).filter(|p| plans.contains(p)) {
+        // Only a plan named as such: 年度预算 may be either.
+        let clause = clause_before(fact);
+        let named = ["调整", "年初", "人代会"].iter().any(|w| clause.contains(w));
+        if let Some(base) = phase_clue(clause).filter(|p| plans.contains(p)) {
             let asked: Vec<Phase> = q.phases.iter().copied().filter(|p| plans.contains(p)).collect();
-            return (asked.is_empty() || asked.contains(&base)).then_some(0.35);
+            return match (asked.is_empty(), named) {
+                (true, _) => Some(0.35),
+                (false, true) => asked.contains(&base).then_some(0.35),
+                // 年度预算 when 年初预算 is asked: maybe, below one named.
+                (false, false) => Some(0.1),
+            };
         }
     }
     if q.phases.is_empty() {
@@ -216,7 +236,7 @@ fn share_of_budget(text: &str) -> bool {
 fn is_part_of_year(sentence: &str) -> bool {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     P.get_or_init(|| {
-        regex::Regex::new(r"上半年|前三季度|[1１一](?:-|—|－|~|至)(?:[1-9]|1[01]|[二三四五六七八九十])月")
+        regex::Regex::new(r"上半年|前三季度|[一三]季度|前(?:[1-9]|1[01]|[二三四五六七八九十])个月|[1１一](?:-|—|－|~|至)(?:[1-9]|1[01]|[二三四五六七八九十])月|(?:^|[^\d])(?:[1-9]|1[01])月(?:底|末)")
             .expect("valid regex")
     })
     .is_match(sentence)
@@ -327,7 +347,12 @@ pub fn score(
         return None;
     }
     // A part of the year (上半年, 1-6月) never answers for the whole year.
-    if q.text.contains("全年") && is_part_of_year(&fact.sentence) {
+    let part_year_fact = is_part_of_year(&fact.sentence);
+    if q.text.contains("全年") && part_year_fact {
+        return None;
+    }
+    // …nor the whole year for a part.
+    if is_part_of_year(&q.text) && fact.sentence.contains("全年") && !part_year_fact {
         return None;
     }
     // A plan (拟申请…) is not a thing done: it answers only a question about plans.
@@ -336,13 +361,28 @@ pub fn score(
     }
     let metric = bigrams(&canonical(&fact.metric));
     let topic = bigrams(&fact.topic);
-    let sentence = bigrams(&canonical(local_context(fact)));
+    // A part (一般债券9.24亿元 inside 再融资债券21.31亿元(…)) is described by its
+    // own clause and its total's name, not by its siblings (新增债券16.35亿元).
+    let part_of = parent_metric.filter(|_| fact.parent.is_some());
+    let parent = part_of.map(|m| bigrams(&canonical(m))).unwrap_or_default();
+    let sentence = match part_of {
+        Some(_) => {
+            // What the whole list shares (截至6月底，全市政府债务余额148.62亿元，其中…).
+            let lead = ["其中", "包括", "包含", "(", "（"]
+                .iter()
+                .filter_map(|w| fact.sentence.find(w))
+                .min()
+                .map_or("", |i| &fact.sentence[..i]);
+            bigrams(&canonical(&format!("{lead} {}", clause_before(fact))))
+        }
+        None => bigrams(&canonical(local_context(fact))),
+    };
     let credit: Vec<f32> = q_bigrams
         .iter()
         .map(|b| {
             if metric.contains(b) {
                 1.0
-            } else if topic.contains(b) {
+            } else if topic.contains(b) || parent.contains(b) {
                 0.8
             } else if sentence.contains(b) {
                 0.5
@@ -381,6 +421,14 @@ pub fn score(
     {
         total_score -= 0.2;
     }
+    // A total asked for (收入总计, 合计) is not one of its parts.
+    if part_of.is_some()
+        && ["总计", "合计", "总额", "总量", "总收入", "总支出"]
+            .iter()
+            .any(|w| q.text.contains(w))
+    {
+        total_score -= 0.2;
+    }
     // A part of the region (县本级, 天府新区) answers only when the question names one.
     let scoped = |m: &str| SCOPES.iter().any(|w| m.contains(w));
     if (scoped(&metric_text) || parent_metric.is_some_and(scoped)) && !scoped(&q.content) {
@@ -391,7 +439,7 @@ pub fn score(
         total_score += 0.05;
     }
     // A level named in the question (区级, 县本级) prefers facts stated for that level.
-    let level_words = |t: &str| LEVELS.iter().any(|w| t.contains(w));
+    let level_words = |t: &str| names_level(t);
     if level_words(&q.text) {
         if level_words(&fact.metric) || level_words(local_context(fact)) {
             total_score += 0.15;

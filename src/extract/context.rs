@@ -101,6 +101,12 @@ pub fn phase_clue(text: &str) -> Option<Phase> {
         .map(|(_, p)| p)
 }
 
+/// `text` without parenthesised remarks that hold no figure
+/// (同比增长（以下简称“增长”）55.2% reads as 同比增长55.2%).
+pub fn without_remarks(text: &str) -> std::borrow::Cow<'_, str> {
+    patterns().remark.replace_all(text, "")
+}
+
 /// The relation words right before a number (`同比下降`, `比上年增加`, `增长`),
 /// with the base (同比, 比上年) taken from anywhere in the clause.
 pub fn relation(between: &str, clause: &str) -> Option<String> {
@@ -222,6 +228,8 @@ pub fn is_bare(metric: &str) -> bool {
 /// `开展绩效评价18个，金额33940万元`.
 pub fn is_attribute(metric: &str) -> bool {
     matches!(metric, "金额" | "资金" | "总额" | "规模" | "资金规模" | "总金额")
+        // A basis of measurement (还原留抵退税口径后, 剔除一次性因素后) qualifies it.
+        || ["口径", "口径后", "口径下", "因素后", "因素"].iter().any(|w| metric.ends_with(w))
 }
 
 /// `审批金额` after `国有资产审批105项`: the attribute of what was just counted,

@@ -238,7 +238,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             // Relation: a change, a completion rate or a share.
             let mut relation = String::new();
             let mut year_shift = 0;
-            if let Some(r) = context::relation(between, clause) {
+            if let Some(r) = context::relation(&context::without_remarks(between), clause) {
                 relation = r;
             } else if m.kind == ValueKind::Percent {
                 if let Some(r) = context::rate_relation(clause) {
@@ -360,19 +360,33 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             });
             let opens_bullet =
                 heading_level(&text[segment_start..m.start]).is_some_and(|(level, _)| level == BULLET_LEVEL);
-            let parent = parent_of(text, &m, &out[first_in_sentence..], first_in_sentence, breakdown_at)
-                .or_else(|| {
-                    (sentence_opens_breakdown && m.kind == ValueKind::Money)
-                        .then_some(previous_sentence_total)
-                        .flatten()
-                })
-                .or_else(|| {
-                    let first_of_segment = prev_in_sentence.is_none_or(|r| r.m.end < segment_start);
-                    (opens_bullet && m.kind == ValueKind::Money && first_of_segment)
-                        .then_some(bullet_total)
-                        .flatten()
-                })
-                .filter(|pi| is_part_of(&base_metric, &out[*pi].base_metric));
+            // The nearest breakdown before this figure: a later 其中 opens a new list
+            // (…余额158.72亿元,其中:…,债券还本支出21.84亿元,其中一般债券还本9.25亿元).
+            let nearest_breakdown = ["其中", "包括"]
+                .iter()
+                .filter_map(|w| text[s_start..m.start].rfind(w))
+                .max()
+                .map(|i| i + s_start)
+                .or(breakdown_at);
+            let parent = parent_of(
+                text,
+                &m,
+                &out[first_in_sentence..],
+                first_in_sentence,
+                nearest_breakdown,
+            )
+            .or_else(|| {
+                (sentence_opens_breakdown && m.kind == ValueKind::Money)
+                    .then_some(previous_sentence_total)
+                    .flatten()
+            })
+            .or_else(|| {
+                let first_of_segment = prev_in_sentence.is_none_or(|r| r.m.end < segment_start);
+                (opens_bullet && m.kind == ValueKind::Money && first_of_segment)
+                    .then_some(bullet_total)
+                    .flatten()
+            })
+            .filter(|pi| is_part_of(&base_metric, &out[*pi].base_metric));
             // A part names only what sets it apart (其中付息9.8亿元 under 还本付息支出):
             // it takes the rest of its total's name (付息支出).
             let (base_metric, metric) = match parent {
