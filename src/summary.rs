@@ -167,7 +167,7 @@ fn is_debt(f: &Fact) -> bool {
 
 fn sentences(report: &Report) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    for p in report.paragraphs.iter().filter(|p| !p.table) {
+    for p in report.paragraphs.iter().filter(|p| !p.table && !p.heading) {
         for s in p.text.split_inclusive(['。', '！', '？']) {
             let s = s.trim();
             if s.chars().count() >= 12 {

@@ -24,7 +24,13 @@ fn render(report: &Report) -> String {
             "[{}] {}{}\n{}\n\n",
             p.position,
             p.section.join(" › "),
-            if p.table { " (table)" } else { "" },
+            if p.table {
+                " (table)"
+            } else if p.heading {
+                " (heading)"
+            } else {
+                ""
+            },
             p.text
         ));
     }
@@ -49,7 +55,13 @@ fn structure(report: &Report) -> String {
             fingerprint(&p.section.join(" › ")),
             p.text.chars().count(),
             fingerprint(&p.text),
-            if p.table { " table" } else { "" },
+            if p.table {
+                " table"
+            } else if p.heading {
+                " heading"
+            } else {
+                ""
+            },
         ));
     }
     out

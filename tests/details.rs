@@ -353,3 +353,97 @@ fn ask_not_found_suggests_the_next_step() {
         .code(1)
         .stdout(predicate::str::contains("budgetq search").or(predicate::str::contains("closest candidates")));
 }
+
+/// A report of the project's own making whose headings and list items stand alone.
+const HEADINGS_ONLY: &str = "关于河西区2020年财政决算的报告
+河西区财政局
+一、2020年决算情况
+全区一般公共预算收入完成12.5亿元，增长3%。
+二、重点支出的安排和资金到位情况
+（一）农林水事务支出
+（二）教育支出
+三、政府债务情况
+1、2020年末政府债券发行、还本付息决算数
+2、2020年政府债务余额情况
+";
+
+#[test]
+fn headings_and_list_items_are_searchable_with_their_section_path() {
+    let dir = shipped_index();
+    let reports = TempDir::new().unwrap();
+    let file = reports.path().join("hexi-2020.txt");
+    std::fs::write(&file, HEADINGS_ONLY).unwrap();
+    budgetq(&dir).arg("ingest").arg(&file).assert().success();
+    let hits = |query: &str| {
+        let v = json(budgetq(&dir).args(["search", "--json", "--region", "河西区", query]));
+        v["hits"].as_array().cloned().unwrap_or_default()
+    };
+    let education = hits("教育支出");
+    assert_eq!(education[0]["text"], "（二）教育支出", "{education:?}");
+    assert_eq!(education[0]["section"][0], "二、重点支出的安排和资金到位情况");
+    assert_eq!(education[0]["heading"], true);
+    let debt = hits("还本付息");
+    assert_eq!(debt[0]["text"], "1、2020年末政府债券发行、还本付息决算数", "{debt:?}");
+    assert_eq!(debt[0]["section"][0], "三、政府债务情况");
+    // A heading gives way to the paragraph under it, which shows it in its section path.
+    let outcome = hits("决算情况");
+    assert!(outcome.iter().all(|h| h["text"] != "一、2020年决算情况"), "{outcome:?}");
+    assert!(outcome.iter().any(|h| h["section"][0] == "一、2020年决算情况"));
+    // Headings are read for no facts: the seed's facts all come from its paragraphs.
+    let seed = budgetq::ingest::parse_report(
+        &std::fs::read_to_string(common::shipped_corpora().join("xigong-2023.txt")).unwrap(),
+        &common::shipped_corpora().join("xigong-2023.txt"),
+    )
+    .unwrap();
+    assert!(seed.paragraphs.iter().any(|p| p.heading));
+    let facts = budgetq::extract::extract_facts(&seed);
+    assert!(!facts.is_empty());
+    assert!(facts.iter().all(|f| !seed.paragraphs[f.paragraph].heading));
+}
+
+#[test]
+fn a_quoted_phrase_matches_wherever_the_text_holds_it() {
+    let dir = shipped_index();
+    for phrase in ["\"债券利息\"", "\"券利息\"", "\"年全区政府\"", "“一般债券利息２５５７”"] {
+        budgetq(&dir)
+            .args(["search", phrase])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("3824.35"));
+    }
+    // Headings too: every line of the report is text a phrase can be found in.
+    let v = json(budgetq(&dir).args(["search", "--json", "\"政府债务付息情况\""]));
+    assert_eq!(v["hits"][0]["text"], "3.2023年政府债务付息情况", "{v}");
+    assert_eq!(v["hits"][0]["section"][1], "（二）政府债务情况", "{v}");
+    budgetq(&dir).args(["search", "\"债券利息不存在\""]).assert().code(1);
+}
+
+#[test]
+fn metric_names_carry_their_subject() {
+    let dir = shipped_index();
+    let v = json(budgetq(&dir).args(["facts", "--json"]));
+    let metric = |written: &str, unit: &str| {
+        v["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["written"] == written && f["unit"] == unit)
+            .map(|f| f["metric"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // 开展重大项目政策性事前绩效评价18个，金额33940万元
+    assert_eq!(metric("33940", "万元"), vec!["开展重大项目政策性事前绩效评价金额"]);
+    // 完成国有资产审批105项，审批金额5528.12万元
+    assert_eq!(metric("5528.12", "万元"), vec!["国有资产审批金额"]);
+    // 涉及民政局、卫健委、退役军人事务局、农业农村局等9家单位
+    assert_eq!(metric("9", "家"), vec!["发放惠民补贴涉及单位"]);
+    // 惠及群众5.4万人以上
+    assert_eq!(metric("5.4", "万人"), vec!["惠及群众"]);
+    // 一是积极争取专项债资金。…2023年西工区成功发行13900万元。
+    let issued = metric("13900", "万元");
+    assert!(
+        issued.iter().any(|m| m.contains("专项债") && m.ends_with("成功发行")),
+        "{issued:?}"
+    );
+    assert!(issued.iter().all(|m| m != "成功发行"), "{issued:?}");
+}

@@ -107,7 +107,7 @@ pub enum Command {
         /// How many paragraphs to show (1 to 1000).
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1000))]
         limit: u16,
-        /// Print JSON: {"hits":[{report,title,region,years,kind,section,paragraph,score,text,snippet}]}.
+        /// Print JSON: {"hits":[{report,title,region,years,kind,section,paragraph,score,text,snippet,heading?}]}; heading is true for a heading or list item found on its own line.
         #[arg(long)]
         json: bool,
     },

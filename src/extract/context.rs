@@ -77,12 +77,12 @@ fn patterns() -> &'static Patterns {
             base: re(r"(同比|比上年|较上年|比去年|较去年|上年同期|比\d{4}年|较\d{4}年)"),
             last_year: re(r"(?:比|较)?上年(?:同期)?(?:数)?$"),
             strip_phase: re(
-                r"实际完成|累计完成|预计完成|预计执行数|预计执行|执行数|决算数|年度预算|全年预算|预算数|调整为|调整后|调整预算|调整|年初预算|年初的|年初|实际|完成|实现|达到|预计|安排|决算",
+                r"实际完成|累计完成|预计完成|预计执行数|预计执行|执行数|决算数|年度预算|全年预算|预算数|调整为|调增为|调减为|调整后|调整预算|调整|年初预算|年初的|年初|实际|完成|实现|达到|预计|安排|决算",
             ),
             flow_budget: re(r"(收入|支出)(?:年初|调整)?预算(?:数)?"),
             approval: re(r"^.*?(?:审议通过的?|审查批准的?|批准的?|会议通过的?)[:：]?"),
             lead: re(
-                r"^(?:——|—|-|•|\s|截至|截止|\d{4}年(?:度|底|末|以来|全年|上半年)?|(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?月(?:底|末|份)?(?:以来)?|目前|当前|全年|当年|年度内|年度|本年|拟|为|加上级|加上年|加上|加|减去|减|扣除|其中|包括|以及|及|和|并|同时|另外|另|主要是|主要|共计|共|累计|合计|总计|经|由|从|将|对|我区|我县|我市|我旗|全区|全县|全市|全旗|全城区)+",
+                r"^(?:——|—|-|•|\s|截至|截止|\d{4}年(?:度|底|末|以来|全年|上半年)?|(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?月(?:底|末|份)?(?:以来)?|目前|当前|全年|当年|年度内|年度|年中|本年|拟|为|加上级|加上年|加上|加|减去|减|扣除|其中|包括|以及|及|和|并|同时|另外|另|主要是|主要|共计|共|累计|合计|总计|经|由|从|将|对|我区|我县|我市|我旗|全区|全县|全市|全旗|全城区)+",
             ),
             trail: re(r"(?:为|是|仍|达到|达|约|共计|共|的|了|累计|实际|完成|预计|分别|均|仅|近|超|逾|为止|由)+$"),
             remark: re(r"[(（][^()（）\d]*[)）]"),
@@ -156,6 +156,13 @@ pub fn rate_relation(clause: &str) -> Option<&'static str> {
     if c.ends_with('的') && ["预算", "计划", "目标", "任务"].iter().any(|w| c.contains(w)) {
         return Some("完成率");
     }
+    // 完成预算98%, 完成年度预算的: no 的 needed right after the plan.
+    if ["预算", "计划", "目标", "任务"]
+        .iter()
+        .any(|w| c.ends_with(&format!("完成{w}")) || c.ends_with(&format!("完成年度{w}")))
+    {
+        return Some("完成率");
+    }
     None
 }
 
@@ -223,6 +230,48 @@ pub fn is_attribute(metric: &str) -> bool {
     matches!(metric, "金额" | "资金" | "总额" | "规模" | "资金规模" | "总金额")
         // A basis of measurement (还原留抵退税口径后, 剔除一次性因素后) qualifies it.
         || ["口径", "口径后", "口径下", "因素后", "因素"].iter().any(|w| metric.ends_with(w))
+}
+
+/// `审批金额` after `国有资产审批105项`: the attribute of what was just counted,
+/// named in full (国有资产审批金额). `None` unless `own` is a short head that
+/// `counted` ends with, followed by an attribute word.
+pub fn attribute_of(counted: &str, own: &str) -> Option<String> {
+    ["金额", "资金", "总额", "规模"].iter().find_map(|word| {
+        let head = own.strip_suffix(word)?;
+        (!head.is_empty() && head.chars().count() <= 3 && counted.ends_with(head) && counted != head)
+            .then(|| format!("{counted}{word}"))
+    })
+}
+
+/// True for a metric phrase that is only a verb (成功发行, 偿还, 动用): what was
+/// issued or repaid is named before it.
+pub fn is_verb_only(metric: &str) -> bool {
+    let verb = metric
+        .trim_start_matches("成功")
+        .trim_start_matches("累计")
+        .trim_start_matches("共");
+    matches!(
+        verb,
+        "发行" | "偿还" | "下达" | "拨付" | "争取" | "到位" | "兑付" | "减免" | "支付" | "使用" | "动用"
+    )
+}
+
+/// The verb that opens an enumeration counted right after it
+/// (`涉及民政局、卫健委、农业农村局等9家单位` → 涉及): the names listed are no
+/// part of the metric. `before` is the sentence up to the count.
+pub fn enumeration_verb(before: &str) -> Option<&'static str> {
+    let list = before.strip_suffix('等')?;
+    let start = list
+        .rfind(['，', ',', '；', ';', '：', ':', '。'])
+        .map_or(0, |i| i + list[i..].chars().next().map_or(1, char::len_utf8));
+    let clause = list[start..]
+        .trim_start_matches("先后")
+        .trim_start_matches("共计")
+        .trim_start_matches("累计")
+        .trim_start_matches("共");
+    ["涉及", "包括", "覆盖", "惠及", "带动"]
+        .into_iter()
+        .find(|v| clause.starts_with(v) && clause.chars().count() > v.chars().count())
 }
 
 /// Joins a budget name and a bare flow word without doubling 预算
@@ -304,5 +353,22 @@ mod tests {
         assert_eq!(rate_relation("为调整预算的"), Some("完成率"));
         assert_eq!(rate_relation("占公共预算支出的比重为"), Some("占比"));
         assert_eq!(rate_relation("节约率"), None);
+        assert_eq!(rate_relation("完成预算"), Some("完成率"));
+    }
+
+    #[test]
+    fn subjects_of_bare_metrics() {
+        assert_eq!(
+            attribute_of("国有资产审批", "审批金额").as_deref(),
+            Some("国有资产审批金额")
+        );
+        assert_eq!(attribute_of("开展评审工程项目", "送审金额"), None);
+        assert!(is_verb_only("成功发行") && is_verb_only("偿还") && !is_verb_only("发行债券"));
+        assert_eq!(
+            enumeration_verb("截至目前，我区共计发放惠民补贴49项，涉及民政局、卫健委、退役军人事务局、农业农村局等"),
+            Some("涉及")
+        );
+        assert_eq!(enumeration_verb("先后为区信访局等"), None);
+        assert_eq!(enumeration_verb("涉及"), None);
     }
 }

@@ -251,12 +251,21 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             let is_change = !relation.is_empty() && relation != "上年";
 
             // Metric: the clause's own phrase, else inherited.
+            let enumeration = (m.kind == ValueKind::Count)
+                .then(|| context::enumeration_verb(sentence_before.trim_end()))
+                .flatten();
             let own = match relation.as_str() {
+                _ if enumeration.is_some() => enumeration.unwrap_or_default().to_string(),
                 "完成率" => String::new(),
                 "占比" => String::new(),
                 "" => scrub(&context::residue(between), &scope.region_keys),
                 _ => strip_relation_words(&context::residue(between)),
             };
+            // The quantity right before, when a count (开展绩效评价18个，金额33940万元).
+            let counted_before = out[first_in_sentence..]
+                .last()
+                .filter(|r| r.m.kind == ValueKind::Count)
+                .map(|r| (r.base_metric.clone(), r.topic.clone()));
             // The subject carries over from the last total, not from a part in parentheses.
             let inside_parens = text[clause_start(text, m.start).max(s_start)..m.start].is_empty()
                 && text[..m.start].ends_with(['（', '(']);
@@ -277,12 +286,27 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             })
             .map(|r| (r.base_metric.clone(), r.topic.clone()))
             .or_else(|| previous_sentence_metric.clone());
+            let attribute_of_counted = counted_before
+                .as_ref()
+                .and_then(|(base, t)| Some((context::attribute_of(base, &own)?, t.clone())));
             let (mut base_metric, mut fact_topic) = if context::is_empty(&own) {
                 inherited
                     .clone()
                     .unwrap_or_else(|| (subject.clone().unwrap_or_else(|| topic.clone()), topic.clone()))
-            } else if context::is_attribute(&own) && inherited.is_some() {
-                let (base, t) = inherited.clone().unwrap_or_default();
+            } else if enumeration.is_some() {
+                // 发放惠民补贴49项，涉及…等9家单位: what was counted before, then the verb.
+                let before = out[first_in_sentence..].last().map(|r| r.base_metric.clone());
+                (format!("{}{own}", before.unwrap_or_default()), topic.clone())
+            } else if context::is_attribute(&own) && (counted_before.is_some() || inherited.is_some()) {
+                let (base, t) = counted_before.clone().or_else(|| inherited.clone()).unwrap_or_default();
+                (format!("{base}{own}"), t)
+            } else if let Some(named) = attribute_of_counted {
+                named
+            } else if context::is_verb_only(&own) && (inherited.is_some() || subject.is_some()) {
+                // 成功发行13900万元: what was issued is the amount before, or the paragraph's subject.
+                let (base, t) = inherited
+                    .clone()
+                    .unwrap_or_else(|| (subject.clone().unwrap_or_default(), topic.clone()));
                 (format!("{base}{own}"), t)
             } else if context::is_bare(&own) {
                 let t = inherited
@@ -366,6 +390,11 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             // A part names only what sets it apart (其中付息9.8亿元 under 还本付息支出):
             // it takes the rest of its total's name (付息支出).
             let (base_metric, metric) = match parent {
+                // 实际偿还0.67亿元 inside 一般债务还本支出24.37亿元（…）: what its total names, repaid.
+                Some(pi) if context::is_verb_only(&own) && text[out[pi].m.end..].starts_with(['（', '(']) => {
+                    let full = format!("{}{own}", out[pi].base_metric);
+                    (full.clone(), metric.replacen(&base_metric, &full, 1))
+                }
                 // 旗本级257800万元 under 一般公共预算收入: the part of the region's figure.
                 Some(pi) if context::is_scope(&base_metric) && !out[pi].base_metric.contains(base_metric.as_str()) => {
                     let full = format!("{base_metric}{}", out[pi].base_metric);
@@ -483,11 +512,13 @@ fn strip_relation_words(metric: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)数?|(?:按|同|可比|自然)+口径|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减",
+            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)(?:预算)?数?|(?:按|同|可比|自然)+口径|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减",
         )
         .expect("valid regex")
     });
     let s = re.replace_all(metric, "");
+    // 可比增长, 自然增长: the way of counting the change, no part of the name.
+    let s = s.strip_suffix("可比").or_else(|| s.strip_suffix("自然")).unwrap_or(&s);
     s.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
@@ -609,7 +640,8 @@ pub fn extract_facts(report: &Report) -> Vec<Fact> {
         region_keys: crate::region::keys(&report.meta.region),
     };
     let mut facts: Vec<Fact> = Vec::new();
-    for p in &report.paragraphs {
+    // A heading's words are read with the paragraphs under it (their section path).
+    for p in report.paragraphs.iter().filter(|p| !p.heading) {
         let readings = if p.table {
             table::read(scope.money_unit, report, p)
         } else {
@@ -691,6 +723,25 @@ mod tests {
             .iter()
             .find(|f| f.written == written)
             .unwrap_or_else(|| panic!("no fact {written}"))
+    }
+
+    #[test]
+    fn bare_verbs_and_counting_words_get_their_subject() {
+        let f = facts(
+            "一、预算调整情况\n一般公共预算收入由年初预算52000万元调整为48500万元，调减3500万元。\n\
+             全区一般公共预算收入年初预算为62000万元，年中经区人大常委会批准调减为58000万元。\n\
+             本级一般公共预算收入54045万元，可比增长4.8%，完成预算98%。\n\
+             年初预算安排预备费3000万元，实际动用2150万元。\n",
+        );
+        assert_eq!(find(&f, "3500").metric, "一般公共预算收入");
+        assert_eq!(find(&f, "58000").metric, "一般公共预算收入");
+        assert_eq!(find(&f, "4.8").metric, "本级一般公共预算收入");
+        let rate = find(&f, "98");
+        assert_eq!(
+            (rate.metric.as_str(), rate.relation.as_str()),
+            ("本级一般公共预算收入", "完成率")
+        );
+        assert_eq!(find(&f, "2150").metric, "预备费动用");
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! Filters are exact-match fields: report id, region keys (every level, short
 //! form and pinyin), the full region name, years, kind, phase and value kind.
 //! The answer-time statistics are tantivy term statistics of two
-//! pre-tokenized bigram fields, so a query never scans the archive.
+//! pre-tokenized bigram fields, so a query never scans the archive. A
+//! paragraph's characters and character pairs (`text_grams`) find the
+//! candidates of a quoted phrase wherever it stands, inside any word.
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
@@ -47,6 +49,8 @@ pub struct Fields {
     pub text_bigrams: Field,
     /// Character bigrams of a fact's canonical metric (document frequencies = metric weights).
     pub metric_bigrams: Field,
+    /// A paragraph's characters and character pairs, as a quoted phrase is matched (see `search::grams`).
+    pub text_grams: Field,
     /// JSON of the ReportMeta, Paragraph or Fact.
     pub blob: Field,
 }
@@ -86,7 +90,8 @@ impl Fields {
             section: b.add_text_field("section", TextOptions::default().set_indexing_options(jieba.clone())),
             text: b.add_text_field("text", TextOptions::default().set_indexing_options(jieba)),
             text_bigrams: b.add_text_field("text_bigrams", bigrams.clone()),
-            metric_bigrams: b.add_text_field("metric_bigrams", bigrams),
+            metric_bigrams: b.add_text_field("metric_bigrams", bigrams.clone()),
+            text_grams: b.add_text_field("text_grams", bigrams),
             blob: b.add_text_field("blob", STORED),
         };
         (b.build(), fields)
@@ -111,6 +116,7 @@ impl Fields {
             text: f("text")?,
             text_bigrams: f("text_bigrams")?,
             metric_bigrams: f("metric_bigrams")?,
+            text_grams: f("text_grams")?,
             blob: f("blob")?,
         })
     }

@@ -1,9 +1,13 @@
 //! Searching paragraphs. Any user text is a valid query: the question is
 //! segmented here (never handed to tantivy's query parser), each word becomes a
 //! term (with its search-mode parts at a lower weight), quoted text must
-//! appear as written (also inside longer words), and region, year and kind
-//! are exact filters. Snippets are cut on
+//! appear as written (also inside longer words: its candidates are the
+//! paragraphs holding all its character pairs, checked on the text), and
+//! region, year and kind are exact filters. Headings are paragraphs too; one
+//! is left out when a paragraph under it is found. Snippets are cut on
 //! character boundaries around the densest run of matched words.
+
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
@@ -86,6 +90,19 @@ pub struct Hit {
     pub fragment: String,
     #[serde(skip)]
     pub highlights: Vec<(usize, usize)>,
+    /// True when the paragraph found is a heading (its text is the heading).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub heading: bool,
+}
+
+/// True when hit `h` is a paragraph under `heading`, a heading paragraph of report `report`.
+fn is_under(h: &Hit, heading: &Paragraph, report: &str) -> bool {
+    h.report == report && h.section.get(heading.section.len()) == Some(&heading.text)
+}
+
+/// True when paragraph `p` lies under the heading found as hit `heading` (of the same report).
+fn is_in_section(p: &Paragraph, heading: &Hit) -> bool {
+    p.section.get(heading.section.len()) == Some(&heading.text)
 }
 
 /// Splits a query into quoted phrases and the words around them (normalised,
@@ -110,6 +127,33 @@ pub fn parse_query(query: &str, known: &dyn Fn(&str) -> bool) -> (Vec<String>, V
     }
     words.dedup();
     (words, phrases)
+}
+
+/// Text as a quoted phrase is matched in it: normalised, lowercase, without white space.
+pub fn compact(text: &str) -> String {
+    normalize_query(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The characters and character pairs of `text` once [`compact`]ed (indexed
+/// per paragraph, so every phrase it holds has its pairs there).
+pub fn grams(text: &str) -> BTreeSet<String> {
+    let chars: Vec<char> = compact(text).chars().collect();
+    let mut out: BTreeSet<String> = chars.iter().map(char::to_string).collect();
+    out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
+    out
+}
+
+/// The grams a paragraph must hold to contain `phrase`: its pairs (its one character when short).
+fn phrase_grams(phrase: &str) -> BTreeSet<String> {
+    let chars: Vec<char> = compact(phrase).chars().collect();
+    if chars.len() == 1 {
+        return chars.iter().map(char::to_string).collect();
+    }
+    chars.windows(2).map(|w| w.iter().collect::<String>()).collect()
 }
 
 /// Longest word the index knows, at most this many characters.
@@ -197,11 +241,11 @@ fn text_query(
     }
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     // A phrase may sit inside longer words (债券利息 in 一般债券利息), which jieba
-    // segments differently: every word of it must occur, and the hits are then
-    // kept only where the text holds the phrase itself (see `Store::search`).
+    // segments differently: every character pair of it must occur, and the hits
+    // are then kept only where the text holds the phrase itself (see `Store::search`).
     for phrase in phrases {
-        for word in segment(phrase, known) {
-            must.push((Occur::Must, term_query(fields.text, &word)));
+        for gram in phrase_grams(phrase) {
+            must.push((Occur::Must, term_query(fields.text_grams, &gram)));
         }
     }
     if !should.is_empty() {
@@ -318,17 +362,18 @@ impl Store {
             clauses.push((Occur::Must, term_query(fields.kind, kind.trim())));
         }
         let query = BooleanQuery::new(clauses);
-        // Phrases are checked on the text: look further down the ranking for them.
+        // Phrases are checked on the text and headings may give way to the
+        // paragraphs under them: look further down the ranking.
         let limit = req.limit.max(1);
         let wanted = if phrases.is_empty() {
-            limit
+            limit * 2
         } else {
             (limit * 50).max(500)
         };
         let top = searcher.search(&query, &TopDocs::with_limit(wanted).order_by_score())?;
         let mut highlight_words = words.clone();
         highlight_words.extend(phrases.iter().cloned());
-        let mut hits = Vec::with_capacity(top.len());
+        let mut hits: Vec<Hit> = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             let Some(paragraph) = doc
@@ -348,15 +393,18 @@ impl Store {
                 break;
             }
             if !phrases.is_empty() {
-                let text = crate::text::normalize_query(&paragraph.text).to_lowercase();
-                let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-                let holds = |p: &String| {
-                    let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
-                    compact.contains(&p)
-                };
-                if !phrases.iter().all(holds) {
+                let text = compact(&paragraph.text);
+                if !phrases.iter().all(|p| text.contains(&compact(p))) {
                     continue;
                 }
+            }
+            // A heading found with a paragraph under it: the paragraph shows it in its section path.
+            if paragraph.heading {
+                if hits.iter().any(|h| !h.heading && is_under(h, &paragraph, report_id)) {
+                    continue;
+                }
+            } else {
+                hits.retain(|h| !(h.heading && h.report == report_id && is_in_section(&paragraph, h)));
             }
             let position = paragraph.position;
             let (fragment, highlights) = snippet(&paragraph.text, &highlight_words, 240);
@@ -373,6 +421,7 @@ impl Store {
                 snippet: mark(&fragment, &highlights, "**", "**"),
                 fragment,
                 highlights,
+                heading: paragraph.heading,
             });
         }
         Ok(hits)

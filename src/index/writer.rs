@@ -235,7 +235,7 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
     }
     doc.add_text(f.hash, hash);
     let mut vocabulary: HashSet<String> = HashSet::new();
-    for p in &report.paragraphs {
+    for p in report.paragraphs.iter().filter(|p| !p.heading) {
         vocabulary.extend(bigrams(&canonical(&p.text)));
     }
     for b in vocabulary {
@@ -250,6 +250,9 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         }
         doc.add_text(f.section, p.section.join(" "));
         doc.add_text(f.text, &p.text);
+        for g in super::search::grams(&p.text) {
+            doc.add_text(f.text_grams, g);
+        }
         doc.add_text(f.blob, serde_json::to_string(p).unwrap_or_default());
         docs.push(doc);
     }

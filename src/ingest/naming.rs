@@ -230,6 +230,7 @@ mod tests {
                 section: vec![],
                 text: text.to_string(),
                 table: false,
+                heading: false,
             }],
         }
     }

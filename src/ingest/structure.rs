@@ -4,7 +4,8 @@
 //! Heading levels, outermost first: `一、` (1), `（一）` (2), `1.` / `1、` (3),
 //! `（1）` / `1)` (4), `①` (5). A line that opens with a marker and is short,
 //! with no sentence end and no quantity, is a pure heading: it enters the
-//! section path and is not a paragraph. A marker line that goes on after its
+//! section path and is also a heading paragraph of its own (searchable, shown
+//! under the headings above it, read for no facts). A marker line that goes on after its
 //! first sentence (`（一）坚决落实过紧日子要求。严格…`) is both: its first
 //! sentence becomes the section title and the whole line a paragraph. Bullets
 //! (`一是…`) open paragraphs but never sections. Runs of short lines with many
@@ -149,6 +150,7 @@ pub fn paragraphs(lines: &[String]) -> Vec<Paragraph> {
             section,
             text,
             table,
+            heading: false,
         });
     };
     let mut i = 0;
@@ -172,6 +174,10 @@ pub fn paragraphs(lines: &[String]) -> Vec<Paragraph> {
         match classify(line) {
             Line::Heading(level, title) => {
                 stack.retain(|(l, _)| *l < level);
+                push(&mut out, &stack, title.clone(), false);
+                if let Some(last) = out.last_mut() {
+                    last.heading = true;
+                }
                 stack.push((level, title));
             }
             Line::Opening(level, title) => {
@@ -219,6 +225,7 @@ mod tests {
             "（三）强化财政监管",
             "一是切实加强政府采购管理。",
         ]));
+        let ps: Vec<&Paragraph> = ps.iter().filter(|p| !p.heading).collect();
         assert_eq!(ps.len(), 2);
         assert_eq!(
             ps[0].section,
@@ -235,8 +242,37 @@ mod tests {
     #[test]
     fn list_items_with_amounts_are_paragraphs() {
         let ps = paragraphs(&lines(&["（一）一般公共预算执行情况", "2.国防支出1,234万元;"]));
-        assert_eq!(ps.len(), 1);
-        assert_eq!(ps[0].text, "2.国防支出1,234万元;");
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[1].text, "2.国防支出1,234万元;");
+        assert!(!ps[1].heading);
+    }
+
+    #[test]
+    fn headings_are_paragraphs_under_the_headings_above_them() {
+        let ps = paragraphs(&lines(&[
+            "三、重点支出的安排和资金到位情况",
+            "(一)农林水事务支出",
+            "(二)教育支出",
+            "四、上级转移支付情况",
+            "全年上级补助收入12万元。",
+        ]));
+        let shown: Vec<(bool, &str, usize)> = ps
+            .iter()
+            .map(|p| (p.heading, p.text.as_str(), p.section.len()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (true, "三、重点支出的安排和资金到位情况", 0),
+                (true, "(一)农林水事务支出", 1),
+                (true, "(二)教育支出", 1),
+                (true, "四、上级转移支付情况", 0),
+                (false, "全年上级补助收入12万元。", 1),
+            ]
+        );
+        assert_eq!(ps[2].section, vec!["三、重点支出的安排和资金到位情况"]);
+        assert_eq!(ps[4].section, vec!["四、上级转移支付情况"]);
+        assert!(ps.iter().enumerate().all(|(i, p)| p.position == i));
     }
 
     #[test]

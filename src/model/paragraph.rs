@@ -14,4 +14,10 @@ pub struct Paragraph {
     /// True for a table whose cells were flattened one per line; cells are joined by spaces.
     #[serde(default)]
     pub table: bool,
+    /// True for a heading or numbered list item that stands on its own line
+    /// (`（二）教育支出`): its text is the heading, its section the headings above
+    /// it. It is searchable and shown, but read for no facts (the paragraphs
+    /// under it carry it in their section path).
+    #[serde(default)]
+    pub heading: bool,
 }

@@ -145,12 +145,15 @@ fn summary_view(s: &Summary) -> Markup {
 }
 
 fn paragraphs_view(report: &Report) -> Markup {
-    // A heading wherever the section path changes.
+    // A section path wherever it changes, unless a heading paragraph just showed it.
     let headed: Vec<bool> = report
         .paragraphs
         .iter()
         .enumerate()
-        .map(|(i, p)| i == 0 || report.paragraphs[i - 1].section != p.section)
+        .map(|(i, p)| {
+            !p.heading
+                && (i == 0 || (report.paragraphs[i - 1].section != p.section && !report.paragraphs[i - 1].heading))
+        })
         .collect();
     html! {
         section.paragraphs {
@@ -159,7 +162,7 @@ fn paragraphs_view(report: &Report) -> Markup {
                 @if heading && !p.section.is_empty() {
                     h3.path { (section_path(&p.section)) }
                 }
-                @let class = if p.table { "para table" } else { "para" };
+                @let class = if p.table { "para table" } else if p.heading { "para heading" } else { "para" };
                 div class=(class) id={ "p" (p.position) } {
                     a.anchor href={ "#p" (p.position) } title="link to this paragraph" { "¶" (p.position + 1) }
                     div.body { (p.text) }
