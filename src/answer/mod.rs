@@ -304,7 +304,9 @@ fn difference(
         sq.regions = q.regions.clone();
         sq.year = s.year.or(q.year);
         sq.planned = q.planned;
+        // Both operands as named: a new-debt limit (新增政府债务限额) is not the limit.
         level_fact(store, &sq, facts, idf, &s.content)
+            .filter(|f| !canonical(&f.metric).contains("新增") || s.content.contains("新增"))
     };
     let fa = side(a)?;
     let fb = side(b)?;
