@@ -1,7 +1,19 @@
-//! Tables flattened one cell per line (`收入` / `执行数` / `一、本级收入` /
-//! `167500` …), joined by the structure stage into one paragraph of cells. A
-//! `单位：万元` cell gives the unit; each number belongs to the label cell
-//! before it; a header cell such as 执行数 or 预算数 gives the phase.
+//! Stage: extraction, tables. Input: a table paragraph (or a prose paragraph
+//! a table ran into). Output: its figures as readings.
+//!
+//! - grid tables (rows `| a | b |`, written by the cleaning step from pipe,
+//!   spaced and one-cell-per-line layouts) are read by [`grid`], their
+//!   columns by [`header`];
+//! - tables flattened one cell per line without a header the cleaning step
+//!   knows (`收入` / `执行数` / `一、本级收入` / `167500` …), joined by the
+//!   structure stage into one paragraph of cells: a `单位：万元` cell gives the
+//!   unit; each number belongs to the label cell before it; a header cell such
+//!   as 执行数 or 预算数 gives the phase;
+//! - rows on their own lines under a header line ([`read_rows`]), and tables
+//!   a PDF copy ran into one line of prose ([`read_inline`]).
+
+mod grid;
+mod header;
 
 use super::mention::Mention;
 use super::number::parse_arabic;
@@ -27,6 +39,9 @@ fn section_context(p: &Paragraph) -> (String, Option<u16>) {
 
 /// Reads the facts of a table paragraph.
 pub(crate) fn read(default_unit: &'static str, report: &Report, p: &Paragraph) -> Vec<Reading> {
+    if grid::is_grid(p) {
+        return grid::read(default_unit, report, p);
+    }
     if p.text.contains('\n') {
         return read_rows(default_unit, report, p);
     }
@@ -342,8 +357,9 @@ mod tests {
             ("564", "万元", Some(2022), Phase::Final)
         );
         assert_eq!(
+            // The budget of the report's draft year is its draft budget.
             (cit[2].written.as_str(), cit[2].year, cit[2].phase),
-            ("850", Some(2024), Phase::Initial)
+            ("850", Some(2024), Phase::Draft)
         );
         assert_eq!((cit[3].written.as_str(), cit[3].unit.as_str()), ("141.67", "%"));
         assert_eq!(cit[4].relation, "占比");
