@@ -136,9 +136,11 @@ fn caption_subject(captions: &str, report: &Report) -> (String, String) {
                 s = rest.to_string();
             }
         }
+        // 预算 ends a budget's own name (一般公共预算) but not what a table lists.
         if let Some(rest) = s
-            .strip_suffix("预算")
-            .filter(|r| r.ends_with("收入") || r.ends_with("支出"))
+            .strip_suffix("预算数")
+            .or_else(|| s.strip_suffix("预算"))
+            .filter(|r| !r.is_empty() && !["公共", "基金", "经营"].iter().any(|w| r.ends_with(w)))
         {
             s = rest.to_string();
         }
@@ -279,7 +281,9 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
             } else if context::is_bare(&metric) || total || metric == "小计" {
                 metric = context::compose(&topic, &metric);
             }
-            if !scope.is_empty() && (metric == subject || (!topic.is_empty() && metric.starts_with(topic.as_str()))) {
+            // A budget's own figures of a part of the region (市级一般公共预算收入)
+            // are not the region's; the items under them keep their names.
+            if !scope.is_empty() && !topic.is_empty() && metric.starts_with(topic.as_str()) {
                 metric = format!("{scope}{metric}");
             }
             let year = if col.part.is_some() {

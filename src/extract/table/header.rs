@@ -146,32 +146,45 @@ pub(crate) fn column(name: &str, table_year: Option<u16>, years: Years) -> Colum
 }
 
 /// The column names of a table from its header rows: one row as it is; two
-/// rows joined cell by cell, or, when the upper row has fewer cells, each of
-/// its cells spread over as many lower cells as the row allows
-/// (`2023年` over `预算数 执行数`).
+/// rows joined cell by cell (an empty upper cell continues the one before it,
+/// as a merged cell does), or, when the upper row names one year, that year
+/// over every lower cell (`2023年` over `预算数 执行数`). Two rows that do not
+/// line up give no names: which year a column has would be a guess.
 pub(crate) fn names(rows: &[Vec<String>]) -> Vec<String> {
     match rows {
         [] => Vec::new(),
         [one] => one.clone(),
         [.., upper, lower] => {
-            if upper.len() == lower.len() {
-                return upper.iter().zip(lower).map(|(a, b)| format!("{a}{b}")).collect();
-            }
             let head_of = |r: &Vec<String>| {
                 r.first()
                     .filter(|c| c.is_empty() || LABEL_HEADS.contains(&c.as_str()))
                     .cloned()
             };
+            // Cell by cell when both rows have the label's cell (or neither has).
+            if upper.len() == lower.len() && head_of(upper).is_some() == head_of(lower).is_some() {
+                let mut spread = String::new();
+                return upper
+                    .iter()
+                    .zip(lower)
+                    .enumerate()
+                    .map(|(i, (a, b))| {
+                        if i > 0 && !a.is_empty() {
+                            spread = a.clone();
+                        }
+                        let a = if i > 0 && a.is_empty() { &spread } else { a };
+                        format!("{a}{b}")
+                    })
+                    .collect();
+            }
             let label = head_of(upper).or_else(|| head_of(lower)).unwrap_or_default();
             let up: Vec<&String> = upper.iter().skip(usize::from(head_of(upper).is_some())).collect();
             let low: Vec<&String> = lower.iter().skip(usize::from(head_of(lower).is_some())).collect();
-            if up.is_empty() || low.len() % up.len() != 0 {
-                return lower.clone();
+            match up.as_slice() {
+                [year] => std::iter::once(label)
+                    .chain(low.iter().map(|b| format!("{year}{b}")))
+                    .collect(),
+                _ => Vec::new(),
             }
-            let span = low.len() / up.len();
-            std::iter::once(label)
-                .chain(low.iter().enumerate().map(|(i, b)| format!("{}{b}", up[i / span])))
-                .collect()
         }
     }
 }
@@ -230,6 +243,17 @@ mod tests {
         assert_eq!(
             names(&[row(&["项目", "2023年"]), row(&["预算数", "调整预算数", "执行数"])]),
             vec!["项目", "2023年预算数", "2023年调整预算数", "2023年执行数"]
+        );
+        assert_eq!(
+            names(&[
+                row(&["项目", "2023年", "", "2024年"]),
+                row(&["", "预算数", "执行数", "预算数"])
+            ]),
+            vec!["项目", "2023年预算数", "2023年执行数", "2024年预算数"]
+        );
+        assert!(
+            names(&[row(&["项目", "2022年", "2023年"]), row(&["决算数", "预算数", "执行数"])]).is_empty(),
+            "which year each column has is not known"
         );
     }
 }

@@ -183,13 +183,69 @@ fn spaced_row(line: &str) -> Option<Vec<String>> {
     Some(cells)
 }
 
+/// The cells of a spaced line with the display column each starts at.
+fn positioned_cells(line: &str) -> Vec<(usize, String)> {
+    let tokens = spaced_tokens(line);
+    let mut out = Vec::new();
+    let mut rest = line;
+    let mut column = 0;
+    for token in tokens {
+        // Find the token's first character in what is left of the line.
+        let Some(first) = token.chars().next() else {
+            continue;
+        };
+        let Some(at) = rest.find(first) else {
+            break;
+        };
+        column += crate::text::display_width(&rest[..at]);
+        out.push((column, token.clone()));
+        // Skip past the token's characters (spaces inside it included).
+        let mut left = token.chars().count();
+        let mut end = at;
+        for (k, c) in rest[at..].char_indices() {
+            if left == 0 {
+                break;
+            }
+            if !c.is_whitespace() {
+                left -= 1;
+            }
+            end = at + k + c.len_utf8();
+        }
+        column += crate::text::display_width(&rest[at..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Two header lines as one row: each lower cell under the upper cell that
+/// starts at or before it (`2023年` over `调整预算数 执行数`); `None` when a
+/// lower cell stands before every upper one but the label's.
+fn merged_header(upper: &str, lower: &str) -> Option<Vec<String>> {
+    let up = positioned_cells(upper);
+    let low = positioned_cells(lower);
+    let (label, names) = match up.first() {
+        Some((_, head)) if is_label_head(head) => (head.clone(), &up[1..]),
+        _ => (String::new(), &up[..]),
+    };
+    let mut row = vec![label];
+    for (column, cell) in &low {
+        let over = names.iter().rev().find(|(c, _)| c <= column)?;
+        row.push(format!("{}{cell}", over.1));
+    }
+    Some(row)
+}
+
 /// A table of spaced rows starting at `i`: (lines consumed, grid rows).
 fn spaced_table(lines: &[String], i: usize) -> Option<(usize, Vec<String>)> {
     let first = spaced_header(&lines[i])?;
     let mut out = vec![grid(&first)];
     let mut j = i + 1;
     if let Some(second) = lines.get(j).and_then(|l| spaced_header(l)) {
-        out.push(grid(&second));
+        // Header cells spread over two lines: joined by where they stand.
+        match merged_header(&lines[i], &lines[j]) {
+            Some(row) if row.len() == second.len() + 1 => out = vec![grid(&row)],
+            _ => out.push(grid(&second)),
+        }
         j += 1;
     }
     let start = j;
@@ -309,6 +365,22 @@ mod tests {
                 "| 甲类收入 | 100 | 90 | -10.0 |",
                 "| 其中：乙项 | 40 | 41 | 2.5 |",
                 "下一段正文。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_over_two_lines_is_joined_by_position() {
+        let out = to_grid(lines(&[
+            "项  目        2023年                2024年",
+            "              调整预算数    执行数    预算数",
+            "甲项支出      31    30    32",
+        ]));
+        assert_eq!(
+            out,
+            vec![
+                "| 项目 | 2023年调整预算数 | 2023年执行数 | 2024年预算数 |",
+                "| 甲项支出 | 31 | 30 | 32 |"
             ]
         );
     }
