@@ -303,8 +303,8 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
                         .filter(|(_, c)| c.kind == Kind::Amount && (col.year.is_none() || c.year == col.year));
                     let base = if relation == "完成率" {
                         candidates
-                            .filter(|(_, c)| !matches!(c.phase, Some(Phase::Initial | Phase::Adjusted | Phase::Draft)))
-                            .last()
+                            .rev()
+                            .find(|(_, c)| !matches!(c.phase, Some(Phase::Initial | Phase::Adjusted | Phase::Draft)))
                     } else {
                         candidates.max_by_key(|(k, c)| (c.year, *k))
                     }

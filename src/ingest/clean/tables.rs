@@ -132,7 +132,7 @@ pub fn is_figure_run(rows: &[&str]) -> bool {
 /// Tokens of a line written as cells apart by spaces: on runs of two or more
 /// spaces when the line has them, else on single spaces.
 fn spaced_tokens(line: &str) -> Vec<String> {
-    let t = line.trim().replace('\t', "  ").replace('\u{3000}', "  ");
+    let t = line.trim().replace(['\t', '\u{3000}'], "  ");
     // `项  目` is one word spread out, not two cells.
     let t = ["项", "科"].iter().fold(t, |t, head| {
         let spread = join_spread_head(&t, head);
