@@ -112,6 +112,7 @@ fn web_pages_lose_navigation_and_tables_keep_cells() {
     assert!(suqian.contains("全区一般公共预算收入(含辖区内列统收入,下同)40.5亿元"));
 }
 
+/// Table rows keep their cells apart, as grid rows (`| a | b |`).
 #[test]
 fn table_rows_keep_cell_spaces() {
     let text = "单位：万元\n项目 2022年 2023年 增长\n企业所得税 564 600 850 141.67% 50.71%\n";
@@ -119,12 +120,15 @@ fn table_rows_keep_cell_spaces() {
     let r = parse_report(body, Path::new("t.txt")).unwrap();
     let table = r.paragraphs.iter().find(|p| p.table).expect("a table paragraph");
     assert!(
-        table.text.lines().any(|l| l == "企业所得税 564 600 850 141.67% 50.71%"),
+        table
+            .text
+            .lines()
+            .any(|l| l == "| 企业所得税 | 564 | 600 | 850 | 141.67% | 50.71% |"),
         "{:?}",
         r.paragraphs
     );
     assert!(
-        table.text.lines().any(|l| l == "项目 2022年 2023年 增长"),
+        table.text.lines().any(|l| l == "| 项目 | 2022年 | 2023年 | 增长 |"),
         "{:?}",
         r.paragraphs
     );

@@ -9,7 +9,8 @@
 //! first sentence (`（一）坚决落实过紧日子要求。严格…`) is both: its first
 //! sentence becomes the section title and the whole line a paragraph. Bullets
 //! (`一是…`) open paragraphs but never sections. Runs of short lines with many
-//! numbers (tables flattened one cell per line) become one table paragraph.
+//! numbers (tables flattened one cell per line) become one table paragraph,
+//! and so do grid rows (`| a | b |`) with the title and unit lines above them.
 
 use std::sync::OnceLock;
 
@@ -123,6 +124,29 @@ fn is_header_line(line: &str) -> bool {
         && (line.starts_with("单位") || line.split_whitespace().count() >= 3)
 }
 
+/// A line above a grid table that belongs to it: its title (`…情况表`) or its unit (`单位：万元`).
+fn is_table_caption(line: &str) -> bool {
+    display_width(line) <= 80
+        && !line.contains(['。', '；'])
+        && (line.contains("单位") || line.ends_with('表') || line.ends_with("表）") || line.ends_with("表)"))
+}
+
+/// How many lines from `i` form a grid table (rows `| a | b |` written by the
+/// cleaning step, after up to two caption lines); 0 when none starts there.
+fn grid_table_len(lines: &[String], i: usize) -> usize {
+    let is_grid = |l: &String| crate::ingest::clean::tables::is_grid_row(l);
+    let mut j = i;
+    while j < lines.len() && j - i < 2 && !is_grid(&lines[j]) && is_table_caption(&lines[j]) {
+        j += 1;
+    }
+    let rows = lines[j..].iter().take_while(|l| is_grid(l)).count();
+    if rows == 0 {
+        0
+    } else {
+        j + rows - i
+    }
+}
+
 /// How many lines from `i` form a table written one row per line (with up to
 /// two header lines before its rows); 0 when none starts there.
 fn row_table_len(lines: &[String], i: usize) -> usize {
@@ -156,7 +180,7 @@ pub fn paragraphs(lines: &[String]) -> Vec<Paragraph> {
     let mut i = 0;
     while i < lines.len() {
         // Rows written one per line: one table paragraph, rows on their own lines.
-        let rows = row_table_len(lines, i);
+        let rows = grid_table_len(lines, i).max(row_table_len(lines, i));
         if rows > 0 {
             push(&mut out, &stack, lines[i..i + rows].join("\n"), true);
             i += rows;

@@ -85,8 +85,27 @@ pub fn drop_furniture(lines: Vec<String>) -> Vec<String> {
     let p = patterns();
     let mut out = Vec::with_capacity(lines.len());
     let mut in_metadata_list = false;
-    for line in lines {
+    // Runs of pipe rows that hold figures are the report's tables, not chrome.
+    let mut figure_rows = 0;
+    for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
+        if figure_rows > 0 {
+            figure_rows -= 1;
+            out.push(line.clone());
+            continue;
+        }
+        if t.starts_with('|') {
+            let run: Vec<&str> = lines[i..]
+                .iter()
+                .map(|l| l.trim())
+                .take_while(|l| l.starts_with('|'))
+                .collect();
+            if super::tables::is_figure_run(&run) {
+                figure_rows = run.len() - 1;
+                out.push(line.clone());
+                continue;
+            }
+        }
         if p.bracket_label.is_match(t) {
             in_metadata_list = true;
             continue;
@@ -112,7 +131,7 @@ pub fn drop_furniture(lines: Vec<String>) -> Vec<String> {
             continue;
         }
         if !is_furniture(t) {
-            out.push(line);
+            out.push(line.clone());
         }
     }
     out

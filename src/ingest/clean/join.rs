@@ -42,6 +42,9 @@ fn continues(prev: &str, last_width: usize, line: &str, full: usize) -> bool {
     let (Some(last), Some(first)) = (prev.chars().last(), line.chars().next()) else {
         return false;
     };
+    if super::tables::is_grid_row(prev) || super::tables::is_grid_row(line) {
+        return false;
+    }
     if last.is_ascii_digit() && UNIT_START.iter().any(|u| line.starts_with(u)) {
         return true;
     }

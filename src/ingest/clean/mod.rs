@@ -9,9 +9,11 @@
 //! 2. [`split`]: lines of thousands of characters (one-line web pages)
 //!    split after sentence ends;
 //! 3. [`furniture`]: page markers and web-page navigation lines dropped;
-//! 4. [`join`]: lines broken mid-sentence (PDF wrapping) re-joined, blank
+//! 4. [`tables`]: tables in any layout (pipe rows, spaced rows, cells one
+//!    per line) rewritten one row per line as `| a | b |` grid rows;
+//! 5. [`join`]: lines broken mid-sentence (PDF wrapping) re-joined, blank
 //!    lines dropped (it measures line widths, so it runs before spaces go);
-//! 5. [`spaces`]: spaces between CJK characters and between numbers and their
+//! 6. [`spaces`]: spaces between CJK characters and between numbers and their
 //!    units removed, spaces between table cells kept.
 
 pub mod chars;
@@ -19,6 +21,7 @@ pub mod furniture;
 pub mod join;
 pub mod spaces;
 pub mod split;
+pub mod tables;
 
 /// One cleaning step.
 pub type Step = fn(Vec<String>) -> Vec<String>;
@@ -28,6 +31,7 @@ pub const STEPS: &[(&str, Step)] = &[
     ("chars", chars::normalize),
     ("split", split::split_long_lines),
     ("furniture", furniture::drop_furniture),
+    ("tables", tables::to_grid),
     ("join", join::rejoin),
     ("spaces", spaces::remove_spaces),
 ];

@@ -43,6 +43,9 @@ pub fn remove_spaces(lines: Vec<String>) -> Vec<String> {
     lines
         .into_iter()
         .map(|line| {
+            if super::tables::is_grid_row(&line) {
+                return line;
+            }
             let header = is_table_header(&line);
             let table_row = is_table_row(&line);
             let chars: Vec<char> = line.trim().chars().collect();

@@ -1,12 +1,25 @@
-//! Tables flattened one cell per line (`收入` / `执行数` / `一、本级收入` /
-//! `167500` …), joined by the structure stage into one paragraph of cells. A
-//! `单位：万元` cell gives the unit; each number belongs to the label cell
-//! before it; a header cell such as 执行数 or 预算数 gives the phase.
+//! Stage: extraction, tables. Input: a table paragraph (or a prose paragraph
+//! a table ran into). Output: its figures as readings.
+//!
+//! - grid tables (rows `| a | b |`, written by the cleaning step from pipe,
+//!   spaced and one-cell-per-line layouts) are read by [`grid`], their
+//!   columns by [`header`];
+//! - tables flattened one cell per line without a header the cleaning step
+//!   knows (`收入` / `执行数` / `一、本级收入` / `167500` …), joined by the
+//!   structure stage into one paragraph of cells: a `单位：万元` cell gives the
+//!   unit; each number belongs to the label cell before it; a header cell such
+//!   as 执行数 or 预算数 gives the phase;
+//! - rows on their own lines under a header line ([`read_rows`]), and tables
+//!   a PDF copy ran into one line of prose ([`read_inline`]).
+
+mod grid;
+mod header;
 
 use super::mention::Mention;
 use super::number::parse_arabic;
 use super::{context, unit, Reading};
 use crate::model::{Paragraph, Phase, Report, ValueKind};
+use rust_decimal::Decimal;
 
 fn is_number(cell: &str) -> bool {
     !cell.is_empty()
@@ -27,6 +40,9 @@ fn section_context(p: &Paragraph) -> (String, Option<u16>) {
 
 /// Reads the facts of a table paragraph.
 pub(crate) fn read(default_unit: &'static str, report: &Report, p: &Paragraph) -> Vec<Reading> {
+    if grid::is_grid(p) {
+        return grid::read(default_unit, report, p);
+    }
     if p.text.contains('\n') {
         return read_rows(default_unit, report, p);
     }
@@ -186,7 +202,20 @@ pub(crate) fn read_inline(default_unit: &'static str, p: &Paragraph) -> (Vec<Rea
             i += row.len().max(1);
             continue;
         }
-        let row_end = row.last().map_or(start, |(s, c)| s + c.len());
+        // Rates after the amounts: their columns are not named, so each is
+        // read only when the amounts prove what it is.
+        let values: Vec<Option<Decimal>> = row.iter().map(|(_, c)| parse_arabic(c)).collect();
+        let rates: Vec<(usize, &str)> = cells[i + k..]
+            .iter()
+            .take(3)
+            .take_while(|(_, c)| c.ends_with('%') && is_number(c.trim_end_matches('%')))
+            .copied()
+            .collect();
+        let proven: Vec<((usize, &str), &'static str)> = rates
+            .iter()
+            .filter_map(|&(s, c)| rate_meaning(c.trim_end_matches('%'), &values, &columns).map(|r| ((s, c), r)))
+            .collect();
+        let row_end = rates.last().or(row.last()).map_or(start, |(s, c)| s + c.len());
         let metric = if context::is_bare(&name) || name == "总计" || name == "合计" {
             format!("{topic}{name}")
         } else {
@@ -216,10 +245,70 @@ pub(crate) fn read_inline(default_unit: &'static str, p: &Paragraph) -> (Vec<Rea
                 sentence: (row_start, row_end),
             });
         }
+        let (last_year, last_phase) = columns[k - 1];
+        for ((cell_start, cell), relation) in proven {
+            let Some(value) = parse_arabic(cell.trim_end_matches('%')) else {
+                continue;
+            };
+            let relation = if relation == "比上年增长" && value < Decimal::ZERO {
+                "比上年下降"
+            } else {
+                relation
+            };
+            let written = cell.trim_end_matches('%').trim_start_matches('-');
+            out.push(Reading {
+                m: Mention {
+                    start: cell_start,
+                    end: cell_start + cell.len(),
+                    value: value.abs(),
+                    written: written.to_string(),
+                    unit: "%".to_string(),
+                    kind: ValueKind::Percent,
+                    approx: false,
+                },
+                base_metric: metric.clone(),
+                metric: metric.clone(),
+                topic: topic.clone(),
+                phase: last_phase,
+                relation: relation.to_string(),
+                year: Some(last_year),
+                parent: None,
+                sentence: (row_start, row_end),
+            });
+        }
         covered = Some(covered.map_or((row_start, row_end), |(s, _)| (s, row_end)));
-        i += k;
+        i += k + rates.len();
     }
     (out, covered)
+}
+
+/// What an unnamed rate after a row's amounts is, when the amounts prove it:
+/// the last amount over a budget of its year (完成率), or its change on the
+/// year before (比上年增长), to the rate's decimals.
+fn rate_meaning(rate: &str, values: &[Option<Decimal>], columns: &[(u16, Phase)]) -> Option<&'static str> {
+    let r = parse_arabic(rate)?;
+    let places = rate.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+    let (last_year, last_phase) = *columns.last()?;
+    let last = (*values.last()?)?;
+    let hundred = Decimal::from(100);
+    let fits = |computed: Decimal| (computed.round_dp(places) - r).abs() <= Decimal::new(1, places);
+    for (j, (year, phase)) in columns[..columns.len() - 1].iter().enumerate() {
+        let Some(v) = values[j].filter(|v| !v.is_zero()) else {
+            continue;
+        };
+        let budget = matches!(phase, Phase::Initial | Phase::Adjusted);
+        if *year == last_year
+            && budget
+            && !matches!(last_phase, Phase::Initial | Phase::Adjusted)
+            && fits(last * hundred / v)
+        {
+            return Some("完成率");
+        }
+        if *year + 1 == last_year && !budget && fits((last / v - Decimal::ONE) * hundred) {
+            return Some("比上年增长");
+        }
+    }
+    None
 }
 
 /// The unit a `单位：万元` line names.
@@ -342,8 +431,9 @@ mod tests {
             ("564", "万元", Some(2022), Phase::Final)
         );
         assert_eq!(
+            // The budget of the report's draft year is its draft budget.
             (cit[2].written.as_str(), cit[2].year, cit[2].phase),
-            ("850", Some(2024), Phase::Initial)
+            ("850", Some(2024), Phase::Draft)
         );
         assert_eq!((cit[3].written.as_str(), cit[3].unit.as_str()), ("141.67", "%"));
         assert_eq!(cit[4].relation, "占比");
@@ -355,7 +445,11 @@ mod tests {
         let report = parse_report(text, Path::new("t.txt")).unwrap();
         let facts = crate::extract::extract_facts(&report);
         let cit: Vec<_> = facts.iter().filter(|f| f.metric == "企业所得税").collect();
-        let got: Vec<_> = cit.iter().map(|f| (f.written.as_str(), f.year, f.phase)).collect();
+        let got: Vec<_> = cit
+            .iter()
+            .filter(|f| f.relation.is_empty())
+            .map(|f| (f.written.as_str(), f.year, f.phase))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -369,5 +463,11 @@ mod tests {
             "a cut row is not guessed"
         );
         assert!(facts.iter().any(|f| f.metric == "税收收入小计" && f.written == "33385"));
+        let rates: Vec<_> = cit
+            .iter()
+            .map(|f| (f.written.as_str(), f.relation.as_str()))
+            .filter(|(_, r)| !r.is_empty())
+            .collect();
+        assert_eq!(rates, vec![("141.67", "完成率"), ("50.71", "比上年增长")]);
     }
 }
