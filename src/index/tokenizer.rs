@@ -5,8 +5,7 @@
 //! time an index is opened. Tokens carry byte offsets (tantivy's unit; jieba
 //! also reports chars, which tantivy must not see). Search mode emits the
 //! parts of long words too (专项债券 → 专项, 债券, 专项债券), so a search for
-//! 债券 finds 专项债券; positions advance one per token on both the indexing and
-//! the query side, so phrase queries match. Punctuation and spaces are dropped.
+//! 债券 finds 专项债券. Punctuation and spaces are dropped.
 
 use std::sync::{Arc, OnceLock};
 
@@ -37,6 +36,24 @@ pub fn is_word(token: &str) -> bool {
     token.chars().any(char::is_alphanumeric)
 }
 
+/// The lowercase form of `text`, copied as it is when it has no cased letter
+/// (Han text, digits, lowercase Latin: nearly every token).
+pub fn lowercase(text: &str) -> String {
+    if text
+        .chars()
+        .all(|c| (c.is_ascii() && !c.is_ascii_uppercase()) || is_han(c))
+    {
+        text.to_string()
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// Han ideographs, which have no case.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
 /// tantivy tokenizer backed by the process's shared jieba, which is built the
 /// first time text is tokenized (opening an index to read facts costs nothing).
 #[derive(Clone, Default)]
@@ -64,7 +81,7 @@ impl Tokenizer for JiebaTokenizer {
                 offset_from: t.byte_start,
                 offset_to: t.byte_end,
                 position: tokens.len(),
-                text: t.word.to_lowercase(),
+                text: lowercase(t.word),
                 position_length: 1,
             });
         }
@@ -109,6 +126,13 @@ mod tests {
             out.push((t.text.clone(), t.offset_from, t.offset_to));
         }
         out
+    }
+
+    #[test]
+    fn lowercase_copies_caseless_text() {
+        for text in ["专项债券", "gdp", "GDP", "Ａ级", "İ", "12.5", "（一）"] {
+            assert_eq!(lowercase(text), text.to_lowercase());
+        }
     }
 
     #[test]
