@@ -10,9 +10,7 @@
 //! The answer-time statistics are tantivy term statistics of two
 //! pre-tokenized bigram fields, so a query never scans the archive.
 
-use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
-};
+use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED};
 
 use super::tokenizer::TOKENIZER_NAME;
 
@@ -31,10 +29,9 @@ pub const FACT: &str = "fact";
 pub struct Fields {
     /// report, paragraph or fact.
     pub doc_type: Field,
-    /// Unique key of a document: see [`key`].
-    pub key: Field,
     pub report: Field,
-    /// Paragraph position, or a fact's index in its report's fact list.
+    /// Paragraph position, or a fact's index in its report's fact list (with
+    /// `doc_type` and `report`, the key of a document).
     pub position: Field,
     /// Report documents: every form of the region a user may type (lowercase).
     pub region: Field,
@@ -60,14 +57,6 @@ pub struct Fields {
     pub blob: Field,
 }
 
-/// The unique key of a document: `r/ID`, `p/ID/POS` or `f/ID/INDEX`.
-pub fn key(doc_type: &str, report: &str, position: Option<usize>) -> String {
-    match position {
-        Some(p) => format!("{}/{report}/{p}", &doc_type[..1]),
-        None => format!("{}/{report}", &doc_type[..1]),
-    }
-}
-
 impl Fields {
     /// Builds the schema and its fields.
     pub fn build() -> (Schema, Fields) {
@@ -79,21 +68,29 @@ impl Fields {
         let bigrams = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer("raw")
-                .set_index_option(IndexRecordOption::Basic),
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        );
+        // Exact-match filters: one raw term per value, no field norms (they would
+        // only weigh one-term fields, all alike).
+        let exact = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
         );
         let fields = Fields {
-            doc_type: b.add_text_field("doc_type", STRING),
-            key: b.add_text_field("key", STRING),
-            report: b.add_text_field("report", STRING | STORED),
-            position: b.add_u64_field("position", NumericOptions::default().set_stored()),
-            region: b.add_text_field("region", STRING),
-            region_name: b.add_text_field(REGION_NAME, STRING | FAST),
+            doc_type: b.add_text_field("doc_type", exact.clone()),
+            report: b.add_text_field("report", exact.clone().set_stored()),
+            position: b.add_u64_field("position", NumericOptions::default().set_stored().set_indexed()),
+            region: b.add_text_field("region", exact.clone()),
+            region_name: b.add_text_field(REGION_NAME, exact.clone().set_fast("raw")),
             year: b.add_u64_field("year", NumericOptions::default().set_indexed()),
-            kind: b.add_text_field("kind", STRING),
-            phase: b.add_text_field("phase", STRING),
-            value_kind: b.add_text_field("value_kind", STRING),
-            hash: b.add_text_field("hash", STRING),
-            digest: b.add_text_field("digest", STRING),
+            kind: b.add_text_field("kind", exact.clone()),
+            phase: b.add_text_field("phase", exact.clone()),
+            value_kind: b.add_text_field("value_kind", exact.clone()),
+            hash: b.add_text_field("hash", exact.clone()),
+            digest: b.add_text_field("digest", exact.clone()),
             section: b.add_text_field("section", TextOptions::default().set_indexing_options(jieba.clone())),
             text: b.add_text_field("text", TextOptions::default().set_indexing_options(jieba)),
             text_bigrams: b.add_text_field("text_bigrams", bigrams.clone()),
@@ -108,7 +105,6 @@ impl Fields {
         let f = |name: &str| schema.get_field(name);
         Ok(Fields {
             doc_type: f("doc_type")?,
-            key: f("key")?,
             report: f("report")?,
             position: f("position")?,
             region: f("region")?,

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
@@ -314,7 +314,8 @@ impl Store {
             let Some(reports) = of_reports(fields, &self.reports_where(report_clauses)?) else {
                 return Ok(Vec::new());
             };
-            clauses.push((Occur::Must, reports));
+            // A filter: it does not weigh in the ranking.
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(reports, 0.0))));
         }
         if let Some(year) = req.year {
             clauses.push((

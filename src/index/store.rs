@@ -294,10 +294,18 @@ impl Store {
             .is_ok_and(|n| n > 0)
     }
 
-    fn by_key<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+    /// The document of `doc_type` of report `id` at `position` (none for the report itself).
+    fn by_key<T: DeserializeOwned>(&self, doc_type: &str, id: &str, position: Option<usize>) -> Option<T> {
         let (searcher, f) = self.searcher()?;
-        let query = TermQuery::new(Term::from_field_text(f.key, key), IndexRecordOption::Basic);
-        let found = searcher.search(&query, &DocSetCollector).ok()?;
+        let mut clauses = vec![
+            (Occur::Must, type_query(f, doc_type)),
+            (Occur::Must, text_term(f.report, id)),
+        ];
+        if let Some(p) = position {
+            let term = Term::from_field_u64(f.position, p as u64);
+            clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+        }
+        let found = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector).ok()?;
         let address = found.into_iter().next()?;
         let doc: TantivyDocument = searcher.doc(address).ok()?;
         parse_blob(&doc, f.blob)
@@ -308,7 +316,7 @@ impl Store {
         if let Some(hit) = lock(&self.metas).get(id) {
             return hit.clone();
         }
-        let meta = self.by_key(&schema::key(schema::REPORT, id, None));
+        let meta = self.by_key(schema::REPORT, id, None);
         lock(&self.metas).insert(id.to_string(), meta.clone());
         meta
     }
@@ -319,7 +327,7 @@ impl Store {
         if let Some(hit) = lock(&self.paragraphs).get(&cache_key) {
             return hit.clone();
         }
-        let p = self.by_key(&schema::key(schema::PARAGRAPH, id, Some(position)));
+        let p = self.by_key(schema::PARAGRAPH, id, Some(position));
         lock(&self.paragraphs).insert(cache_key, p.clone());
         p
     }
@@ -330,7 +338,7 @@ impl Store {
         if let Some(hit) = lock(&self.facts).get(&cache_key) {
             return hit.clone();
         }
-        let fact = self.by_key(&schema::key(schema::FACT, id, Some(index)));
+        let fact = self.by_key(schema::FACT, id, Some(index));
         lock(&self.facts).insert(cache_key, fact.clone());
         fact
     }

@@ -281,7 +281,6 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
     let base = |doc_type: &str, position: Option<usize>| {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.doc_type, doc_type);
-        doc.add_text(f.key, schema::key(doc_type, &meta.id, position));
         doc.add_text(f.report, &meta.id);
         if let Some(p) = position {
             doc.add_u64(f.position, p as u64);
