@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::question::{Question, Relation};
-use crate::extract::context::{canonical, is_fall};
+use crate::extract::context::{canonical, is_fall, phase_clue};
 use crate::model::{Fact, Phase, ValueKind};
 
 /// Lowercase character bigrams of the letters, digits and Han characters of `text`.
@@ -145,8 +145,16 @@ pub fn clause_before(fact: &Fact) -> &str {
     let number_start = sentence.find(fact.written.as_str()).unwrap_or(sentence.len());
     let before = &sentence[..number_start];
     let start = before
-        .rfind(['，', ',', '；', ';', '。', '：', ':'])
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            // A thousands separator (125,000万元) ends no clause.
+            let in_number = c == ','
+                && before[..i].ends_with(|d: char| d.is_ascii_digit())
+                && before[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+            matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':') && !in_number
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &before[start..]
 }
 
@@ -162,6 +170,15 @@ pub struct Score {
 /// the question names a phase the fact is not (调整预算 asked, only 决算 stated).
 fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> Option<f32> {
     let is_draft_year = fact.year.is_some() && fact.year == draft_year;
+    // A completion rate is judged by the plan it completes (完成调整预算的103.7%):
+    // a question about 年初预算 is not answered by the rate of 调整预算.
+    if matches!(q.relation, Relation::Completion) {
+        let plans = [Phase::Initial, Phase::Adjusted];
+        if let Some(base) = phase_clue(clause_before(fact)).filter(|p| plans.contains(p)) {
+            let asked: Vec<Phase> = q.phases.iter().copied().filter(|p| plans.contains(p)).collect();
+            return (asked.is_empty() || asked.contains(&base)).then_some(0.35);
+        }
+    }
     if q.phases.is_empty() {
         return Some(match fact.phase {
             Phase::Draft if is_draft_year => 0.15,
@@ -211,6 +228,34 @@ fn negates(metric: &str, content: &str) -> bool {
         let next: String = metric[i + '非'.len_utf8()..].chars().take(2).collect();
         next.chars().count() == 2 && content.contains(&next) && !content.contains(&format!("非{next}"))
     })
+}
+
+/// True when the metric names a line item the question does not ask about: 税收收入
+/// for a question about 一般公共预算收入 (a part for the whole), 还本付息 for 还本.
+/// The question may name the item in other words that keep its characters in
+/// order (税收 for 税收收入, 偿还债务本金 for 偿还本金).
+fn names_other_item(metric: &str, content: &str) -> bool {
+    let asked = crate::lexicon::line_items(content);
+    crate::lexicon::line_items(metric).into_iter().any(|item| {
+        if asked.iter().any(|a| a.contains(item)) {
+            return false;
+        }
+        let stem = item
+            .strip_suffix("收入")
+            .or_else(|| item.strip_suffix("支出"))
+            .unwrap_or(item);
+        let stem_asked = stem.chars().count() >= 2
+            && in_order(stem, content)
+            // 税收 inside 非税收入 names the other item.
+            && !asked.iter().any(|a| a.contains(stem));
+        !stem_asked
+    })
+}
+
+/// True when every character of `word` occurs in `text`, in order.
+fn in_order(word: &str, text: &str) -> bool {
+    let mut rest = text.chars();
+    word.chars().all(|c| rest.any(|t| t == c))
 }
 
 fn relation_fits(q: &Question, fact: &Fact) -> bool {
@@ -278,7 +323,7 @@ pub fn score(
             return None;
         }
     }
-    if !relation_fits(q, fact) || negates(&metric_text, &q.content) {
+    if !relation_fits(q, fact) || negates(&metric_text, &q.content) || names_other_item(&metric_text, &q.content) {
         return None;
     }
     // A part of the year (上半年, 1-6月) never answers for the whole year.
@@ -291,13 +336,28 @@ pub fn score(
     }
     let metric = bigrams(&canonical(&fact.metric));
     let topic = bigrams(&fact.topic);
-    let sentence = bigrams(&canonical(local_context(fact)));
+    // A part (一般债券9.24亿元 inside 再融资债券21.31亿元(…)) is described by its
+    // own clause and its total's name, not by its siblings (新增债券16.35亿元).
+    let part_of = parent_metric.filter(|_| fact.parent.is_some());
+    let parent = part_of.map(|m| bigrams(&canonical(m))).unwrap_or_default();
+    let sentence = match part_of {
+        Some(_) => {
+            // What the whole list shares (截至6月底，全市政府债务余额148.62亿元，其中…).
+            let lead = ["其中", "包括", "包含", "(", "（"]
+                .iter()
+                .filter_map(|w| fact.sentence.find(w))
+                .min()
+                .map_or("", |i| &fact.sentence[..i]);
+            bigrams(&canonical(&format!("{lead} {}", clause_before(fact))))
+        }
+        None => bigrams(&canonical(local_context(fact))),
+    };
     let credit: Vec<f32> = q_bigrams
         .iter()
         .map(|b| {
             if metric.contains(b) {
                 1.0
-            } else if topic.contains(b) {
+            } else if topic.contains(b) || parent.contains(b) {
                 0.8
             } else if sentence.contains(b) {
                 0.5
@@ -371,5 +431,20 @@ mod tests {
     fn bigrams_of_mixed_text() {
         let b = bigrams("契税收入GDP");
         assert!(b.contains("契税") && b.contains("gd") && b.contains("dp"));
+    }
+
+    #[test]
+    fn a_line_item_the_question_does_not_name_is_another_figure() {
+        // A part for the whole, and a wider item for a narrower one.
+        assert!(names_other_item("税收收入", "一般公共预算收入"));
+        assert!(names_other_item("政府债务还本付息", "政府债务还本"));
+        assert!(names_other_item("一般债务余额", "政府债务余额"));
+        assert!(names_other_item("税收收入", "非税收入"));
+        // The same item, or the item in shorter or looser words.
+        assert!(!names_other_item("税收收入", "税收"));
+        assert!(!names_other_item("教育支出", "教育方面"));
+        assert!(!names_other_item("使用自有财力偿还本金", "自有财力偿还债务本金"));
+        assert!(!names_other_item("一般公共预算收入", "一般公共预算收入"));
+        assert!(!names_other_item("税收收入占一般公共预算收入", "税收收入占比"));
     }
 }

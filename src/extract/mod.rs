@@ -81,7 +81,11 @@ fn clause_start(text: &str, end: usize) -> usize {
             }
             return i;
         }
-        if CLAUSE_BREAKS.contains(&c) {
+        // A thousands separator (125,000万元) breaks no clause.
+        let in_number = c == ','
+            && text[i..].starts_with(|d: char| d.is_ascii_digit())
+            && text[..i - 1].ends_with(|d: char| d.is_ascii_digit());
+        if CLAUSE_BREAKS.contains(&c) && !in_number {
             return i;
         }
         i -= c.len_utf8();
@@ -234,7 +238,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             // Relation: a change, a completion rate or a share.
             let mut relation = String::new();
             let mut year_shift = 0;
-            if let Some(r) = context::relation(between, clause) {
+            if let Some(r) = context::relation(&context::without_remarks(between), clause) {
                 relation = r;
             } else if m.kind == ValueKind::Percent {
                 if let Some(r) = context::rate_relation(clause) {
@@ -332,7 +336,15 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             });
             let opens_bullet =
                 heading_level(&text[segment_start..m.start]).is_some_and(|(level, _)| level == BULLET_LEVEL);
-            let parent = parent_of(text, &m, &out[first_in_sentence..], first_in_sentence, breakdown_at)
+            // The nearest breakdown before this figure: a later 其中 opens a new list
+            // (…余额158.72亿元,其中:…,债券还本支出21.84亿元,其中一般债券还本9.25亿元).
+            let nearest_breakdown = ["其中", "包括"]
+                .iter()
+                .filter_map(|w| text[s_start..m.start].rfind(w))
+                .max()
+                .map(|i| i + s_start)
+                .or(breakdown_at);
+            let parent = parent_of(text, &m, &out[first_in_sentence..], first_in_sentence, nearest_breakdown)
                 .or_else(|| {
                     (sentence_opens_breakdown && m.kind == ValueKind::Money)
                         .then_some(previous_sentence_total)
@@ -367,7 +379,14 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
 
             // Phase: rates and changes take their base's; children their parent's.
             let year = scope.year_at(sentence_before, &p.section);
-            let phase = if let Some(clue) = parent.and(context::phase_clue(between)) {
+            // 由210,110万元调整为251,550万元: the first figure is the one before the adjustment.
+            let adjusted_from = between.ends_with('由')
+                && ["调整为", "调增为", "调减为", "调整到", "调增至", "调减至", "变更为"]
+                    .iter()
+                    .any(|w| text[m.end..].trim_start().starts_with(w));
+            let phase = if adjusted_from {
+                Phase::Initial
+            } else if let Some(clue) = parent.and(context::phase_clue(between)) {
                 clue
             } else if let Some(pi) = parent {
                 out[pi].phase
@@ -458,7 +477,7 @@ fn strip_relation_words(metric: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)数?|(?:按|同|可比|自然)+口径|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支",
+            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)数?|(?:按|同|可比|自然)+口径|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减",
         )
         .expect("valid regex")
     });
@@ -708,6 +727,13 @@ mod tests {
         check("179426", "一般公共预算支出", Phase::Actual, "");
         check("90.6", "一般公共预算支出", Phase::Actual, "完成率");
         check("24.5", "一般公共预算支出", Phase::Actual, "同比减少");
+    }
+
+    #[test]
+    fn a_thousands_separator_breaks_no_clause() {
+        let f = facts("years: 2023/2024\n---\n全县一般公共预算收入完成126,480万元，完成年初预算125,000万元的101.2%，完成调整预算的103.7%。\n");
+        assert_eq!(find(&f, "101.2").relation, "完成率");
+        assert_eq!(find(&f, "103.7").relation, "完成率");
     }
 
     #[test]

@@ -129,6 +129,26 @@ pub fn wanted_kind(text: &str) -> Option<ValueKind> {
         .map(|m| t.values[m.pattern().as_usize()])
 }
 
+fn line_item_words() -> &'static AhoCorasick {
+    static T: OnceLock<AhoCorasick> = OnceLock::new();
+    T.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(lines(include_str!("data/line_items.txt")))
+            .expect("embedded word lists build")
+    })
+}
+
+/// The budget line items `text` names (税收收入, 教育支出, 还本付息), leftmost-longest.
+///
+/// ```
+/// assert_eq!(budgetq::lexicon::line_items("政府债务还本付息"), vec!["还本付息"]);
+/// assert_eq!(budgetq::lexicon::line_items("一般公共预算收入"), Vec::<&str>::new());
+/// ```
+pub fn line_items(text: &str) -> Vec<&str> {
+    line_item_words().find_iter(text).map(|m| &text[m.range()]).collect()
+}
+
 /// True when `text` holds a word of planning (拟, 计划, 申请, 力争, 预期).
 pub fn is_planned(text: &str) -> bool {
     plan_words().is_match(text)
