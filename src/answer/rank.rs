@@ -121,6 +121,18 @@ const SCOPES: &[&str] = &[
 /// Words naming the government's own level rather than the whole jurisdiction.
 const LEVELS: &[&str] = &["本级", "区级", "县级", "市级", "旗级", "镇级", "乡级", "省级"];
 
+/// True when `text` names a level of government (区本级, 县级, 本级). 本级收入 after a
+/// budget's name (一般公共预算本级收入) is the region's own revenue, a line item.
+fn names_level(text: &str) -> bool {
+    LEVELS.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            let after = &text[i + w.len()..];
+            let placed = text[..i].ends_with(['区', '县', '市', '旗', '省', '镇', '乡']);
+            placed || !(after.starts_with("收入") || after.starts_with("支出"))
+        })
+    })
+}
+
 /// The part of a fact's sentence that speaks of it: up to the end of the
 /// clause holding its number. The parts a total lists after it (其中：3500万元用于
 /// 凯旋路…) describe those parts, not the total.
@@ -396,6 +408,14 @@ pub fn score(
     {
         total_score -= 0.2;
     }
+    // A total asked for (收入总计, 合计) is not one of its parts.
+    if part_of.is_some()
+        && ["总计", "合计", "总额", "总量", "总收入", "总支出"]
+            .iter()
+            .any(|w| q.text.contains(w))
+    {
+        total_score -= 0.2;
+    }
     // A part of the region (县本级, 天府新区) answers only when the question names one.
     let scoped = |m: &str| SCOPES.iter().any(|w| m.contains(w));
     if (scoped(&metric_text) || parent_metric.is_some_and(scoped)) && !scoped(&q.content) {
@@ -406,7 +426,7 @@ pub fn score(
         total_score += 0.05;
     }
     // A level named in the question (区级, 县本级) prefers facts stated for that level.
-    let level_words = |t: &str| LEVELS.iter().any(|w| t.contains(w));
+    let level_words = |t: &str| names_level(t);
     if level_words(&q.text) {
         if level_words(&fact.metric) || level_words(local_context(fact)) {
             total_score += 0.15;

@@ -221,6 +221,8 @@ pub fn is_bare(metric: &str) -> bool {
 /// `开展绩效评价18个，金额33940万元`.
 pub fn is_attribute(metric: &str) -> bool {
     matches!(metric, "金额" | "资金" | "总额" | "规模" | "资金规模" | "总金额")
+        // A basis of measurement (还原留抵退税口径后, 剔除一次性因素后) qualifies it.
+        || ["口径", "口径后", "口径下", "因素后", "因素"].iter().any(|w| metric.ends_with(w))
 }
 
 /// Joins a budget name and a bare flow word without doubling 预算

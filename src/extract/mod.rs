@@ -344,19 +344,25 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                 .max()
                 .map(|i| i + s_start)
                 .or(breakdown_at);
-            let parent = parent_of(text, &m, &out[first_in_sentence..], first_in_sentence, nearest_breakdown)
-                .or_else(|| {
-                    (sentence_opens_breakdown && m.kind == ValueKind::Money)
-                        .then_some(previous_sentence_total)
-                        .flatten()
-                })
-                .or_else(|| {
-                    let first_of_segment = prev_in_sentence.is_none_or(|r| r.m.end < segment_start);
-                    (opens_bullet && m.kind == ValueKind::Money && first_of_segment)
-                        .then_some(bullet_total)
-                        .flatten()
-                })
-                .filter(|pi| is_part_of(&base_metric, &out[*pi].base_metric));
+            let parent = parent_of(
+                text,
+                &m,
+                &out[first_in_sentence..],
+                first_in_sentence,
+                nearest_breakdown,
+            )
+            .or_else(|| {
+                (sentence_opens_breakdown && m.kind == ValueKind::Money)
+                    .then_some(previous_sentence_total)
+                    .flatten()
+            })
+            .or_else(|| {
+                let first_of_segment = prev_in_sentence.is_none_or(|r| r.m.end < segment_start);
+                (opens_bullet && m.kind == ValueKind::Money && first_of_segment)
+                    .then_some(bullet_total)
+                    .flatten()
+            })
+            .filter(|pi| is_part_of(&base_metric, &out[*pi].base_metric));
             // A part names only what sets it apart (其中付息9.8亿元 under 还本付息支出):
             // it takes the rest of its total's name (付息支出).
             let (base_metric, metric) = match parent {
