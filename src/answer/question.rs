@@ -121,8 +121,11 @@ pub struct RegionIndex {
     entries: Vec<KnownRegion>,
     /// When set, gives (sorted) every stored region with a form in a text, and
     /// the entries are built per text for those alone.
-    lookup: Option<Box<dyn Fn(&str) -> Vec<String> + Send + Sync>>,
+    lookup: Option<RegionLookup>,
 }
+
+/// Gives the stored regions that may be named in a text.
+type RegionLookup = Box<dyn Fn(&str) -> Vec<String> + Send + Sync>;
 
 /// A stored region with the forms that name it.
 struct KnownRegion {
