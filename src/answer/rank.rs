@@ -186,9 +186,17 @@ fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> Option<f32
     // a question about 年初预算 is not answered by the rate of 调整预算.
     if matches!(q.relation, Relation::Completion) {
         let plans = [Phase::Initial, Phase::Adjusted];
-        if let Some(base) = phase_clue(clause_before(fact)).filter(|p| plans.contains(p)) {
+        // Only a plan named as such: 年度预算 may be either.
+        let clause = clause_before(fact);
+        let named = ["调整", "年初", "人代会"].iter().any(|w| clause.contains(w));
+        if let Some(base) = phase_clue(clause).filter(|p| plans.contains(p)) {
             let asked: Vec<Phase> = q.phases.iter().copied().filter(|p| plans.contains(p)).collect();
-            return (asked.is_empty() || asked.contains(&base)).then_some(0.35);
+            return match (asked.is_empty(), named) {
+                (true, _) => Some(0.35),
+                (false, true) => asked.contains(&base).then_some(0.35),
+                // 年度预算 when 年初预算 is asked: maybe, below one named.
+                (false, false) => Some(0.1),
+            };
         }
     }
     if q.phases.is_empty() {
@@ -228,7 +236,7 @@ fn share_of_budget(text: &str) -> bool {
 fn is_part_of_year(sentence: &str) -> bool {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     P.get_or_init(|| {
-        regex::Regex::new(r"上半年|前三季度|[1１一](?:-|—|－|~|至)(?:[1-9]|1[01]|[二三四五六七八九十])月")
+        regex::Regex::new(r"上半年|前三季度|[一三]季度|前(?:[1-9]|1[01]|[二三四五六七八九十])个月|[1１一](?:-|—|－|~|至)(?:[1-9]|1[01]|[二三四五六七八九十])月|(?:^|[^\d])(?:[1-9]|1[01])月(?:底|末)")
             .expect("valid regex")
     })
     .is_match(sentence)
@@ -339,7 +347,12 @@ pub fn score(
         return None;
     }
     // A part of the year (上半年, 1-6月) never answers for the whole year.
-    if q.text.contains("全年") && is_part_of_year(&fact.sentence) {
+    let part_year_fact = is_part_of_year(&fact.sentence);
+    if q.text.contains("全年") && part_year_fact {
+        return None;
+    }
+    // …nor the whole year for a part.
+    if is_part_of_year(&q.text) && fact.sentence.contains("全年") && !part_year_fact {
         return None;
     }
     // A plan (拟申请…) is not a thing done: it answers only a question about plans.
