@@ -13,7 +13,7 @@ use crate::compare::{CompareRequest, Comparison};
 use crate::error::{Error, Result};
 use crate::extract::extract_facts;
 use crate::index::{Hit, SearchRequest, Store, StoreWriter};
-use crate::ingest::{self, Naming, Placement, Skipped};
+use crate::ingest::{self, Naming, Placement, Skipped, Stored};
 use crate::model::{Answer, Fact, Report, ReportMeta};
 use crate::region;
 use crate::summary::{summarize, Summary};
@@ -87,7 +87,7 @@ fn batches_push(writer: &mut StoreWriter, batch: Vec<ReadReport>) -> Result<()> 
 /// are extracted, and each batch goes to `sink`.
 fn read_files(
     paths: &[PathBuf],
-    stored: Vec<ReportMeta>,
+    stored: &dyn Stored,
     unchanged: &dyn Fn(&str) -> bool,
     on_event: &mut dyn FnMut(IngestEvent),
     sink: &mut dyn FnMut(Vec<ReadReport>) -> Result<()>,
@@ -98,20 +98,8 @@ fn read_files(
         on_event(IngestEvent::Skipped(&skipped));
         summary.skipped.push(skipped);
     }
-    // Naming compares stored reports by their file digest (never by their text).
-    let stored: Vec<Report> = stored
-        .into_iter()
-        .map(|mut meta| {
-            if meta.digest.is_none() {
-                meta.digest = Some(format!("id:{}", meta.id));
-            }
-            Report {
-                meta,
-                paragraphs: Vec::new(),
-            }
-        })
-        .collect();
-    let mut naming = Naming::new(&stored);
+    // Naming asks the store about the ids and file digests it meets (never reads every report).
+    let mut naming = Naming::over(stored);
     let files = collected.files;
     let total = files.len();
     for (b, chunk) in files.chunks(BATCH).enumerate() {
@@ -189,6 +177,17 @@ fn read_files(
         sink(batch)?;
     }
     Ok(summary)
+}
+
+/// Naming asks the store about one id or one file digest at a time.
+impl Stored for Store {
+    fn owner(&self, id: &str) -> Option<String> {
+        self.report_meta(id).map(|meta| meta.path)
+    }
+
+    fn with_digest(&self, digest: &str) -> Option<String> {
+        self.report_with_digest(digest)
+    }
 }
 
 /// An open index with everything that runs on it.
@@ -276,7 +275,7 @@ impl Engine {
         };
         let summary = read_files(
             paths,
-            committed.reports()?,
+            &committed,
             &|hash| committed.has_hash(hash),
             on_event,
             &mut |batch| batches_push(&mut writer, batch),
@@ -307,11 +306,8 @@ impl Engine {
         rebuild: bool,
         on_event: &mut dyn FnMut(IngestEvent),
     ) -> IngestSummary {
-        let stored = if rebuild {
-            Vec::new()
-        } else {
-            self.store.reports().unwrap_or_default()
-        };
+        let empty = Store::empty(self.store.dir());
+        let stored = if rebuild { &empty } else { &self.store };
         let unchanged = |hash: &str| !rebuild && self.store.has_hash(hash);
         read_files(paths, stored, &unchanged, on_event, &mut |_| Ok(())).unwrap_or_default()
     }

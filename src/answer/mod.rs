@@ -439,7 +439,8 @@ impl Answerer {
     /// Reads the statistics `store` keeps (never the whole archive).
     pub fn new(store: &Store) -> Answerer {
         let stats = store.stats().unwrap_or_default();
-        let regions = RegionIndex::new(stats.regions.iter().map(String::as_str));
+        let finder = store.region_finder();
+        let regions = RegionIndex::with_lookup(move |text| finder.candidates(text));
         let idf = rank::Idf::from_counts(stats.metric_df, stats.facts, stats.corpus);
         Answerer { regions, idf }
     }

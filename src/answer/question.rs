@@ -119,7 +119,13 @@ const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
     entries: Vec<KnownRegion>,
+    /// When set, gives (sorted) every stored region with a form in a text, and
+    /// the entries are built per text for those alone.
+    lookup: Option<RegionLookup>,
 }
+
+/// Gives the stored regions that may be named in a text.
+type RegionLookup = Box<dyn Fn(&str) -> Vec<String> + Send + Sync>;
 
 /// A stored region with the forms that name it.
 struct KnownRegion {
@@ -158,13 +164,28 @@ impl RegionIndex {
                 parents,
             });
         }
-        RegionIndex { entries }
+        RegionIndex { entries, lookup: None }
+    }
+
+    /// Regions found through `lookup`, which gives (sorted) every stored
+    /// region whose key or pinyin occurs in a text: the same regions are found
+    /// as by [`RegionIndex::new`] of all of them, without reading them all.
+    pub fn with_lookup(lookup: impl Fn(&str) -> Vec<String> + Send + Sync + 'static) -> RegionIndex {
+        RegionIndex {
+            entries: Vec::new(),
+            lookup: Some(Box::new(lookup)),
+        }
     }
 
     /// The stored regions the text names, the key that named them, and every key
     /// to remove from the text. When a region and a place inside it are both
     /// named (Yuexiu District, Guangzhou; 广州市越秀区), the inner one is meant.
     fn find(&self, text: &str) -> Option<(Vec<String>, String, Vec<String>)> {
+        let looked_up = self
+            .lookup
+            .as_ref()
+            .map(|l| RegionIndex::new(l(text).iter().map(String::as_str)).entries);
+        let entries = looked_up.as_ref().unwrap_or(&self.entries);
         let lower = text.to_lowercase();
         let pinyin_found = |p: &str| word_at(&lower, p).is_some();
         // A parent's name (武汉, wuhan) stands in the text.
@@ -179,7 +200,7 @@ impl RegionIndex {
         let mut found: Vec<(&str, String)> = Vec::new();
         for KnownRegion {
             region, keys, pinyin, ..
-        } in &self.entries
+        } in entries
         {
             let mut best: Option<&String> = keys
                 .iter()
@@ -203,7 +224,7 @@ impl RegionIndex {
         let parent_named = |parents: &Vec<String>| parents.iter().any(in_text);
         let mut regions: Vec<String> = Vec::new();
         let mut remove: Vec<String> = Vec::new();
-        let candidates: Vec<_> = self.entries.iter().filter(|e| named(&e.keys, &e.pinyin)).collect();
+        let candidates: Vec<_> = entries.iter().filter(|e| named(&e.keys, &e.pinyin)).collect();
         // 朝阳区 in Beijing or Changchun: the one whose city the question names, if any.
         let qualified: Vec<_> = candidates.iter().filter(|e| parent_named(&e.parents)).collect();
         let chosen: Vec<_> = if qualified.is_empty() {

@@ -15,5 +15,5 @@ pub mod tokenizer;
 pub mod writer;
 
 pub use search::{Hit, SearchRequest};
-pub use store::{FactSet, Stats, Store, SCHEMA_VERSION};
+pub use store::{FactSet, RegionFinder, Stats, Store, SCHEMA_VERSION};
 pub use writer::StoreWriter;

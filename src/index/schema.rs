@@ -2,18 +2,22 @@
 //! told apart by `doc_type`: a report (its metadata), a paragraph (text and
 //! section path segmented by jieba), a fact (its serde JSON in `blob`, so new
 //! fields of [`crate::model::Fact`] need no schema change) and nothing else.
-//! Filters are exact-match fields: report id, region keys (every level, short
-//! form and pinyin), the full region name, years, kind, phase and value kind.
+//! Filters are exact-match fields: report id, years, phase and value kind on
+//! every document; region keys (every level, short form and pinyin), the full
+//! region name, kind and file digest on report documents only (a paragraph or
+//! fact is found by region through its report's id, which keeps the index
+//! small and ingest fast).
 //! The answer-time statistics are tantivy term statistics of two
 //! pre-tokenized bigram fields, so a query never scans the archive. A
 //! paragraph's characters and character pairs (`text_grams`) find the
 //! candidates of a quoted phrase wherever it stands, inside any word.
 
-use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
-};
+use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED};
 
 use super::tokenizer::TOKENIZER_NAME;
+
+/// Name of the region name field (a fast field, read by the region finder).
+pub const REGION_NAME: &str = "region_name";
 
 /// `doc_type` of a report document.
 pub const REPORT: &str = "report";
@@ -27,22 +31,24 @@ pub const FACT: &str = "fact";
 pub struct Fields {
     /// report, paragraph or fact.
     pub doc_type: Field,
-    /// Unique key of a document: see [`key`].
-    pub key: Field,
     pub report: Field,
-    /// Paragraph position, or a fact's index in its report's fact list.
+    /// Paragraph position, or a fact's index in its report's fact list (with
+    /// `doc_type` and `report`, the key of a document).
     pub position: Field,
-    /// Every form of the region a user may type (lowercase).
+    /// Report documents: every form of the region a user may type (lowercase).
     pub region: Field,
-    /// The region as the report writes it (河南省洛阳市西工区).
+    /// Report documents: the region as the report writes it (河南省洛阳市西工区).
     pub region_name: Field,
     /// Report: execution and draft years; paragraph: the report's; fact: its own.
     pub year: Field,
+    /// Report documents: the kind of report.
     pub kind: Field,
     pub phase: Field,
     pub value_kind: Field,
-    /// Content hash of the file a report was read from.
+    /// Content hash of the file a report was read from (name and bytes).
     pub hash: Field,
+    /// Report documents: the digest of the file's bytes (to store a copy once).
+    pub digest: Field,
     pub section: Field,
     pub text: Field,
     /// Character bigrams of a report's canonical paragraph texts (the terms = corpus vocabulary).
@@ -55,38 +61,40 @@ pub struct Fields {
     pub blob: Field,
 }
 
-/// The unique key of a document: `r/ID`, `p/ID/POS` or `f/ID/INDEX`.
-pub fn key(doc_type: &str, report: &str, position: Option<usize>) -> String {
-    match position {
-        Some(p) => format!("{}/{report}/{p}", &doc_type[..1]),
-        None => format!("{}/{report}", &doc_type[..1]),
-    }
-}
-
 impl Fields {
     /// Builds the schema and its fields.
     pub fn build() -> (Schema, Fields) {
         let mut b = Schema::builder();
         let jieba = TextFieldIndexing::default()
             .set_tokenizer(TOKENIZER_NAME)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+            // Term frequencies for scoring; no positions (no query reads them, and they cost ingest time and space).
+            .set_index_option(IndexRecordOption::WithFreqs);
         let bigrams = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer("raw")
-                .set_index_option(IndexRecordOption::Basic),
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        );
+        // Exact-match filters: one raw term per value, no field norms (they would
+        // only weigh one-term fields, all alike).
+        let exact = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
         );
         let fields = Fields {
-            doc_type: b.add_text_field("doc_type", STRING),
-            key: b.add_text_field("key", STRING),
-            report: b.add_text_field("report", STRING | STORED),
-            position: b.add_u64_field("position", NumericOptions::default().set_stored()),
-            region: b.add_text_field("region", STRING),
-            region_name: b.add_text_field("region_name", STRING),
+            doc_type: b.add_text_field("doc_type", exact.clone()),
+            report: b.add_text_field("report", exact.clone().set_stored()),
+            position: b.add_u64_field("position", NumericOptions::default().set_stored().set_indexed()),
+            region: b.add_text_field("region", exact.clone()),
+            region_name: b.add_text_field(REGION_NAME, exact.clone().set_fast("raw")),
             year: b.add_u64_field("year", NumericOptions::default().set_indexed()),
-            kind: b.add_text_field("kind", STRING),
-            phase: b.add_text_field("phase", STRING),
-            value_kind: b.add_text_field("value_kind", STRING),
-            hash: b.add_text_field("hash", STRING),
+            kind: b.add_text_field("kind", exact.clone()),
+            phase: b.add_text_field("phase", exact.clone()),
+            value_kind: b.add_text_field("value_kind", exact.clone()),
+            hash: b.add_text_field("hash", exact.clone()),
+            digest: b.add_text_field("digest", exact.clone()),
             section: b.add_text_field("section", TextOptions::default().set_indexing_options(jieba.clone())),
             text: b.add_text_field("text", TextOptions::default().set_indexing_options(jieba)),
             text_bigrams: b.add_text_field("text_bigrams", bigrams.clone()),
@@ -102,16 +110,16 @@ impl Fields {
         let f = |name: &str| schema.get_field(name);
         Ok(Fields {
             doc_type: f("doc_type")?,
-            key: f("key")?,
             report: f("report")?,
             position: f("position")?,
             region: f("region")?,
-            region_name: f("region_name")?,
+            region_name: f(REGION_NAME)?,
             year: f("year")?,
             kind: f("kind")?,
             phase: f("phase")?,
             value_kind: f("value_kind")?,
             hash: f("hash")?,
+            digest: f("digest")?,
             section: f("section")?,
             text: f("text")?,
             text_bigrams: f("text_bigrams")?,

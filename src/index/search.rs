@@ -11,12 +11,12 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
 use super::schema::{self, Fields};
-use super::store::{type_query, Store};
+use super::store::{of_reports, type_query, Store};
 
 use crate::error::Result;
 use crate::model::{Paragraph, Years};
@@ -345,9 +345,21 @@ impl Store {
             (Occur::Must, text),
             (Occur::Must, type_query(fields, schema::PARAGRAPH)),
         ];
+        // Region and kind are kept on report documents: filter by their reports.
+        let mut report_clauses: Vec<Box<dyn Query>> = Vec::new();
         if let Some(region) = &req.region {
             let key = normalize_query(region.trim()).to_lowercase();
-            clauses.push((Occur::Must, term_query(fields.region, &key)));
+            report_clauses.push(term_query(fields.region, &key));
+        }
+        if let Some(kind) = &req.kind {
+            report_clauses.push(term_query(fields.kind, kind.trim()));
+        }
+        if !report_clauses.is_empty() {
+            let Some(reports) = of_reports(fields, &self.reports_where(report_clauses)?) else {
+                return Ok(Vec::new());
+            };
+            // A filter: it does not weigh in the ranking.
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(reports, 0.0))));
         }
         if let Some(year) = req.year {
             clauses.push((
@@ -357,9 +369,6 @@ impl Store {
                     IndexRecordOption::Basic,
                 )),
             ));
-        }
-        if let Some(kind) = &req.kind {
-            clauses.push((Occur::Must, term_query(fields.kind, kind.trim())));
         }
         let query = BooleanQuery::new(clauses);
         // Phrases are checked on the text and headings may give way to the

@@ -17,7 +17,7 @@ use tantivy::collector::{Count, DocSetCollector};
 use tantivy::index::SegmentComponent;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, DocSet, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use super::readonly::ReadOnlyDirectory;
 use super::schema::{self, Fields};
@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::model::{Fact, Paragraph, Report, ReportMeta};
 
 /// Bump when the index layout, the tokenizer or the document format changes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The commit payload that marks a complete index of this format.
 pub(crate) fn format_payload() -> String {
@@ -53,11 +53,10 @@ pub(crate) fn is_old_layout(dir: &Path) -> bool {
     dir.join("catalog.json").exists() || dir.join("tantivy").join("meta.json").exists()
 }
 
-/// What a question needs to know about the whole archive, from term statistics.
+/// What a question needs to know about the whole archive, from term statistics
+/// (the regions it may name are found per question: see [`RegionFinder`]).
 #[derive(Debug, Clone, Default)]
 pub struct Stats {
-    /// Every region with a report, as the reports write it.
-    pub regions: Vec<String>,
     /// For each character bigram of a canonical metric, how many facts' metrics hold it.
     pub metric_df: HashMap<String, usize>,
     /// How many facts there are.
@@ -239,16 +238,43 @@ impl Store {
 
     /// The metadata of the reports of `regions` (as the reports write them; all when empty), by id.
     pub fn reports_in(&self, regions: &[String]) -> Result<Vec<ReportMeta>> {
+        let Some((_, f)) = self.searcher() else {
+            return Ok(Vec::new());
+        };
+        self.reports_where(any_of(f.region_name, regions).into_iter().collect())
+    }
+
+    /// The metadata of the reports matching every clause (all when none), by id; kept for [`Store::report_meta`].
+    pub(crate) fn reports_where(&self, clauses: Vec<Box<dyn Query>>) -> Result<Vec<ReportMeta>> {
         let Some((searcher, f)) = self.searcher() else {
             return Ok(Vec::new());
         };
-        let mut clauses = vec![(Occur::Must, type_query(f, schema::REPORT))];
-        if let Some(q) = any_of(f.region_name, regions) {
-            clauses.push((Occur::Must, q));
-        }
-        let mut metas: Vec<ReportMeta> = fetch(&searcher, &BooleanQuery::new(clauses), f.blob)?;
+        let mut all = vec![(Occur::Must, type_query(f, schema::REPORT))];
+        all.extend(clauses.into_iter().map(|q| (Occur::Must, q)));
+        let mut metas: Vec<ReportMeta> = fetch(&searcher, &BooleanQuery::new(all), f.blob)?;
         metas.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut cache = lock(&self.metas);
+        for meta in &metas {
+            cache.insert(meta.id.clone(), Some(meta.clone()));
+        }
         Ok(metas)
+    }
+
+    /// The id of the stored report read from a file with digest `digest`, if any.
+    pub fn report_with_digest(&self, digest: &str) -> Option<String> {
+        let (_, f) = self.searcher()?;
+        self.reports_where(vec![text_term(f.digest, digest)])
+            .ok()?
+            .into_iter()
+            .next()
+            .map(|m| m.id)
+    }
+
+    /// Finds the stored regions a text may name, without reading every region.
+    pub fn region_finder(&self) -> RegionFinder {
+        RegionFinder {
+            opened: self.opened.as_ref().map(|o| (o.reader.clone(), o.fields)),
+        }
     }
 
     /// True when a report of `regions` (any when empty) covers `year`.
@@ -268,10 +294,18 @@ impl Store {
             .is_ok_and(|n| n > 0)
     }
 
-    fn by_key<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+    /// The document of `doc_type` of report `id` at `position` (none for the report itself).
+    fn by_key<T: DeserializeOwned>(&self, doc_type: &str, id: &str, position: Option<usize>) -> Option<T> {
         let (searcher, f) = self.searcher()?;
-        let query = TermQuery::new(Term::from_field_text(f.key, key), IndexRecordOption::Basic);
-        let found = searcher.search(&query, &DocSetCollector).ok()?;
+        let mut clauses = vec![
+            (Occur::Must, type_query(f, doc_type)),
+            (Occur::Must, text_term(f.report, id)),
+        ];
+        if let Some(p) = position {
+            let term = Term::from_field_u64(f.position, p as u64);
+            clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+        }
+        let found = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector).ok()?;
         let address = found.into_iter().next()?;
         let doc: TantivyDocument = searcher.doc(address).ok()?;
         parse_blob(&doc, f.blob)
@@ -282,7 +316,7 @@ impl Store {
         if let Some(hit) = lock(&self.metas).get(id) {
             return hit.clone();
         }
-        let meta = self.by_key(&schema::key(schema::REPORT, id, None));
+        let meta = self.by_key(schema::REPORT, id, None);
         lock(&self.metas).insert(id.to_string(), meta.clone());
         meta
     }
@@ -293,7 +327,7 @@ impl Store {
         if let Some(hit) = lock(&self.paragraphs).get(&cache_key) {
             return hit.clone();
         }
-        let p = self.by_key(&schema::key(schema::PARAGRAPH, id, Some(position)));
+        let p = self.by_key(schema::PARAGRAPH, id, Some(position));
         lock(&self.paragraphs).insert(cache_key, p.clone());
         p
     }
@@ -304,7 +338,7 @@ impl Store {
         if let Some(hit) = lock(&self.facts).get(&cache_key) {
             return hit.clone();
         }
-        let fact = self.by_key(&schema::key(schema::FACT, id, Some(index)));
+        let fact = self.by_key(schema::FACT, id, Some(index));
         lock(&self.facts).insert(cache_key, fact.clone());
         fact
     }
@@ -338,7 +372,11 @@ impl Store {
             return Ok(FactSet::default());
         };
         let mut clauses = Vec::new();
-        if let Some(q) = any_of(f.region_name, regions) {
+        if !regions.is_empty() {
+            let reports = self.reports_in(regions)?;
+            let Some(q) = of_reports(f, &reports) else {
+                return Ok(FactSet::default());
+            };
             clauses.push((Occur::Must, q));
         }
         if !years.is_empty() {
@@ -355,7 +393,11 @@ impl Store {
         };
         let mut clauses = Vec::new();
         if let Some(key) = region_key {
-            clauses.push((Occur::Must, text_term(f.region, key)));
+            let reports = self.reports_where(vec![text_term(f.region, key)])?;
+            let Some(q) = of_reports(f, &reports) else {
+                return Ok(FactSet::default());
+            };
+            clauses.push((Occur::Must, q));
         }
         if let Some(y) = year {
             clauses.push((Occur::Must, year_query(f, y)));
@@ -398,38 +440,7 @@ impl Store {
             return Ok(Stats::default());
         };
         let mut stats = Stats::default();
-        let mut regions: HashSet<String> = HashSet::new();
         for segment in searcher.segment_readers() {
-            let alive = segment.alive_bitset();
-            let names = segment.inverted_index(f.region_name)?;
-            let mut stream = names.terms().stream().map_err(tantivy_io)?;
-            while stream.advance() {
-                let Ok(name) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                // Deleted documents keep their terms until a merge: check for a live one.
-                let live = match alive {
-                    None => true,
-                    Some(bits) => {
-                        let mut postings = names
-                            .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
-                            .map_err(tantivy_io)?;
-                        let mut any = false;
-                        let mut doc = DocSet::doc(&postings);
-                        while doc != tantivy::TERMINATED {
-                            if bits.is_alive(doc) {
-                                any = true;
-                                break;
-                            }
-                            doc = postings.advance();
-                        }
-                        any
-                    }
-                };
-                if live {
-                    regions.insert(name.to_string());
-                }
-            }
             let metrics = segment.inverted_index(f.metric_bigrams)?;
             let mut stream = metrics.terms().stream().map_err(tantivy_io)?;
             while stream.advance() {
@@ -446,8 +457,6 @@ impl Store {
             }
         }
         stats.facts = searcher.search(&type_query(f, schema::FACT), &Count)?;
-        stats.regions = regions.into_iter().collect();
-        stats.regions.sort();
         Ok(stats)
     }
 
@@ -493,6 +502,87 @@ fn any_of(field: Field, values: &[String]) -> Option<Box<dyn Query>> {
     }
     let any: Vec<(Occur, Box<dyn Query>)> = values.iter().map(|v| (Occur::Should, text_term(field, v))).collect();
     Some(Box::new(BooleanQuery::new(any)))
+}
+
+/// A filter on the documents of `reports`; None when there are none (nothing matches).
+pub(crate) fn of_reports(f: Fields, reports: &[ReportMeta]) -> Option<Box<dyn Query>> {
+    let ids: Vec<String> = reports.iter().map(|m| m.id.clone()).collect();
+    any_of(f.report, &ids)
+}
+
+/// Longest region key looked up in a text, in characters.
+const MAX_KEY_CHARS: usize = 40;
+
+/// Finds the stored regions a text may name from the region keys of the
+/// report documents: one term lookup per substring of the text, never a scan
+/// of every region, so its cost does not grow with the archive.
+#[derive(Clone)]
+pub struct RegionFinder {
+    opened: Option<(IndexReader, Fields)>,
+}
+
+impl RegionFinder {
+    /// The stored regions (as the reports write them, sorted) with a key or a
+    /// pinyin form that occurs in `text`, lowercased: every region the text
+    /// may name, and perhaps more.
+    pub fn candidates(&self, text: &str) -> Vec<String> {
+        self.try_candidates(text).unwrap_or_default()
+    }
+
+    fn try_candidates(&self, text: &str) -> Result<Vec<String>> {
+        let Some((reader, f)) = &self.opened else {
+            return Ok(Vec::new());
+        };
+        let searcher = reader.searcher();
+        let lower = text.to_lowercase();
+        let bounds: Vec<usize> = lower.char_indices().map(|(i, _)| i).chain([lower.len()]).collect();
+        let mut keys: HashSet<&str> = HashSet::new();
+        for segment in searcher.segment_readers() {
+            let index = segment.inverted_index(f.region)?;
+            let terms = index.terms();
+            for start in 0..bounds.len().saturating_sub(1) {
+                for end in start + 1..bounds.len().min(start + 1 + MAX_KEY_CHARS) {
+                    let sub = &lower[bounds[start]..bounds[end]];
+                    if !keys.contains(sub) && terms.get(sub.as_bytes()).map_err(tantivy_io)?.is_some() {
+                        keys.insert(sub);
+                    }
+                }
+            }
+        }
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let any: Vec<(Occur, Box<dyn Query>)> = keys.iter().map(|k| (Occur::Should, text_term(f.region, k))).collect();
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, type_query(*f, schema::REPORT)),
+            (Occur::Must, Box::new(BooleanQuery::new(any))),
+        ]);
+        let mut names: Vec<String> = Vec::new();
+        let mut columns = HashMap::new();
+        for address in sorted(searcher.search(&query, &DocSetCollector)?) {
+            let column = match columns.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .fast_fields()
+                        .str(schema::REGION_NAME)?,
+                ),
+            };
+            let Some(column) = column else {
+                continue;
+            };
+            for ord in column.term_ords(address.doc_id) {
+                let mut name = String::new();
+                if column.ord_to_str(ord, &mut name).map_err(tantivy_io)? {
+                    names.push(name);
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
 }
 
 fn sorted(addresses: HashSet<DocAddress>) -> Vec<DocAddress> {

@@ -5,9 +5,9 @@
 //! time an index is opened. Tokens carry byte offsets (tantivy's unit; jieba
 //! also reports chars, which tantivy must not see). Search mode emits the
 //! parts of long words too (专项债券 → 专项, 债券, 专项债券), so a search for
-//! 债券 finds 专项债券; positions advance one per token on both the indexing and
-//! the query side, so phrase queries match. Punctuation and spaces are dropped.
+//! 债券 finds 专项债券. Punctuation and spaces are dropped.
 
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use jieba_rs::Jieba;
@@ -37,12 +37,41 @@ pub fn is_word(token: &str) -> bool {
     token.chars().any(char::is_alphanumeric)
 }
 
+/// The lowercase form of `text`, copied as it is when it has no cased letter
+/// (Han text, digits, lowercase Latin: nearly every token).
+pub fn lowercase(text: &str) -> String {
+    if text
+        .chars()
+        .all(|c| (c.is_ascii() && !c.is_ascii_uppercase()) || is_han(c))
+    {
+        text.to_string()
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// Han ideographs, which have no case.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
 /// tantivy tokenizer backed by the process's shared jieba, which is built the
 /// first time text is tokenized (opening an index to read facts costs nothing).
 #[derive(Clone, Default)]
 pub struct JiebaTokenizer {
     jieba: Arc<OnceLock<Arc<Jieba>>>,
+    /// Hashes of the last short texts segmented.
+    seen: Vec<u64>,
+    /// The tokens of the last few short texts seen twice: a section path is the
+    /// same for every paragraph under it, and is segmented at most twice.
+    recent: Vec<(String, Vec<Token>)>,
 }
+
+/// Longest text whose tokens are kept, in bytes.
+const RECENT_TEXT: usize = 256;
+
+/// How many texts' tokens are kept.
+const RECENT_TEXTS: usize = 8;
 
 /// The tokens of one text.
 pub struct JiebaTokenStream {
@@ -54,6 +83,25 @@ impl Tokenizer for JiebaTokenizer {
     type TokenStream<'a> = JiebaTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream {
+        let mut again = false;
+        if text.len() <= RECENT_TEXT {
+            if let Some((_, tokens)) = self.recent.iter().find(|(t, _)| t == text) {
+                return JiebaTokenStream {
+                    tokens: tokens.clone(),
+                    index: 0,
+                };
+            }
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            text.hash(&mut hasher);
+            let hash = hasher.finish();
+            again = self.seen.contains(&hash);
+            if !again {
+                if self.seen.len() == 2 * RECENT_TEXTS {
+                    self.seen.remove(0);
+                }
+                self.seen.push(hash);
+            }
+        }
         let mut tokens = Vec::new();
         let jieba = self.jieba.get_or_init(jieba);
         for t in jieba.cut_for_search(text, true) {
@@ -64,9 +112,15 @@ impl Tokenizer for JiebaTokenizer {
                 offset_from: t.byte_start,
                 offset_to: t.byte_end,
                 position: tokens.len(),
-                text: t.word.to_lowercase(),
+                text: lowercase(t.word),
                 position_length: 1,
             });
+        }
+        if again {
+            if self.recent.len() == RECENT_TEXTS {
+                self.recent.remove(0);
+            }
+            self.recent.push((text.to_string(), tokens.clone()));
         }
         JiebaTokenStream { tokens, index: 0 }
     }
@@ -109,6 +163,38 @@ mod tests {
             out.push((t.text.clone(), t.offset_from, t.offset_to));
         }
         out
+    }
+
+    #[test]
+    fn a_text_seen_again_gives_the_same_tokens() {
+        let mut tok = JiebaTokenizer::default();
+        let mut runs = Vec::new();
+        for text in [
+            "一、预算执行情况 （二）政府债务",
+            "专项债券",
+            "一、预算执行情况 （二）政府债务",
+        ]
+        .repeat(3)
+        {
+            let mut stream = tok.token_stream(text);
+            let mut out = Vec::new();
+            while stream.advance() {
+                let t = stream.token();
+                out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+            }
+            runs.push((text, out));
+        }
+        for (text, out) in &runs {
+            assert_eq!(out, &runs.iter().find(|(t, _)| t == text).unwrap().1);
+            assert!(!out.is_empty());
+        }
+    }
+
+    #[test]
+    fn lowercase_copies_caseless_text() {
+        for text in ["专项债券", "gdp", "GDP", "Ａ级", "İ", "12.5", "（一）"] {
+            assert_eq!(lowercase(text), text.to_lowercase());
+        }
     }
 
     #[test]

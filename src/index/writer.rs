@@ -26,14 +26,24 @@ use crate::extract::context::canonical;
 use crate::model::{Fact, Report};
 use crate::region;
 
-/// Memory for tantivy's writer (shared by its indexing threads).
+/// Memory for tantivy's writer on a bulk ingest (shared by its indexing threads).
 const WRITER_HEAP: usize = 300_000_000;
+
+/// Memory for the one indexing thread of a small ingest or a removal (each
+/// thread's hash table is sized from its budget, so a small write must not
+/// take the bulk budget).
+const SMALL_WRITER_HEAP: usize = 24_000_000;
+
+/// Most reports written by the small writer.
+const SMALL_INGEST: usize = 16;
 
 /// An index folder opened for writing.
 pub struct StoreWriter {
     dir: PathBuf,
     _lock: File,
-    writer: IndexWriter<TantivyDocument>,
+    index: Index,
+    /// Made on the first write, sized for it.
+    writer: Option<IndexWriter<TantivyDocument>>,
     fields: Fields,
     /// The last commit, for what is already stored.
     committed: Store,
@@ -110,6 +120,8 @@ impl StoreWriter {
     pub fn open(dir: &Path, rebuild: bool, on_wait: &mut dyn FnMut()) -> Result<StoreWriter> {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
         let lock = take_lock(dir, on_wait)?;
+        // jieba's dictionary takes ~200 ms to load: load it while the files are read.
+        std::thread::spawn(|| drop(tokenizer::jieba()));
         recover(dir)?;
         let committed = match Store::open(dir) {
             Ok(store) => Some(store),
@@ -124,20 +136,37 @@ impl StoreWriter {
         };
         tokenizer::register(&index);
         let fields = Fields::from_schema(&index.schema())?;
-        let writer = index.writer(WRITER_HEAP)?;
-        if rebuild && !swap {
-            writer.delete_all_documents()?;
-        }
         Ok(StoreWriter {
             dir: dir.to_path_buf(),
             _lock: lock,
-            writer,
+            index,
+            writer: None,
             fields,
             committed: committed.unwrap_or_else(|| Store::empty(dir)),
             swap,
             rebuild,
             added: HashSet::new(),
         })
+    }
+
+    /// tantivy's writer, made on first use: one small thread when the first
+    /// write is of at most [`SMALL_INGEST`] reports, else all cores.
+    fn writer(&mut self, reports: usize) -> Result<&mut IndexWriter<TantivyDocument>> {
+        if self.writer.is_none() {
+            let writer = if reports <= SMALL_INGEST {
+                self.index.writer_with_num_threads(1, SMALL_WRITER_HEAP)?
+            } else {
+                self.index.writer(WRITER_HEAP)?
+            };
+            if self.rebuild && !self.swap {
+                writer.delete_all_documents()?;
+            }
+            self.writer = Some(writer);
+        }
+        match self.writer.as_mut() {
+            Some(w) => Ok(w),
+            None => Err(Error::Invalid("the index writer could not be made".to_string())),
+        }
     }
 
     /// True when a file with content hash `hash` is stored already (never during a rebuild).
@@ -153,13 +182,16 @@ impl StoreWriter {
             .par_iter()
             .map(|(report, facts, hash)| (report.meta.id.clone(), documents(f, report, facts, hash)))
             .collect();
+        let writer = self.writer(docs.len())?;
+        let mut ids = Vec::with_capacity(docs.len());
         for (id, docs) in docs {
-            self.writer.delete_term(Term::from_field_text(f.report, &id));
-            self.added.insert(id);
+            writer.delete_term(Term::from_field_text(f.report, &id));
             for doc in docs {
-                self.writer.add_document(doc)?;
+                writer.add_document(doc)?;
             }
+            ids.push(id);
         }
+        self.added.extend(ids);
         Ok(())
     }
 
@@ -167,17 +199,22 @@ impl StoreWriter {
     pub fn remove(&mut self, id: &str) -> Result<bool> {
         let known = self.added.remove(id) || self.committed.report_meta(id).is_some();
         if known {
-            self.writer.delete_term(Term::from_field_text(self.fields.report, id));
+            let term = Term::from_field_text(self.fields.report, id);
+            self.writer(0)?.delete_term(term);
         }
         Ok(known)
     }
 
     /// Commits everything in one commit and makes it durable; a rebuilt store replaces the old one.
     pub fn commit(mut self) -> Result<()> {
-        let mut prepared = self.writer.prepare_commit()?;
+        self.writer(0)?;
+        let Some(mut writer) = self.writer.take() else {
+            return Ok(());
+        };
+        let mut prepared = writer.prepare_commit()?;
         prepared.set_payload(&format_payload());
         prepared.commit()?;
-        self.writer.wait_merging_threads()?;
+        writer.wait_merging_threads()?;
         if self.swap {
             let (store, new, old) = (
                 store_path(&self.dir),
@@ -207,36 +244,70 @@ impl StoreWriter {
     }
 }
 
+/// Adds the character bigrams of `text` to `out`: the same set as
+/// [`bigrams`], with an allocation only for a bigram not seen before.
+fn add_bigrams(text: &str, out: &mut HashSet<String>) {
+    for run in text.split(|c: char| !c.is_alphanumeric()) {
+        if run.is_empty() {
+            continue;
+        }
+        let lower = tokenizer::lowercase(run);
+        let mut starts = lower.char_indices().map(|(i, _)| i).chain([lower.len()]);
+        let (Some(mut a), Some(mut b)) = (starts.next(), starts.next()) else {
+            continue;
+        };
+        if b == lower.len() {
+            if !out.contains(lower.as_str()) {
+                out.insert(lower.clone());
+            }
+            continue;
+        }
+        for c in starts {
+            let pair = &lower[a..c];
+            if !out.contains(pair) {
+                out.insert(pair.to_string());
+            }
+            (a, b) = (b, c);
+        }
+    }
+}
+
 /// The documents of one report: the report, its paragraphs and its facts.
+/// Region, kind and digest go on the report document only: a paragraph or a
+/// fact is found by region through its report.
 fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<TantivyDocument> {
     let meta = &report.meta;
-    let mut keys = region::keys(&meta.region);
-    keys.extend(region::pinyin_keys(&meta.region));
     let years: Vec<u16> = [meta.years.execution, meta.years.draft].into_iter().flatten().collect();
     let base = |doc_type: &str, position: Option<usize>| {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.doc_type, doc_type);
-        doc.add_text(f.key, schema::key(doc_type, &meta.id, position));
         doc.add_text(f.report, &meta.id);
         if let Some(p) = position {
             doc.add_u64(f.position, p as u64);
         }
-        for key in &keys {
-            doc.add_text(f.region, key.to_lowercase());
-        }
-        doc.add_text(f.region_name, &meta.region);
-        doc.add_text(f.kind, &meta.kind);
         doc
     };
     let mut docs = Vec::with_capacity(1 + report.paragraphs.len() + facts.len());
     let mut doc = base(schema::REPORT, None);
+    let mut keys: Vec<String> = region::keys(&meta.region).iter().map(|k| k.to_lowercase()).collect();
+    keys.extend(region::pinyin_keys(&meta.region).iter().map(|k| k.to_lowercase()));
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        doc.add_text(f.region, key);
+    }
+    doc.add_text(f.region_name, &meta.region);
+    doc.add_text(f.kind, &meta.kind);
+    if let Some(digest) = &meta.digest {
+        doc.add_text(f.digest, digest);
+    }
     for y in &years {
         doc.add_u64(f.year, u64::from(*y));
     }
     doc.add_text(f.hash, hash);
     let mut vocabulary: HashSet<String> = HashSet::new();
     for p in report.paragraphs.iter().filter(|p| !p.heading) {
-        vocabulary.extend(bigrams(&canonical(&p.text)));
+        add_bigrams(&canonical(&p.text), &mut vocabulary);
     }
     for b in vocabulary {
         doc.add_text(f.text_bigrams, b);
@@ -273,4 +344,24 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         docs.push(doc);
     }
     docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bigram_sets_match_the_ranker() {
+        for text in [
+            "2023年全区政府债券实际支付利息3824.35万元（一般债券利息2557.37万元）",
+            "GDP增长5.2%，A 级 Ｂ 预算İ",
+            "一",
+            "",
+            "甲 乙丙 丁戊己",
+        ] {
+            let mut got = HashSet::new();
+            add_bigrams(text, &mut got);
+            assert_eq!(got, bigrams(text), "{text}");
+        }
+    }
 }

@@ -25,7 +25,7 @@ pub mod structure;
 use std::path::Path;
 
 pub use files::{collect_files, Collected, Skipped};
-pub use naming::{report_id, Naming, Placement};
+pub use naming::{report_id, Naming, Placement, Stored};
 use sniff::FileKind;
 
 use crate::model::{Report, ReportMeta};

@@ -128,13 +128,24 @@ pub enum Placement {
     Duplicate { of: String },
 }
 
+/// The reports stored already, asked about one id or one file digest at a
+/// time (so naming a few files never reads the whole archive).
+pub trait Stored {
+    /// The file stored report `id` was read from.
+    fn owner(&self, id: &str) -> Option<String>;
+    /// The id of the stored report read from a file with digest `digest`.
+    fn with_digest(&self, digest: &str) -> Option<String>;
+}
+
 /// The ids and texts taken so far.
-#[derive(Debug, Default)]
-pub struct Naming {
+#[derive(Default)]
+pub struct Naming<'a> {
     /// id → the file it was read from.
     owners: HashMap<String, PathBuf>,
     /// content key → id.
     texts: HashMap<String, String>,
+    /// What is stored, behind what this session has recorded.
+    stored: Option<&'a dyn Stored>,
 }
 
 /// FNV-1a of `bytes` as hex: stable across builds, so it can be stored.
@@ -161,14 +172,38 @@ fn file_key(path: &str) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| PathBuf::from(path))
 }
 
-impl Naming {
+impl<'a> Naming<'a> {
     /// Starts from the reports already stored.
-    pub fn new<'a>(stored: impl IntoIterator<Item = &'a Report>) -> Naming {
+    pub fn new<'r>(stored: impl IntoIterator<Item = &'r Report>) -> Naming<'a> {
         let mut naming = Naming::default();
         for report in stored {
             naming.record(report);
         }
         naming
+    }
+
+    /// Starts from a store, asked as ids and contents come up.
+    pub fn over(stored: &'a dyn Stored) -> Naming<'a> {
+        Naming {
+            stored: Some(stored),
+            ..Naming::default()
+        }
+    }
+
+    /// The file report `id` was read from.
+    fn owner(&self, id: &str) -> Option<PathBuf> {
+        match self.owners.get(id) {
+            Some(file) => Some(file.clone()),
+            None => self.stored?.owner(id).map(|path| file_key(&path)),
+        }
+    }
+
+    /// The id of the report with content key `key`.
+    fn text_owner(&self, key: &str) -> Option<String> {
+        match self.texts.get(key) {
+            Some(id) => Some(id.clone()),
+            None => self.stored?.with_digest(key),
+        }
     }
 
     fn record(&mut self, report: &Report) {
@@ -180,22 +215,22 @@ impl Naming {
     pub fn place(&mut self, report: &mut Report) -> Placement {
         let file = file_key(&report.meta.path);
         let hash = content_key(report);
-        if let Some(of) = self.texts.get(&hash) {
-            if self.owners.get(of) != Some(&file) {
-                return Placement::Duplicate { of: of.clone() };
+        if let Some(of) = self.text_owner(&hash) {
+            if self.owner(&of) != Some(file) {
+                return Placement::Duplicate { of };
             }
-            report.meta.id = of.clone();
+            report.meta.id = of;
             self.record(report);
             return Placement::Replaces;
         }
         let wanted = report.meta.id.clone();
-        let placement = match self.owners.get(&wanted) {
+        let placement = match self.owner(&wanted) {
             None => Placement::New,
-            Some(owner) if *owner == file => Placement::Replaces,
+            Some(owner) if owner == file => Placement::Replaces,
             Some(_) => {
                 let free = (2..)
                     .map(|n| format!("{wanted}-{n}"))
-                    .find(|id| self.owners.get(id).is_none_or(|owner| *owner == file))
+                    .find(|id| self.owner(id).is_none_or(|owner| owner == file))
                     .unwrap_or_else(|| wanted.clone());
                 report.meta.id = free;
                 Placement::Renamed { wanted }
