@@ -257,6 +257,21 @@ const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资�
 
 /// The two sides of a comparison of amounts, each read as a question of its
 /// own: A比B多多少 → (A, B); X距离Y还差多少 → (Y, X); A减去B → (A, B).
+/// Rewrites comparisons a report states as relations: 跟2022年相比减少 is 同比减少,
+/// and 为调整预算的 asks for a completion rate (完成调整预算的).
+fn stated_comparisons(rest: &str) -> String {
+    static P: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [with_year, of_plan] = P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("valid regex");
+        [
+            re(r"(?:跟|和|与|同)(?:19|20)\d{2}年(?:相比|比)"),
+            re(r"为((?:年初|调整|年度|全年)?预算)"),
+        ]
+    });
+    let rest = with_year.replace_all(rest, "同比");
+    of_plan.replace_all(&rest, "完成$1").into_owned()
+}
+
 fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
     static P: OnceLock<[Regex; 3]> = OnceLock::new();
     let [than, distance, minus] = P.get_or_init(|| {
@@ -291,7 +306,15 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
         (c[1].to_string(), c[2].to_string())
     } else if let Some(c) = distance.captures(rest) {
         (c[2].to_string(), c[1].to_string())
-    } else if let Some(c) = minus.captures(rest) {
+    } else if let Some(c) = minus
+        .captures(rest)
+        // 减少, 减收 and 调减 are changes, not subtraction.
+        .filter(|_| {
+            !["减少", "减收", "减支", "减幅", "调减"]
+                .iter()
+                .any(|w| rest.contains(w))
+        })
+    {
         (c[1].to_string(), c[2].to_string())
     } else {
         return None;
@@ -406,6 +429,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     }
     // 项目有多少个: 有 before a question word is no content (国有 stays).
     rest = rest.replace("有多少", "多少").replace("有几", "几");
+    rest = stated_comparisons(&rest);
     let untranslated = glossary::untranslated(&rest);
     let mut year = None;
     if let Some(c) = p.year.captures(&rest) {
@@ -573,6 +597,16 @@ mod tests {
         assert_eq!(q.phases, vec![Phase::Adjusted]);
         assert_eq!(q.content, "一般公共预算收入");
         assert_eq!(q.relation, Relation::Level);
+    }
+
+    #[test]
+    fn stated_comparisons_are_relations_not_computations() {
+        let q = parse("西工区2023年一般公共预算支出跟2022年相比减少了百分之多少", &index());
+        assert!(matches!(q.compute, Compute::None));
+        assert_eq!(q.content, "一般公共预算支出");
+        let q = parse("西工区2023年一般公共预算支出为调整预算的百分之几", &index());
+        assert_eq!(q.relation, Relation::Completion);
+        assert_eq!(q.content, "一般公共预算支出");
     }
 
     #[test]
