@@ -247,6 +247,13 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             } else if m.kind == ValueKind::Money && context::is_last_year(between) {
                 relation = "上年".to_string();
                 year_shift = 1;
+            } else if let Some(verb) = ["调增", "调减"].into_iter().find(|v| {
+                between
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(v)
+            }) {
+                // 调增政府性基金支出15000万元: the change, not the adjusted level.
+                relation = verb.to_string();
             }
             let is_change = !relation.is_empty() && relation != "上年";
 
