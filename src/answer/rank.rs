@@ -439,9 +439,8 @@ pub fn score(
         total_score += 0.05;
     }
     // A level named in the question (区级, 县本级) prefers facts stated for that level.
-    let level_words = |t: &str| names_level(t);
-    if level_words(&q.text) {
-        if level_words(&fact.metric) || level_words(local_context(fact)) {
+    if names_level(&q.text) {
+        if names_level(&fact.metric) || names_level(local_context(fact)) {
             total_score += 0.15;
         } else {
             total_score -= 0.1;
