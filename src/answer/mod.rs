@@ -73,7 +73,7 @@ fn rank_facts<'a>(
             rank::bigrams(&canonical(&context))
         });
         let parent = f.parent.and_then(|i| store.fact(&f.report, i)).map(|p| p.metric);
-        if let Some(score) = rank::score(q, &q_bigrams, idf, f, context, parent.as_deref(), meta.years.draft) {
+        if let Some(score) = rank::score(q, &q_bigrams, idf, f, context, parent.as_deref(), meta) {
             ranked.push(Ranked { fact: f, score });
         }
     }

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::question::{Question, Relation};
 use crate::extract::context::{canonical, is_fall, phase_clue};
-use crate::model::{Fact, Phase, ValueKind};
+use crate::model::{Fact, Phase, ReportMeta, ValueKind};
 
 /// Lowercase character bigrams of the letters, digits and Han characters of `text`.
 pub fn bigrams(text: &str) -> HashSet<String> {
@@ -256,6 +256,11 @@ fn negates(metric: &str, content: &str) -> bool {
 /// order (税收 for 税收收入, 偿还债务本金 for 偿还本金).
 fn names_other_item(metric: &str, content: &str) -> bool {
     let asked = crate::lexicon::line_items(content);
+    // 收入总计 (the revenue with transfers, balances and debt added) is never
+    // answered by the revenue itself.
+    if asked.contains(&"总计") && !metric.contains("总计") {
+        return true;
+    }
     crate::lexicon::line_items(metric).into_iter().any(|item| {
         if asked.iter().any(|a| a.contains(item)) {
             return false;
@@ -325,8 +330,9 @@ pub fn score(
     fact: &Fact,
     paragraph: &HashSet<String>,
     parent_metric: Option<&str>,
-    draft_year: Option<u16>,
+    report: &ReportMeta,
 ) -> Option<Score> {
+    let draft_year = report.years.draft;
     let kind_bonus = kind_fits(q, fact)?;
     // A unit that lost its 万 or 亿 (1.81元 of bonds) is no answer.
     if fact.suspect.is_some() {
@@ -347,7 +353,14 @@ pub fn score(
         return None;
     }
     // A part of the year (上半年, 1-6月) never answers for the whole year.
-    let part_year_fact = is_part_of_year(&fact.sentence);
+    // In a report on part of the year (1—9月…的报告) every figure is of that part,
+    // unless its sentence says 全年 (a title that also names a 决算 or 草案 covers
+    // whole years too).
+    let part_year_report =
+        is_part_of_year(&report.title) && !report.title.contains("决算") && !report.title.contains("草案");
+    // (Its plans, 年度预算数, are still the whole year's.)
+    let part_year_fact = is_part_of_year(&fact.sentence)
+        || (part_year_report && fact.phase == Phase::Actual && !fact.sentence.contains("全年"));
     if q.text.contains("全年") && part_year_fact {
         return None;
     }
