@@ -184,6 +184,16 @@ fn describe(fact: &Fact) -> String {
     )
 }
 
+/// The fact's value as the answer: a fall asked as a growth is negative.
+fn signed(q: &Question, fact: &Fact) -> String {
+    let value = plain(&fact.written);
+    if rank::negated(q, fact) && !value.starts_with('-') && fact.value != Decimal::ZERO {
+        format!("-{value}")
+    } else {
+        value
+    }
+}
+
 fn value_of(fact: &Fact, value: String, text: String, computed: bool) -> AnswerValue {
     AnswerValue {
         value,
@@ -533,7 +543,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             }
             Answer {
                 question: q.text.clone(),
-                answer: Some(value_of(fact, plain(&fact.written), describe(fact), false)),
+                answer: Some(value_of(fact, signed(&q, fact), describe(fact), false)),
                 candidates: candidates(&ranked),
                 sources,
                 reason: None,

@@ -277,10 +277,47 @@ fn names_other_item(metric: &str, content: &str) -> bool {
     })
 }
 
+/// The four budgets, as `canonical()` writes them.
+const BUDGETS: &[&str] = &["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"];
+
+/// True when the question names one of the four budgets and the fact another
+/// (国有资本经营预算收入 never answers for 政府性基金预算收入), judged by the
+/// fact's metric, else by the budget of its section.
+fn names_other_budget(metric: &str, topic: &str, content: &str) -> bool {
+    let named = |text: &str| {
+        BUDGETS
+            .iter()
+            .filter(|b| text.contains(*b))
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let asked = named(content);
+    if asked.is_empty() {
+        return false;
+    }
+    let mut own = named(metric);
+    if own.is_empty() {
+        own = named(topic);
+    }
+    !own.is_empty() && !own.iter().any(|b| asked.contains(b))
+}
+
 /// True when every character of `word` occurs in `text`, in order.
 fn in_order(word: &str, text: &str) -> bool {
     let mut rest = text.chars();
     word.chars().all(|c| rest.any(|t| t == c))
+}
+
+/// True when the answer is the fact's value negated: a growth asked (增幅, 增减,
+/// 增长了多少) of a figure that fell (下降27.4%) is −27.4%.
+pub fn negated(q: &Question, fact: &Fact) -> bool {
+    matches!(
+        q.relation,
+        Relation::Change {
+            up: Some(true) | None,
+            ..
+        }
+    ) && is_fall(&fact.relation)
 }
 
 fn relation_fits(q: &Question, fact: &Fact) -> bool {
@@ -293,10 +330,10 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
         Relation::Share => rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重"),
         Relation::Change { up, money } => {
             let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年");
+            // 增长了多少 of a figure that fell is answered with the fall, negated (see `negated`).
             let direction = match up {
-                Some(true) => !is_fall(rel),
                 Some(false) => is_fall(rel),
-                None => true,
+                Some(true) | None => true,
             };
             let kind = if money {
                 fact.kind == ValueKind::Money
@@ -348,6 +385,9 @@ pub fn score(
         {
             return None;
         }
+    }
+    if names_other_budget(&metric_text, &fact.topic, &q.content) {
+        return None;
     }
     if !relation_fits(q, fact) || negates(&metric_text, &q.content) || names_other_item(&metric_text, &q.content) {
         return None;
@@ -426,6 +466,10 @@ pub fn score(
         metric.iter().filter(|b| q_bigrams.contains(*b)).count() as f32 / metric.len() as f32
     };
     let mut total_score = coverage + 0.3 * precision + phase_bonus(q, fact, draft_year)? + kind_bonus;
+    // A fall read as a negative growth ranks below a growth stated as asked.
+    if negated(q, fact) && matches!(q.relation, Relation::Change { up: Some(true), .. }) {
+        total_score -= 0.1;
+    }
     // Totals (收入总量, 支出合计) include transfers: only when the question asks for a total.
     if ["总量", "总计", "合计", "总额", "总收入", "总支出"]
         .iter()
