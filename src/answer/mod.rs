@@ -613,7 +613,8 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     let mut ranked = rank_facts(store, &q, &facts, q.year, idf);
     // 比上年减少了多少: an amount if the report states one, else the rate it states.
     if let Relation::Change { up, money: true } = q.relation {
-        if pick(&ranked).is_none() {
+        // …but never a rate for 多少亿元.
+        if pick(&ranked).is_none() && !q.text.contains('元') {
             q.relation = Relation::Change { up, money: false };
             q.want = Some(ValueKind::Percent);
             ranked = rank_facts(store, &q, &facts, q.year, idf);
@@ -631,7 +632,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     if pick(&ranked).is_none() && q.relation == Relation::Level {
         if let Some((a, b)) = crate::lexicon::composite_parts(&q.content) {
             let part = |content: String| Question {
-                content,
+                content: canonical(&content),
                 compute: Compute::None,
                 ..q.clone()
             };

@@ -68,37 +68,46 @@ impl Idf {
         ((self.n as f32 + 1.0) / (df as f32 + 0.5)).ln().max(0.1)
     }
 
-    /// The first run of two or more consecutive bigrams of `text` that no report contains.
+    /// The first term of `text` that no report contains: a run of unknown
+    /// bigrams, less the characters that belong to the known words on either
+    /// side, that leaves two characters or more (招商引资; not the one-character
+    /// words 用, 发, 还 whose junctions with their neighbours are unknown).
     pub fn unknown_term(&self, text: &str) -> Option<String> {
-        let list = bigram_list(text);
-        let mut run: Vec<&str> = Vec::new();
-        let mut run_start = 0;
-        for (i, b) in list.iter().map(String::as_str).chain(std::iter::once("")).enumerate() {
-            if !b.is_empty() && !self.corpus.contains(b) {
-                if run.is_empty() {
-                    run_start = i;
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let chars: Vec<char> = word.to_lowercase().chars().collect();
+            if chars.iter().all(char::is_ascii) {
+                // An English word the glossary left: unknown unless a report has it.
+                if chars.len() >= 2
+                    && chars
+                        .windows(2)
+                        .any(|w| !self.corpus.contains(&w.iter().collect::<String>()))
+                {
+                    return Some(chars.into_iter().collect());
                 }
-                run.push(b);
                 continue;
             }
-            // Two unknown bigrams between known words may be the junctions around
-            // a one-character word (工程|用|专项); at either end of the question
-            // (专项债券|还本, 非|税收收入), or three or more anywhere, they name an
-            // unknown term.
-            let at_edge = run_start == 0 || i == list.len();
-            let ascii_word = !run.is_empty() && run.iter().all(|r| r.is_ascii());
-            if run.len() >= 3 || (!run.is_empty() && at_edge) || ascii_word {
-                let mut term: String = run[0].to_string();
-                for r in &run[1..] {
-                    term.extend(r.chars().skip(1));
+            let known: Vec<bool> = chars
+                .windows(2)
+                .map(|w| self.corpus.contains(&w.iter().collect::<String>()))
+                .collect();
+            let mut i = 0;
+            while i < known.len() {
+                if known[i] {
+                    i += 1;
+                    continue;
                 }
-                // The first character belongs to the known word before the run.
-                if run_start > 0 && !ascii_word {
-                    term = term.chars().skip(1).collect();
+                let start = i;
+                while i < known.len() && !known[i] {
+                    i += 1;
                 }
-                return Some(term);
+                // Bigrams start..i cover characters start..=i; the first belongs to
+                // the known word before, the last to the known word after.
+                let from = if start > 0 { start + 1 } else { start };
+                let to = if i < known.len() { i } else { i + 1 };
+                if to >= from + 2 {
+                    return Some(chars[from..to].iter().collect());
+                }
             }
-            run.clear();
         }
         None
     }
