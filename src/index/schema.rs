@@ -9,7 +9,7 @@
 //! small and ingest fast).
 //! The answer-time statistics are tantivy term statistics of two
 //! pre-tokenized bigram fields, so a query never scans the archive. A
-//! paragraph's characters and character pairs (`text_grams`) find the
+//! paragraph's character pairs and last character (`text_grams`) find the
 //! candidates of a quoted phrase wherever it stands, inside any word.
 
 use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED};
@@ -55,7 +55,7 @@ pub struct Fields {
     pub text_bigrams: Field,
     /// Character bigrams of a fact's canonical metric (document frequencies = metric weights).
     pub metric_bigrams: Field,
-    /// A paragraph's characters and character pairs, as a quoted phrase is matched (see `search::grams`).
+    /// A paragraph's character pairs and last character, as a quoted phrase is matched (see `search::grams`).
     pub text_grams: Field,
     /// JSON of the ReportMeta, Paragraph or Fact.
     pub blob: Field,

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RegexQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
@@ -138,22 +138,38 @@ pub fn compact(text: &str) -> String {
         .collect()
 }
 
-/// The characters and character pairs of `text` once [`compact`]ed (indexed
-/// per paragraph, so every phrase it holds has its pairs there).
-pub fn grams(text: &str) -> BTreeSet<String> {
-    let chars: Vec<char> = compact(text).chars().collect();
-    let mut out: BTreeSet<String> = chars.iter().map(char::to_string).collect();
-    out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
-    out
+/// Calls `add` once for each gram of `text` once [`compact`]ed, in sorted
+/// order, without copying them: its character pairs and its last character
+/// (indexed per paragraph, so every phrase it holds has its pairs there, and
+/// every character it holds starts a gram: a pair or the last character).
+pub fn grams(text: &str, add: &mut dyn FnMut(&str)) {
+    let text = compact(text);
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    let mut out: Vec<&str> = Vec::with_capacity(bounds.len());
+    out.extend(bounds.windows(3).map(|w| &text[w[0]..w[2]]));
+    if let [.., last, end] = bounds[..] {
+        out.push(&text[last..end]);
+    }
+    out.sort_unstable();
+    out.dedup();
+    for gram in out {
+        add(gram);
+    }
 }
 
-/// The grams a paragraph must hold to contain `phrase`: its pairs (its one character when short).
-fn phrase_grams(phrase: &str) -> BTreeSet<String> {
+/// The queries a paragraph must match to contain `phrase`: a term per
+/// character pair, or for one character, any gram that starts with it.
+fn phrase_queries(field: tantivy::schema::Field, phrase: &str) -> Vec<Box<dyn Query>> {
     let chars: Vec<char> = compact(phrase).chars().collect();
-    if chars.len() == 1 {
-        return chars.iter().map(char::to_string).collect();
+    if let [one] = chars[..] {
+        let pattern = format!("{}.*", regex::escape(&one.to_string()));
+        return match RegexQuery::from_pattern(&pattern, field) {
+            Ok(query) => vec![Box::new(query)],
+            Err(_) => vec![term_query(field, &one.to_string())],
+        };
     }
-    chars.windows(2).map(|w| w.iter().collect::<String>()).collect()
+    let pairs: BTreeSet<String> = chars.windows(2).map(|w| w.iter().collect::<String>()).collect();
+    pairs.iter().map(|pair| term_query(field, pair)).collect()
 }
 
 /// Longest word the index knows, at most this many characters.
@@ -244,8 +260,8 @@ fn text_query(
     // segments differently: every character pair of it must occur, and the hits
     // are then kept only where the text holds the phrase itself (see `Store::search`).
     for phrase in phrases {
-        for gram in phrase_grams(phrase) {
-            must.push((Occur::Must, term_query(fields.text_grams, &gram)));
+        for query in phrase_queries(fields.text_grams, phrase) {
+            must.push((Occur::Must, query));
         }
     }
     if !should.is_empty() {
@@ -440,6 +456,27 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_starts_a_gram_and_every_pair_is_one() {
+        for text in ["政府债券 利息，政府债券", "A级 Ｂ预算İ", "一", "", "甲甲甲"] {
+            let chars: Vec<char> = compact(text).chars().collect();
+            let mut got = Vec::new();
+            grams(text, &mut |g| got.push(g.to_string()));
+            let mut sorted = got.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(got, sorted, "{text}");
+            for pair in chars.windows(2) {
+                assert!(got.contains(&pair.iter().collect::<String>()), "{text}");
+            }
+            for c in &chars {
+                assert!(got.iter().any(|g| g.starts_with(*c)), "{text}: {c}");
+            }
+            assert!(got.iter().all(|g| compact(text).contains(g.as_str())), "{text}");
+            assert!(got.len() <= chars.len(), "{text}");
+        }
+    }
 
     #[test]
     fn quotes_and_syntax_never_fail() {

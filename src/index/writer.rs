@@ -321,9 +321,7 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         }
         doc.add_text(f.section, p.section.join(" "));
         doc.add_text(f.text, &p.text);
-        for g in super::search::grams(&p.text) {
-            doc.add_text(f.text_grams, g);
-        }
+        super::search::grams(&p.text, &mut |g| doc.add_text(f.text_grams, g));
         doc.add_text(f.blob, serde_json::to_string(p).unwrap_or_default());
         docs.push(doc);
     }
