@@ -7,13 +7,14 @@
 //! region name, kind and file digest on report documents only (a paragraph or
 //! fact is found by region through its report's id, which keeps the index
 //! small and ingest fast).
-//! The answer-time statistics are tantivy term statistics of two
-//! pre-tokenized bigram fields, so a query never scans the archive. A
+//! The answer-time statistics are tantivy term statistics of two bigram
+//! fields (cut by [`super::gram_tokenizer`]), so a query never scans the archive. A
 //! paragraph's character pairs and last character (`text_grams`) find the
 //! candidates of a quoted phrase wherever it stands, inside any word.
 
 use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED};
 
+use super::gram_tokenizer;
 use super::tokenizer::TOKENIZER_NAME;
 
 /// Name of the region name field (a fast field, read by the region finder).
@@ -69,12 +70,15 @@ impl Fields {
             .set_tokenizer(TOKENIZER_NAME)
             // Term frequencies for scoring; no positions (no query reads them, and they cost ingest time and space).
             .set_index_option(IndexRecordOption::WithFreqs);
-        let bigrams = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer("raw")
-                .set_index_option(IndexRecordOption::Basic)
-                .set_fieldnorms(false),
-        );
+        // One value per text: the gram tokenizers cut the grams while tantivy indexes it.
+        let grams = |tokenizer: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(tokenizer)
+                    .set_index_option(IndexRecordOption::Basic)
+                    .set_fieldnorms(false),
+            )
+        };
         // Exact-match filters: one raw term per value, no field norms (they would
         // only weigh one-term fields, all alike).
         let exact = TextOptions::default().set_indexing_options(
@@ -97,9 +101,9 @@ impl Fields {
             digest: b.add_text_field("digest", exact.clone()),
             section: b.add_text_field("section", TextOptions::default().set_indexing_options(jieba.clone())),
             text: b.add_text_field("text", TextOptions::default().set_indexing_options(jieba)),
-            text_bigrams: b.add_text_field("text_bigrams", bigrams.clone()),
-            metric_bigrams: b.add_text_field("metric_bigrams", bigrams.clone()),
-            text_grams: b.add_text_field("text_grams", bigrams),
+            text_bigrams: b.add_text_field("text_bigrams", grams(gram_tokenizer::BIGRAMS)),
+            metric_bigrams: b.add_text_field("metric_bigrams", grams(gram_tokenizer::BIGRAMS)),
+            text_grams: b.add_text_field("text_grams", grams(gram_tokenizer::PHRASE_GRAMS)),
             blob: b.add_text_field("blob", STORED),
         };
         (b.build(), fields)

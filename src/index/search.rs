@@ -129,32 +129,14 @@ pub fn parse_query(query: &str, known: &dyn Fn(&str) -> bool) -> (Vec<String>, V
     (words, phrases)
 }
 
-/// Text as a quoted phrase is matched in it: normalised, lowercase, without white space.
+/// Text as a quoted phrase is matched in it: normalised, lowercase, without
+/// white space (its grams are indexed per paragraph: see `gram_tokenizer`).
 pub fn compact(text: &str) -> String {
     normalize_query(text)
         .to_lowercase()
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
-}
-
-/// Calls `add` once for each gram of `text` once [`compact`]ed, in sorted
-/// order, without copying them: its character pairs and its last character
-/// (indexed per paragraph, so every phrase it holds has its pairs there, and
-/// every character it holds starts a gram: a pair or the last character).
-pub fn grams(text: &str, add: &mut dyn FnMut(&str)) {
-    let text = compact(text);
-    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-    let mut out: Vec<&str> = Vec::with_capacity(bounds.len());
-    out.extend(bounds.windows(3).map(|w| &text[w[0]..w[2]]));
-    if let [.., last, end] = bounds[..] {
-        out.push(&text[last..end]);
-    }
-    out.sort_unstable();
-    out.dedup();
-    for gram in out {
-        add(gram);
-    }
 }
 
 /// The queries a paragraph must match to contain `phrase`: a term per
@@ -456,27 +438,6 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_character_starts_a_gram_and_every_pair_is_one() {
-        for text in ["政府债券 利息，政府债券", "A级 Ｂ预算İ", "一", "", "甲甲甲"] {
-            let chars: Vec<char> = compact(text).chars().collect();
-            let mut got = Vec::new();
-            grams(text, &mut |g| got.push(g.to_string()));
-            let mut sorted = got.clone();
-            sorted.sort();
-            sorted.dedup();
-            assert_eq!(got, sorted, "{text}");
-            for pair in chars.windows(2) {
-                assert!(got.contains(&pair.iter().collect::<String>()), "{text}");
-            }
-            for c in &chars {
-                assert!(got.iter().any(|g| g.starts_with(*c)), "{text}: {c}");
-            }
-            assert!(got.iter().all(|g| compact(text).contains(g.as_str())), "{text}");
-            assert!(got.len() <= chars.len(), "{text}");
-        }
-    }
 
     #[test]
     fn quotes_and_syntax_never_fail() {

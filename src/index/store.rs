@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::model::{Fact, Paragraph, Report, ReportMeta};
 
 /// Bump when the index layout, the tokenizer or the document format changes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The commit payload that marks a complete index of this format.
 pub(crate) fn format_payload() -> String {

@@ -145,9 +145,16 @@ impl TokenStream for JiebaTokenStream {
     }
 }
 
-/// Registers the tokenizer on an index (needed on every open).
+/// Registers the tokenizers on an index (needed on every open): jieba and the gram tokenizers.
 pub fn register(index: &tantivy::Index) {
+    use super::gram_tokenizer::{GramKind, GramTokenizer, BIGRAMS, PHRASE_GRAMS};
     index.tokenizers().register(TOKENIZER_NAME, JiebaTokenizer::default());
+    index
+        .tokenizers()
+        .register(BIGRAMS, GramTokenizer::new(GramKind::Bigrams));
+    index
+        .tokenizers()
+        .register(PHRASE_GRAMS, GramTokenizer::new(GramKind::Phrase));
 }
 
 #[cfg(test)]

@@ -20,7 +20,6 @@ use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument, Term};
 use super::schema::{self, Fields};
 use super::store::{format_payload, is_old_layout, new_store_path, old_store_path, store_path, Store};
 use super::tokenizer;
-use crate::answer::rank::bigrams;
 use crate::error::{Error, Result};
 use crate::extract::context::canonical;
 use crate::model::{Fact, Report};
@@ -244,34 +243,6 @@ impl StoreWriter {
     }
 }
 
-/// Adds the character bigrams of `text` to `out`: the same set as
-/// [`bigrams`], with an allocation only for a bigram not seen before.
-fn add_bigrams(text: &str, out: &mut HashSet<String>) {
-    for run in text.split(|c: char| !c.is_alphanumeric()) {
-        if run.is_empty() {
-            continue;
-        }
-        let lower = tokenizer::lowercase(run);
-        let mut starts = lower.char_indices().map(|(i, _)| i).chain([lower.len()]);
-        let (Some(mut a), Some(mut b)) = (starts.next(), starts.next()) else {
-            continue;
-        };
-        if b == lower.len() {
-            if !out.contains(lower.as_str()) {
-                out.insert(lower.clone());
-            }
-            continue;
-        }
-        for c in starts {
-            let pair = &lower[a..c];
-            if !out.contains(pair) {
-                out.insert(pair.to_string());
-            }
-            (a, b) = (b, c);
-        }
-    }
-}
-
 /// The documents of one report: the report, its paragraphs and its facts.
 /// Region, kind and digest go on the report document only: a paragraph or a
 /// fact is found by region through its report.
@@ -305,13 +276,15 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         doc.add_u64(f.year, u64::from(*y));
     }
     doc.add_text(f.hash, hash);
-    let mut vocabulary: HashSet<String> = HashSet::new();
-    for p in report.paragraphs.iter().filter(|p| !p.heading) {
-        add_bigrams(&canonical(&p.text), &mut vocabulary);
-    }
-    for b in vocabulary {
-        doc.add_text(f.text_bigrams, b);
-    }
+    // The vocabulary, one value (the bigram tokenizer gives each bigram once),
+    // its texts apart (a line break is no part of a bigram).
+    let texts: Vec<String> = report
+        .paragraphs
+        .iter()
+        .filter(|p| !p.heading)
+        .map(|p| canonical(&p.text))
+        .collect();
+    doc.add_text(f.text_bigrams, texts.join("\n"));
     doc.add_text(f.blob, serde_json::to_string(meta).unwrap_or_default());
     docs.push(doc);
     for p in &report.paragraphs {
@@ -321,7 +294,7 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         }
         doc.add_text(f.section, p.section.join(" "));
         doc.add_text(f.text, &p.text);
-        super::search::grams(&p.text, &mut |g| doc.add_text(f.text_grams, g));
+        doc.add_text(f.text_grams, &p.text);
         doc.add_text(f.blob, serde_json::to_string(p).unwrap_or_default());
         docs.push(doc);
     }
@@ -335,31 +308,9 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
             f.value_kind,
             serde_json::to_string(&fact.kind).unwrap_or_default().trim_matches('"'),
         );
-        for b in bigrams(&canonical(&fact.metric)) {
-            doc.add_text(f.metric_bigrams, b);
-        }
+        doc.add_text(f.metric_bigrams, canonical(&fact.metric));
         doc.add_text(f.blob, serde_json::to_string(fact).unwrap_or_default());
         docs.push(doc);
     }
     docs
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bigram_sets_match_the_ranker() {
-        for text in [
-            "2023年全区政府债券实际支付利息3824.35万元（一般债券利息2557.37万元）",
-            "GDP增长5.2%，A 级 Ｂ 预算İ",
-            "一",
-            "",
-            "甲 乙丙 丁戊己",
-        ] {
-            let mut got = HashSet::new();
-            add_bigrams(text, &mut got);
-            assert_eq!(got, bigrams(text), "{text}");
-        }
-    }
 }
