@@ -1,7 +1,8 @@
 //! The tantivy schema of the store. One index holds four kinds of document,
 //! told apart by `doc_type`: a report (its metadata), a paragraph (text and
 //! section path segmented by jieba), a fact (its serde JSON in `blob`, so new
-//! fields of [`crate::model::Fact`] need no schema change) and nothing else.
+//! fields of [`crate::model::Fact`] need no schema change) and the vocabulary
+//! of one ingest (see `text_bigrams`).
 //! Filters are exact-match fields: report id, years, phase and value kind on
 //! every document; region keys (every level, short form and pinyin), the full
 //! region name, kind and file digest on report documents only (a paragraph or
@@ -26,6 +27,8 @@ pub const REPORT: &str = "report";
 pub const PARAGRAPH: &str = "paragraph";
 /// `doc_type` of a fact document.
 pub const FACT: &str = "fact";
+/// `doc_type` of the vocabulary document of one ingest.
+pub const VOCABULARY: &str = "vocabulary";
 
 /// The fields of the store's documents.
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +55,9 @@ pub struct Fields {
     pub digest: Field,
     pub section: Field,
     pub text: Field,
-    /// Character bigrams of a report's canonical paragraph texts (the terms = corpus vocabulary).
+    /// Vocabulary documents: the character bigrams of the canonical paragraph
+    /// texts of the reports of one ingest (the terms = corpus vocabulary; a
+    /// removed report's bigrams stay until a rebuild).
     pub text_bigrams: Field,
     /// Character bigrams of a fact's canonical metric (document frequencies = metric weights).
     pub metric_bigrams: Field,
