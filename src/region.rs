@@ -19,6 +19,9 @@ const SUFFIXES: &[&str] = &[
     "区",
     "县",
     "旗",
+    // Townships report too (榕屿镇); 城镇, 乡镇 and the like are in NOT_PLACES.
+    "镇",
+    "乡",
 ];
 
 /// Ethnic group names that stand inside autonomous county names (彭水苗族土家族自治县).
@@ -123,6 +126,26 @@ const NOT_PLACES: &[&str] = &[
     "核心区",
     "主城区",
     "中心城区",
+    "城镇",
+    "乡镇",
+    "集镇",
+    "村镇",
+    "城乡",
+    "镇乡",
+    "街乡",
+    "全镇",
+    "我镇",
+    "本镇",
+    "各镇",
+    "全乡",
+    "我乡",
+    "本乡",
+    "各乡",
+    "小城镇",
+    "特色小镇",
+    "重点镇",
+    "建制镇",
+    "中心镇",
 ];
 
 /// Splits a region into its administrative levels: 河南省洛阳市西工区 → [河南省, 洛阳市, 西工区].
@@ -134,8 +157,8 @@ pub fn levels(region: &str) -> Vec<String> {
     while i <= chars.len() {
         let part: String = chars[start..i].iter().collect();
         let ends = SUFFIXES.iter().any(|s| part.ends_with(s));
-        // 郑州 + 市, 通州 + 区: take the longer level when the next character completes one.
-        let extends = chars.get(i).is_some_and(|c| matches!(c, '市' | '区' | '县'));
+        // 郑州 + 市, 通州 + 区, 贵州 + 省: take the longer level when the next character completes one.
+        let extends = chars.get(i).is_some_and(|c| matches!(c, '市' | '区' | '县' | '省'));
         if ends && !extends {
             out.push(part);
             start = i;
@@ -278,6 +301,7 @@ mod tests {
     #[test]
     fn splits_levels() {
         assert_eq!(levels("河南省洛阳市西工区"), vec!["河南省", "洛阳市", "西工区"]);
+        assert_eq!(levels("贵州省松岩县"), vec!["贵州省", "松岩县"]);
         assert_eq!(
             levels("内蒙古自治区鄂尔多斯市达拉特旗"),
             vec!["内蒙古自治区", "鄂尔多斯市", "达拉特旗"]

@@ -73,7 +73,7 @@ fn rank_facts<'a>(
             rank::bigrams(&canonical(&context))
         });
         let parent = f.parent.and_then(|i| store.fact(&f.report, i)).map(|p| p.metric);
-        if let Some(score) = rank::score(q, &q_bigrams, idf, f, context, parent.as_deref(), meta.years.draft) {
+        if let Some(score) = rank::score(q, &q_bigrams, idf, f, context, parent.as_deref(), meta) {
             ranked.push(Ranked { fact: f, score });
         }
     }
@@ -182,6 +182,16 @@ fn describe(fact: &Fact) -> String {
         plain(&fact.written),
         fact.unit
     )
+}
+
+/// The fact's value as the answer: a fall asked as a growth is negative.
+fn signed(q: &Question, fact: &Fact) -> String {
+    let value = plain(&fact.written);
+    if rank::negated(q, fact) && !value.starts_with('-') && fact.value != Decimal::ZERO {
+        format!("-{value}")
+    } else {
+        value
+    }
 }
 
 fn value_of(fact: &Fact, value: String, text: String, computed: bool) -> AnswerValue {
@@ -534,7 +544,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             }
             Answer {
                 question: q.text.clone(),
-                answer: Some(value_of(fact, plain(&fact.written), describe(fact), false)),
+                answer: Some(value_of(fact, signed(&q, fact), describe(fact), false)),
                 candidates: candidates(&ranked),
                 sources,
                 reason: None,

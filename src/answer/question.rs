@@ -382,12 +382,32 @@ fn word_at(lower: &str, word: &str) -> Option<usize> {
     })
 }
 
+/// Pinyin written with a syllable mark (Jian'an, Xi’an) as one word (jianan).
+fn join_syllables(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            let mark = matches!(c, '\'' | '’');
+            let between = i > 0
+                && chars[i - 1].is_ascii_alphabetic()
+                && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic());
+            // County's stays a possessive.
+            let possessive =
+                chars.get(i + 1) == Some(&'s') && chars.get(i + 2).is_none_or(|n| !n.is_ascii_alphabetic());
+            !(mark && between && !possessive)
+        })
+        .map(|(_, c)| *c)
+        .collect()
+}
+
 /// Reads a question.
 pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let p = patterns();
     let mut text = normalize_query(raw.trim());
     if text.chars().any(|c| c.is_ascii_alphabetic()) {
-        text = glossary::translate(&text.to_lowercase());
+        text = glossary::translate(&join_syllables(&text.to_lowercase()));
     }
     let text = canonical(&text);
     let mut rest = text.clone();

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use super::question::{Question, Relation};
 use crate::extract::context::{canonical, is_fall, phase_clue};
-use crate::model::{Fact, Phase, ValueKind};
+use crate::model::{Fact, Phase, ReportMeta, ValueKind};
 
 /// Lowercase character bigrams of the letters, digits and Han characters of `text`.
 pub fn bigrams(text: &str) -> HashSet<String> {
@@ -310,6 +310,11 @@ fn negates(metric: &str, content: &str) -> bool {
 /// order (税收 for 税收收入, 偿还债务本金 for 偿还本金).
 fn names_other_item(metric: &str, content: &str) -> bool {
     let asked = crate::lexicon::line_items(content);
+    // 收入总计 (the revenue with transfers, balances and debt added) is never
+    // answered by the revenue itself.
+    if asked.contains(&"总计") && !metric.contains("总计") {
+        return true;
+    }
     crate::lexicon::line_items(metric).into_iter().any(|item| {
         if asked.iter().any(|a| a.contains(item)) {
             return false;
@@ -326,10 +331,47 @@ fn names_other_item(metric: &str, content: &str) -> bool {
     })
 }
 
+/// The four budgets, as `canonical()` writes them.
+const BUDGETS: &[&str] = &["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"];
+
+/// True when the question names one of the four budgets and the fact another
+/// (国有资本经营预算收入 never answers for 政府性基金预算收入), judged by the
+/// fact's metric, else by the budget of its section.
+fn names_other_budget(metric: &str, topic: &str, content: &str) -> bool {
+    let named = |text: &str| {
+        BUDGETS
+            .iter()
+            .filter(|b| text.contains(*b))
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let asked = named(content);
+    if asked.is_empty() {
+        return false;
+    }
+    let mut own = named(metric);
+    if own.is_empty() {
+        own = named(topic);
+    }
+    !own.is_empty() && !own.iter().any(|b| asked.contains(b))
+}
+
 /// True when every character of `word` occurs in `text`, in order.
 fn in_order(word: &str, text: &str) -> bool {
     let mut rest = text.chars();
     word.chars().all(|c| rest.any(|t| t == c))
+}
+
+/// True when the answer is the fact's value negated: a growth asked (增幅, 增减,
+/// 增长了多少) of a figure that fell (下降27.4%) is −27.4%.
+pub fn negated(q: &Question, fact: &Fact) -> bool {
+    matches!(
+        q.relation,
+        Relation::Change {
+            up: Some(true) | None,
+            ..
+        }
+    ) && is_fall(&fact.relation)
 }
 
 fn relation_fits(q: &Question, fact: &Fact) -> bool {
@@ -342,10 +384,10 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
         Relation::Share => rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重"),
         Relation::Change { up, money } => {
             let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年");
+            // 增长了多少 of a figure that fell is answered with the fall, negated (see `negated`).
             let direction = match up {
-                Some(true) => !is_fall(rel),
                 Some(false) => is_fall(rel),
-                None => true,
+                Some(true) | None => true,
             };
             let kind = if money {
                 fact.kind == ValueKind::Money
@@ -379,8 +421,9 @@ pub fn score(
     fact: &Fact,
     paragraph: &HashSet<String>,
     parent_metric: Option<&str>,
-    draft_year: Option<u16>,
+    report: &ReportMeta,
 ) -> Option<Score> {
+    let draft_year = report.years.draft;
     let kind_bonus = kind_fits(q, fact)?;
     // A unit that lost its 万 or 亿 (1.81元 of bonds) is no answer.
     if fact.suspect.is_some() {
@@ -397,11 +440,21 @@ pub fn score(
             return None;
         }
     }
+    if names_other_budget(&metric_text, &fact.topic, &q.content) {
+        return None;
+    }
     if !relation_fits(q, fact) || negates(&metric_text, &q.content) || names_other_item(&metric_text, &q.content) {
         return None;
     }
     // A part of the year (上半年, 1-6月) never answers for the whole year.
-    let part_year_fact = is_part_of_year(&fact.sentence);
+    // In a report on part of the year (1—9月…的报告) every figure is of that part,
+    // unless its sentence says 全年 (a title that also names a 决算 or 草案 covers
+    // whole years too).
+    let part_year_report =
+        is_part_of_year(&report.title) && !report.title.contains("决算") && !report.title.contains("草案");
+    // (Its plans, 年度预算数, are still the whole year's.)
+    let part_year_fact = is_part_of_year(&fact.sentence)
+        || (part_year_report && fact.phase == Phase::Actual && !fact.sentence.contains("全年"));
     if q.text.contains("全年") && part_year_fact {
         return None;
     }
@@ -467,6 +520,10 @@ pub fn score(
         metric.iter().filter(|b| q_bigrams.contains(*b)).count() as f32 / metric.len() as f32
     };
     let mut total_score = coverage + 0.3 * precision + phase_bonus(q, fact, draft_year)? + kind_bonus;
+    // A fall read as a negative growth ranks below a growth stated as asked.
+    if negated(q, fact) && matches!(q.relation, Relation::Change { up: Some(true), .. }) {
+        total_score -= 0.1;
+    }
     // Totals (收入总量, 支出合计) include transfers: only when the question asks for a total.
     if ["总量", "总计", "合计", "总额", "总收入", "总支出"]
         .iter()

@@ -184,6 +184,8 @@ pub fn residue(clause: &str) -> String {
         s = p.lead.replace(&s, "").into_owned();
         s = p.trail.replace(&s, "").into_owned();
     }
+    // “三公”经费 is 三公经费.
+    let s = s.replace(['“', '”'], "");
     let s = s.trim_matches(|c: char| !c.is_alphanumeric());
     // What is left of 为调整预算数290455万元的 is no name at all.
     if s.chars().all(|c| "为数的是其".contains(c)) {

@@ -81,6 +81,18 @@ fn clause_start(text: &str, end: usize) -> usize {
             }
             return i;
         }
+        // A short quoted name (“三公”经费) is part of the clause's wording.
+        if c == '”' {
+            let inner_end = i - c.len_utf8();
+            if let Some(open) = text[..inner_end].rfind('“') {
+                let inner = &text[open + '“'.len_utf8()..inner_end];
+                if inner.chars().count() <= 8 && inner.chars().all(crate::text::is_han) {
+                    i = open;
+                    continue;
+                }
+            }
+            return i;
+        }
         // A thousands separator (125,000万元) breaks no clause.
         let in_number = c == ','
             && text[i..].starts_with(|d: char| d.is_ascii_digit())
@@ -91,6 +103,17 @@ fn clause_start(text: &str, end: usize) -> usize {
         i -= c.len_utf8();
     }
     i
+}
+
+/// The year and phase of a figure that is the base of a comparison, from the
+/// text right before it (比2023年预计执行数 → 2023, 预计执行).
+fn comparison_base(before: &str) -> Option<(u16, Option<Phase>)> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let re =
+        P.get_or_init(|| Regex::new(r"[比较]((?:19|20)\d{2})年(?:度)?([^，,。；;、]{0,8})$").expect("valid regex"));
+    let caps = re.captures(before.trim_end())?;
+    let year = caps[1].parse().ok()?;
+    Some((year, context::phase_clue(&caps[2])))
 }
 
 /// Year named in `text` nearest its end, not a comparison base (比2017年).
@@ -187,6 +210,9 @@ pub(crate) struct Reading {
     year: Option<u16>,
     parent: Option<usize>,
     sentence: (usize, usize),
+    /// The base of a comparison (比2023年预计执行数30286万元增长5%): the rate
+    /// after it describes the figure before it.
+    compared: bool,
 }
 
 fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
@@ -228,10 +254,13 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             if m.kind == ValueKind::Count && clause.contains("用于") {
                 continue;
             }
-            let same_class = |r: &&Reading| match m.kind {
-                ValueKind::Money => r.m.kind == ValueKind::Money,
-                ValueKind::Count => r.m.kind == ValueKind::Count,
-                _ => r.m.kind == ValueKind::Money || r.m.kind == ValueKind::Count,
+            let same_class = |r: &&Reading| {
+                !r.compared
+                    && match m.kind {
+                        ValueKind::Money => r.m.kind == ValueKind::Money,
+                        ValueKind::Count => r.m.kind == ValueKind::Count,
+                        _ => r.m.kind == ValueKind::Money || r.m.kind == ValueKind::Count,
+                    }
             };
             let prev_in_sentence = out[first_in_sentence..].iter().rev().find(same_class);
 
@@ -420,7 +449,11 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             };
 
             // Phase: rates and changes take their base's; children their parent's.
-            let year = scope.year_at(sentence_before, &p.section);
+            // 比2023年预计执行数30286万元: the figure compared with is that year's, in its phase.
+            let base = comparison_base(between);
+            let year = base
+                .map(|(y, _)| Some(y))
+                .unwrap_or_else(|| scope.year_at(sentence_before, &p.section));
             // 由210,110万元调整为251,550万元: the first figure is the one before the adjustment.
             let adjusted_from = between.ends_with('由')
                 && ["调整为", "调增为", "调减为", "调整到", "调增至", "调减至", "变更为"]
@@ -428,6 +461,8 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
                     .any(|w| text[m.end..].trim_start().starts_with(w));
             let phase = if adjusted_from {
                 Phase::Initial
+            } else if let Some((y, clue)) = base {
+                clue.unwrap_or_else(|| scope.default_phase(Some(y), &p.section))
             } else if let Some(clue) = parent.and(context::phase_clue(between)) {
                 clue
             } else if let Some(pi) = parent {
@@ -451,6 +486,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             };
             let year = year.map(|y| y - year_shift);
             out.push(Reading {
+                compared: base.is_some(),
                 m,
                 metric,
                 base_metric: base_metric.clone(),
@@ -491,6 +527,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
             };
             let year = scope.year_at(&sentence[..all.start()], &p.section);
             out.push(Reading {
+                compared: false,
                 m: Mention {
                     start: s_start + all.start(),
                     end: s_start + all.end(),
@@ -693,8 +730,31 @@ pub fn extract_facts(report: &Report) -> Vec<Fact> {
             });
         }
         flag_suspect_units(&mut facts[offset..]);
+        widen_totals(&mut facts, offset);
     }
     facts
+}
+
+/// 财政收入 usually means the general budget's revenue, but a 财政收入 that lists
+/// 一般公共预算收入 among its parts (全县财政收入38.62亿元…其中，一般公共预算收入21.47亿元)
+/// is the wider 财政总收入 (with the taxes passed up to higher levels).
+fn widen_totals(facts: &mut [Fact], offset: usize) {
+    let wider: Vec<usize> = facts[offset..]
+        .iter()
+        .filter_map(|f| {
+            let total = &facts[f.parent?];
+            let at = total
+                .sentence
+                .find(total.written.as_str())
+                .unwrap_or(total.sentence.len());
+            let written = &total.sentence[..at];
+            (total.metric == f.metric && total.kind == ValueKind::Money && written.contains("财政收入"))
+                .then_some(total.index)
+        })
+        .collect();
+    for i in wider {
+        facts[i].metric = "财政总收入".to_string();
+    }
 }
 
 /// Marks money in 元 that stands among 万元/亿元 figures with a value too

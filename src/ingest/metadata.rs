@@ -74,7 +74,10 @@ fn clean_region(raw: &str) -> Option<String> {
 }
 
 fn title_score(line: &str) -> Option<i32> {
-    let keyword = ["报告", "说明", "公开", "草案"].iter().any(|k| line.contains(k));
+    // 情况: a disclosure page's title (…债务限额、余额及债券发行还本付息情况).
+    let keyword = ["报告", "说明", "公开", "草案", "情况"]
+        .iter()
+        .any(|k| line.contains(k));
     let subject = ["预算", "决算", "财政", "债务"].iter().any(|k| line.contains(k));
     let sentence = line.contains(['，', ',', '。']) || line.starts_with(['受', '现', '我', '根']);
     if !keyword || !subject || sentence || display_width(line) > 140 {
@@ -277,9 +280,48 @@ fn complete_region(found: Option<String>, titles: &[String], lines: &[String]) -
         crate::gazetteer::find_in_text(t)
             .into_iter()
             .rfind(|(_, places)| places.iter().all(|p| p.level >= crate::gazetteer::Level::County))
+            // 岚县 inside the unknown 普岚县 is not the place the title names.
+            .filter(|(range, _)| {
+                let known = &t[range.clone()];
+                found.as_deref().is_none_or(|f| f == known || !f.ends_with(known))
+            })
             .and_then(|(range, _)| resolve(&t[range]))
     });
-    in_title.or(found)
+    in_title.or_else(|| found.map(|f| with_parents(&f, lines)))
+}
+
+/// A place the gazetteer does not know, with the parents the report writes
+/// before it (榕屿镇 → 福建省龙渚县榕屿镇 from a line 福建省龙渚县榕屿镇人民政府).
+fn with_parents(found: &str, lines: &[String]) -> String {
+    let mut best = found.to_string();
+    for line in lines.iter().take(80) {
+        for (at, _) in line.match_indices(found) {
+            let before: Vec<char> = line[..at]
+                .chars()
+                .rev()
+                .take_while(|c| crate::text::is_han(*c))
+                .collect();
+            let chain: String = before
+                .iter()
+                .rev()
+                .chain(found.chars().collect::<Vec<_>>().iter())
+                .collect();
+            let levels = region::levels(&chain);
+            // Keep the levels nearest the place that are all names (在福建省 is not).
+            let named = levels
+                .iter()
+                .rev()
+                .take_while(|l| clean_region(l).as_deref() == Some(l.as_str()))
+                .count();
+            if named >= 2 && levels.last().is_some_and(|l| l == found) {
+                let kept = levels[levels.len() - named..].concat();
+                if kept.chars().count() > best.chars().count() {
+                    best = kept;
+                }
+            }
+        }
+    }
+    best
 }
 
 /// Infers a report's metadata from its logical lines.
@@ -343,6 +385,23 @@ mod tests {
         );
         assert_eq!(got.kind, "预算报告");
         assert_eq!(got.date.as_deref(), Some("2024-01-23"));
+    }
+
+    #[test]
+    fn township_unknown_to_the_gazetteer_takes_its_parents_from_the_text() {
+        let got = infer(&lines(&[
+            "福建省龙渚县榕屿镇人民政府 政务公开 > 财政信息",
+            "榕屿镇2023年财政预算执行情况和2024年财政预算（草案）的报告",
+            "全年收到县级下达的政府性基金补助1250万元。",
+        ]));
+        assert_eq!(got.region.as_deref(), Some("福建省龙渚县榕屿镇"));
+        // 岚县 is a real county; the unknown 普岚县 that contains it is not it.
+        let got = infer(&lines(&[
+            "关于普岚县2022年地方财政预算执行情况和2023年地方财政预算草案的报告",
+        ]));
+        assert_eq!(got.region.as_deref(), Some("普岚县"));
+        assert_eq!(region::levels("福建省龙渚县榕屿镇"), vec!["福建省", "龙渚县", "榕屿镇"]);
+        assert_eq!(region::levels("湖南省常德市安乡县"), vec!["湖南省", "常德市", "安乡县"]);
     }
 
     #[test]

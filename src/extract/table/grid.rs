@@ -347,6 +347,7 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
                 totals[i] = Some(out.len());
             }
             out.push(Reading {
+                compared: false,
                 m: Mention {
                     start: *start,
                     end: start + cell.len(),

@@ -84,6 +84,7 @@ pub(crate) fn read(default_unit: &'static str, report: &Report, p: &Paragraph) -
         };
         let kind = unit::kind(&unit_text);
         out.push(Reading {
+            compared: false,
             m: Mention {
                 start,
                 end: start + cell.len(),
@@ -226,6 +227,7 @@ pub(crate) fn read_inline(default_unit: &'static str, p: &Paragraph) -> (Vec<Rea
                 continue;
             };
             out.push(Reading {
+                compared: false,
                 m: Mention {
                     start: *cell_start,
                     end: cell_start + cell.len(),
@@ -257,6 +259,7 @@ pub(crate) fn read_inline(default_unit: &'static str, p: &Paragraph) -> (Vec<Rea
             };
             let written = cell.trim_end_matches('%').trim_start_matches('-');
             out.push(Reading {
+                compared: false,
                 m: Mention {
                     start: cell_start,
                     end: cell_start + cell.len(),
@@ -390,6 +393,7 @@ fn read_rows(default_unit: &'static str, report: &Report, p: &Paragraph) -> Vec<
                 label.clone()
             };
             out.push(Reading {
+                compared: false,
                 m: Mention {
                     start,
                     end: start + cell.len(),

@@ -62,7 +62,35 @@ pub fn is_furniture(line: &str) -> bool {
         && (p.navigation.is_match(t)
             || p.metadata_row.is_match(t)
             || p.button.is_match(t)
-            || ((t.contains("索引号") || t.contains("发布时间")) && label_residue(t) <= MAX_RESIDUE))
+            || ((t.contains("索引号") || t.contains("发布时间")) && label_residue(t) <= MAX_RESIDUE)
+            || strong_labels(t) >= 2)
+}
+
+/// Labels that only a page's metadata block uses (公开方式 主动公开 发布机构 X县财政局):
+/// two of them make a metadata line whatever its values.
+const STRONG_LABELS: &[&str] = &[
+    "索引号",
+    "发文字号",
+    "主题分类",
+    "体裁分类",
+    "发布机构",
+    "成文日期",
+    "发布日期",
+    "发文日期",
+    "组配分类",
+    "公开方式",
+    "公开范围",
+    "发布时间",
+    "责任部门",
+    "生成日期",
+    "公开时限",
+    "信息来源",
+    "浏览次数",
+    "阅读次数",
+];
+
+fn strong_labels(line: &str) -> usize {
+    STRONG_LABELS.iter().filter(|l| line.contains(*l)).count()
 }
 
 /// A metadata line holds labels and values; a line with more Han characters
@@ -153,6 +181,7 @@ mod tests {
             "[ 成文日期 ] 2024-02-18 [ 发布日期 ] 2024-02-18",
             "— 3 —",
             "首页>区财政局>政务公开",
+            "公开方式 主动公开 发布机构 沙河县财政局 责任部门 沙河县财政局",
             "一、2023年预算执行情况",
             "1500",
         ]);

@@ -235,9 +235,61 @@ fn merged_header(upper: &str, lower: &str) -> Option<Vec<String>> {
     Some(row)
 }
 
+/// True for the header of a two-sided table (收入 预计执行数 支出 预计执行数):
+/// two halves, each a label column and the same column names.
+fn is_two_sided(header: &[String]) -> bool {
+    let n = header.len();
+    n >= 4 && n % 2 == 0 && header[1..n / 2] == header[n / 2 + 1..] && header[0] != header[n / 2]
+}
+
+/// A spaced row of a two-sided table cut into its halves' cells
+/// (`收入总计 492396 支出总计 492396`); a row with one side only gets blanks on the other.
+fn two_sided_row(line: &str, half: usize) -> Option<Vec<String>> {
+    if line.contains(['。', '，', '；']) {
+        return None;
+    }
+    let mut sides: Vec<Vec<String>> = Vec::new();
+    for token in line.split_whitespace().map(tidy) {
+        match sides.last_mut() {
+            Some(side) if is_number(&token) || is_blank(&token) => side.push(token),
+            _ if is_number(&token) || is_blank(&token) => return None,
+            _ => sides.push(vec![token]),
+        }
+    }
+    if sides.iter().any(|s| s.len() != half) || sides.is_empty() || sides.len() > 2 {
+        return None;
+    }
+    let mut cells = sides.concat();
+    cells.resize(2 * half, "—".to_string());
+    Some(cells)
+}
+
+/// The rows of a two-sided table as two tables, the left side's, then the right's.
+fn split_sides(header: &[String], rows: &[Vec<String>]) -> Vec<String> {
+    let half = header.len() / 2;
+    let mut out = Vec::new();
+    for side in [0..half, half..2 * half] {
+        out.push(grid(&header[side.clone()]));
+        for row in rows.iter().filter(|r| r.len() == 2 * half) {
+            let cells = &row[side.clone()];
+            if !cells.iter().skip(1).all(|c| is_blank(c)) {
+                out.push(grid(cells));
+            }
+        }
+    }
+    out
+}
+
 /// A table of spaced rows starting at `i`: (lines consumed, grid rows).
 fn spaced_table(lines: &[String], i: usize) -> Option<(usize, Vec<String>)> {
     let first = spaced_header(&lines[i])?;
+    if is_two_sided(&first) {
+        let rows: Vec<Vec<String>> = lines[i + 1..]
+            .iter()
+            .map_while(|l| two_sided_row(l, first.len() / 2))
+            .collect();
+        return (!rows.is_empty()).then(|| (rows.len() + 1, split_sides(&first, &rows)));
+    }
     let mut out = vec![grid(&first)];
     let mut j = i + 1;
     if let Some(second) = lines.get(j).and_then(|l| spaced_header(l)) {
@@ -315,7 +367,11 @@ pub fn to_grid(lines: Vec<String>) -> Vec<String> {
     while i < lines.len() {
         if is_pipe_row(&lines[i]) {
             let run = lines[i..].iter().take_while(|l| is_pipe_row(l)).count();
-            out.extend(lines[i..i + run].iter().filter_map(|l| pipe_cells(l)).map(|c| grid(&c)));
+            let rows: Vec<Vec<String>> = lines[i..i + run].iter().filter_map(|l| pipe_cells(l)).collect();
+            match rows.split_first() {
+                Some((header, body)) if is_two_sided(header) => out.extend(split_sides(header, body)),
+                _ => out.extend(rows.iter().map(|c| grid(c))),
+            }
             i += run;
             continue;
         }
@@ -336,6 +392,41 @@ mod tests {
 
     fn lines(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn two_sided_tables_become_two_tables() {
+        let out = to_grid(lines(&[
+            "收入 预计执行数 支出 预计执行数",
+            "收入总计 9100 支出总计 9100",
+            "上级补助收入 3560 上解支出 64",
+            "调入资金 120",
+        ]));
+        assert_eq!(
+            out,
+            vec![
+                "| 收入 | 预计执行数 |",
+                "| 收入总计 | 9100 |",
+                "| 上级补助收入 | 3560 |",
+                "| 调入资金 | 120 |",
+                "| 支出 | 预计执行数 |",
+                "| 支出总计 | 9100 |",
+                "| 上解支出 | 64 |",
+            ]
+        );
+        let piped = to_grid(lines(&[
+            "| 收入 | 决算数 | 支出 | 决算数 |",
+            "| 税收收入 | 880 | 教育支出 | 410 |",
+        ]));
+        assert_eq!(
+            piped,
+            vec![
+                "| 收入 | 决算数 |",
+                "| 税收收入 | 880 |",
+                "| 支出 | 决算数 |",
+                "| 教育支出 | 410 |"
+            ]
+        );
     }
 
     #[test]
