@@ -132,8 +132,7 @@ pub fn parse_query(query: &str, known: &dyn Fn(&str) -> bool) -> (Vec<String>, V
 /// Text as a quoted phrase is matched in it: normalised, lowercase, without
 /// white space (its grams are indexed per paragraph: see `gram_tokenizer`).
 pub fn compact(text: &str) -> String {
-    normalize_query(text)
-        .to_lowercase()
+    super::tokenizer::lowercase(&normalize_query(text))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
