@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::search::compact;
-use super::tokenizer::lowercase;
+use super::tokenizer::{is_word_char, lowercase};
 
 /// Name of the bigram tokenizer (fields `text_bigrams` and `metric_bigrams`).
 pub const BIGRAMS: &str = "budgetq_bigrams";
@@ -86,11 +86,12 @@ fn push_pairs(run: &str, base: usize, grams: &mut Vec<(usize, usize)>) {
 
 /// The text the grams are cut from, and their byte ranges in it.
 pub fn cut(kind: GramKind, input: &str) -> (String, Vec<(usize, usize)>) {
-    let mut grams = Vec::new();
+    // At most one gram a character, and a Han character takes three bytes.
+    let mut grams = Vec::with_capacity(input.len() / 3 + 2);
     match kind {
         GramKind::Bigrams => {
             let mut text = String::with_capacity(input.len());
-            for run in input.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty()) {
+            for run in input.split(|c: char| !is_word_char(c)).filter(|r| !r.is_empty()) {
                 let base = text.len();
                 text.push_str(&lowercase(run));
                 push_pairs(&text[base..], base, &mut grams);
