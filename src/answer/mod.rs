@@ -256,7 +256,8 @@ fn level_fact(
     sq.compute = Compute::None;
     sq.relation = Relation::Level;
     sq.want = Some(ValueKind::Money);
-    if sq.phases.is_empty() {
+    // A limit (限额) is set, not carried out: whatever phase it was stated in.
+    if sq.phases.is_empty() && !content.contains("限额") {
         sq.phases = vec![Phase::Actual, Phase::Final, Phase::Expected];
     }
     let ranked = rank_facts(store, &sq, facts, q.year, idf);
@@ -316,7 +317,7 @@ fn difference(
         sq.planned = q.planned;
         // Both operands as named: a new-debt limit (新增政府债务限额) is not the limit.
         level_fact(store, &sq, facts, idf, &s.content)
-            .filter(|f| !canonical(&f.metric).contains("新增") || s.content.contains("新增"))
+            .filter(|f| crate::lexicon::unasked_qualifiers(&canonical(&f.metric), &s.content).is_empty())
     };
     let fa = side(a)?;
     let fb = side(b)?;

@@ -281,7 +281,7 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
                 r"^(.+?)(?:比|较|相比|与)(.+?)(?:{COMPARE_VERBS})了?(?:多少|几)"
             )),
             re(r"^(.+?)(?:距离|离)(.+?)(?:还差|还有|还剩|还|差)"),
-            re(r"^(.+?)减去?(.+?)(?:后|还有|还剩|是|等于|$)"),
+            re(r"^(.+?)减去?(.+?)(?:后|还有|还剩|还(?:差|剩)?多少|是|等于|$)"),
         ]
     });
     // Changes on last year are stated relations, not computations.
@@ -316,6 +316,13 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
         })
     {
         (c[1].to_string(), c[2].to_string())
+    } else if let Some(stem) = rest
+        .find("限额")
+        .filter(|_| rest.contains("空间") && !rest.contains("余额"))
+        .map(|at| &rest[..at])
+    {
+        // 债务限额还剩多少空间: the room left under the limit, the limit less the balance.
+        (format!("{stem}限额"), format!("{stem}余额"))
     } else {
         return None;
     };

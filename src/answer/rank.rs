@@ -520,6 +520,14 @@ pub fn score(
         metric.iter().filter(|b| q_bigrams.contains(*b)).count() as f32 / metric.len() as f32
     };
     let mut total_score = coverage + 0.3 * precision + phase_bonus(q, fact, draft_year)? + kind_bonus;
+    // 新增专项债务限额 (or a part of a 新增 total) for a question about 专项债务限额.
+    let described = format!(
+        "{metric_text}{}",
+        parent_metric.filter(|_| fact.parent.is_some()).unwrap_or("")
+    );
+    if !crate::lexicon::unasked_qualifiers(&canonical(&described), &q.content).is_empty() {
+        total_score -= 0.15;
+    }
     // A fall read as a negative growth ranks below a growth stated as asked.
     if negated(q, fact) && matches!(q.relation, Relation::Change { up: Some(true), .. }) {
         total_score -= 0.1;

@@ -50,6 +50,7 @@ struct Patterns {
     approval: Regex,
     lead: Regex,
     trail: Regex,
+    within_limit: Regex,
     marker: Regex,
     remark: Regex,
 }
@@ -72,7 +73,7 @@ fn patterns() -> &'static Patterns {
                 (re(r"实际完成|累计完成|完成|实现|实际|执行数"), Phase::Actual),
             ],
             relation: re(
-                r"(同比|比上年同期|比上年|较上年|比去年|较去年|较年初|比年初|同口径|按可比口径|按自然口径)?[^，,；;]{0,10}?(负增长|增长|增加|增收|增支|上升|提高|调增|下降|减少|减收|减支|降低|回落|调减)了?$",
+                r"(同比|比上年同期|比上年|较上年|比去年|较去年|较年初|比年初|同口径|按可比口径|按自然口径)?[^，,；;]{0,10}?(负增长|增长|增加|增收|增支|超收|多收|上升|提高|调增|下降|减少|减收|减支|短收|少收|压减|降低|回落|调减)了?$",
             ),
             base: re(r"(同比|比上年|较上年|比去年|较去年|上年同期|比\d{4}年|较\d{4}年)"),
             last_year: re(r"(?:比|较)?上年(?:同期)?(?:数)?$"),
@@ -84,6 +85,7 @@ fn patterns() -> &'static Patterns {
             lead: re(
                 r"^(?:——|—|-|•|\s|截至|截止|\d{4}年(?:度|底|末|以来|全年|上半年)?|(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?月(?:底|末|份)?(?:以来)?|目前|当前|全年|当年|年度内|年度|年中|本年|拟|为|加上级|加上年|加上|加|减去|减|扣除|其中|包括|以及|及|和|并|同时|另外|另|主要是|主要|共计|共|累计|合计|总计|经|由|从|将|对|我区|我县|我市|我旗|全区|全县|全市|全旗|全城区)+",
             ),
+            within_limit: re(r"^(.*?债务)?余额\p{Han}{0,8}?(?:控制在|低于|不超过|未超过|没有超过|在)\p{Han}{0,10}?限额$"),
             trail: re(r"(?:为|是|仍|达到|达|约|共计|共|的|了|累计|实际|完成|预计|分别|均|仅|近|超|逾|为止|由)+$"),
             remark: re(r"[(（][^()（）\d]*[)）]"),
             marker: re(r"^(?:\d{1,2}[.、)）]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+[是、])"),
@@ -127,9 +129,11 @@ pub fn relation(between: &str, clause: &str) -> Option<String> {
 
 /// True when a relation word means a fall.
 pub fn is_fall(relation: &str) -> bool {
-    ["下降", "减少", "减收", "减支", "降低", "回落", "调减"]
-        .iter()
-        .any(|w| relation.contains(w))
+    [
+        "下降", "减少", "减收", "减支", "短收", "少收", "压减", "降低", "回落", "调减",
+    ]
+    .iter()
+    .any(|w| relation.contains(w))
 }
 
 /// True when the number right after `between` is last year's level (`比上年同期144987万元`).
@@ -175,6 +179,14 @@ pub fn residue(clause: &str) -> String {
     s = p.approval.replace(&s, "").into_owned();
     s = p.flow_budget.replace_all(&s, "$1").into_owned();
     s = p.strip_phase.replace_all(&s, "").into_owned();
+    // 债务余额严格控制在省上核定的限额(140.69亿元内): the figure is the limit of that debt.
+    if let Some(c) = p.within_limit.captures(&s) {
+        let debt = match c.get(1).map_or("", |m| m.as_str()) {
+            "债务" | "" => "政府债务",
+            other => other,
+        };
+        s = format!("{debt}限额");
+    }
     for _ in 0..3 {
         // 加上级补助 is 加 + 上级补助, 加上年结转 is 加 + 上年结转.
         if s.starts_with("加上级") || s.starts_with("加上年") {

@@ -149,6 +149,25 @@ pub fn line_items(text: &str) -> Vec<&str> {
     line_item_words().find_iter(text).map(|m| &text[m.range()]).collect()
 }
 
+fn qualifier_words() -> &'static [&'static str] {
+    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
+    T.get_or_init(|| lines(include_str!("data/qualifiers.txt")).collect())
+}
+
+/// The qualifiers (新增, 再融资 …) in `metric` that `asked` does not name.
+///
+/// ```
+/// assert_eq!(budgetq::lexicon::unasked_qualifiers("新增专项债务限额", "专项债务限额"), vec!["新增"]);
+/// assert!(budgetq::lexicon::unasked_qualifiers("新增专项债务限额", "新增专项债务限额").is_empty());
+/// ```
+pub fn unasked_qualifiers(metric: &str, asked: &str) -> Vec<&'static str> {
+    qualifier_words()
+        .iter()
+        .filter(|q| metric.contains(*q) && !asked.contains(*q))
+        .copied()
+        .collect()
+}
+
 /// True when `text` holds a word of planning (拟, 计划, 申请, 力争, 预期).
 pub fn is_planned(text: &str) -> bool {
     plan_words().is_match(text)
