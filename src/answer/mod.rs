@@ -300,6 +300,123 @@ fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &ra
     })
 }
 
+/// The sum of two stated amounts (一般债务还本和付息加起来), both cited.
+fn sum(
+    store: &Store,
+    q: &Question,
+    a: &Question,
+    b: &Question,
+    facts: &[(&Fact, &ReportMeta)],
+    idf: &rank::Idf,
+) -> Option<Answer> {
+    let side = |s: &Question| {
+        let mut sq = s.clone();
+        sq.regions = q.regions.clone();
+        sq.year = s.year.or(q.year);
+        sq.planned = q.planned;
+        sq.phases = if s.phases.is_empty() {
+            q.phases.clone()
+        } else {
+            s.phases.clone()
+        };
+        level_fact(store, &sq, facts, idf, &s.content)
+            .filter(|f| crate::lexicon::unasked_qualifiers(&canonical(&f.metric), &s.content).is_empty())
+    };
+    let fa = side(a)?;
+    let fb = side(b)?;
+    if fa.report == fb.report && fa.index == fb.index {
+        return None;
+    }
+    let value = (fa.value + convert(fb.value, &fb, &fa)?).normalize();
+    let text = format!(
+        "{value}{} = {}{} + {}{}（{} + {}）",
+        fa.unit,
+        plain(&fa.written),
+        fa.unit,
+        plain(&fb.written),
+        fb.unit,
+        describe(&fa),
+        describe(&fb),
+    );
+    let mut v = value_of(&fa, value.to_string(), text, true);
+    v.metric = format!("{}与{}之和", describe_short(&fa), describe_short(&fb));
+    Some(Answer {
+        question: q.text.clone(),
+        answer: Some(v),
+        candidates: Vec::new(),
+        sources: [source(store, &fa), source(store, &fb)].into_iter().flatten().collect(),
+        reason: None,
+    })
+}
+
+/// Words that ask for the sum of everything that fits (一共, 合计, 加起来).
+const SUM_WORDS: &[&str] = &[
+    "一共",
+    "合计",
+    "加起来",
+    "总共",
+    "共计",
+    "总和",
+    "之和",
+    "合起来",
+    "加在一起",
+];
+
+/// 新增专项债用于老旧小区改造的一共多少: when the best fact is one part of a
+/// breakdown and other parts of it fit the question's own words as well, the
+/// answer is their sum, each part cited. The words the parts must share are
+/// those of the question that the total's name does not hold.
+fn sum_of_parts(store: &Store, q: &Question, best: &Fact, facts: &[(&Fact, &ReportMeta)]) -> Option<Answer> {
+    if !SUM_WORDS.iter().any(|w| q.text.contains(w)) || best.kind != ValueKind::Money {
+        return None;
+    }
+    let total = store.fact(&best.report, best.parent?)?;
+    let total_words = rank::bigrams(&canonical(&total.metric));
+    let own: Vec<String> = rank::bigrams(&canonical(&q.content))
+        .into_iter()
+        .filter(|b| !total_words.contains(b))
+        .collect();
+    if own.len() < 2 {
+        return None;
+    }
+    let fits = |f: &Fact| {
+        let words = rank::bigrams(&canonical(&f.metric));
+        own.iter().filter(|b| words.contains(*b)).count() * 5 >= own.len() * 3
+    };
+    let parts: Vec<&Fact> = facts
+        .iter()
+        .map(|(f, _)| *f)
+        .filter(|f| f.report == best.report && f.parent == best.parent && f.kind == ValueKind::Money && fits(f))
+        .collect();
+    if parts.len() < 2 || !parts.iter().any(|f| f.index == best.index) {
+        return None;
+    }
+    let mut sum = Decimal::ZERO;
+    for f in &parts {
+        sum += convert(f.value, f, best)?;
+    }
+    let sum = sum.normalize();
+    let terms: Vec<String> = parts
+        .iter()
+        .map(|f| format!("{}{}", plain(&f.written), f.unit))
+        .collect();
+    let text = format!(
+        "{sum}{} = {}（{}）",
+        best.unit,
+        terms.join(" + "),
+        describe_short(&total)
+    );
+    let mut v = value_of(best, sum.to_string(), text, true);
+    v.metric = format!("{}中{}项之和", describe_short(&total), parts.len());
+    Some(Answer {
+        question: q.text.clone(),
+        answer: Some(v),
+        candidates: Vec::new(),
+        sources: parts.iter().filter_map(|f| source(store, f)).collect(),
+        reason: None,
+    })
+}
+
 /// The gap between two stated amounts (A比B多多少), each side found as a level
 /// of its own phase and year; both are cited.
 fn difference(
@@ -516,6 +633,11 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             return answer;
         }
     }
+    if let Compute::Sum(sides) = &q.compute {
+        if let Some(answer) = sum(store, &q, &sides.0, &sides.1, &facts, idf) {
+            return answer;
+        }
+    }
     if let Some(term) = idf.unknown_term(&q.content) {
         return not_found(&q, format!("no report in the archive mentions {term}"), &[]);
     }
@@ -532,6 +654,22 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     if q.relation == Relation::Share && pick(&ranked).is_none() {
         if let Some(answer) = ratio(store, &q, &facts, idf) {
             return answer;
+        }
+    }
+    if let Some(sum) = pick(&ranked).and_then(|best| sum_of_parts(store, &q, best.fact, &facts)) {
+        return sum;
+    }
+    // 还本付息合计 that the report states only as 还本 and 付息.
+    if pick(&ranked).is_none() && q.relation == Relation::Level {
+        if let Some((a, b)) = crate::lexicon::composite_parts(&q.content) {
+            let part = |content: String| Question {
+                content,
+                compute: Compute::None,
+                ..q.clone()
+            };
+            if let Some(answer) = sum(store, &q, &part(a), &part(b), &facts, idf) {
+                return answer;
+            }
         }
     }
     match pick(&ranked) {

@@ -33,6 +33,8 @@ pub enum Compute {
     None,
     /// 收支差额 = 收入 − 支出.
     Balance,
+    /// The sum of two stated amounts: A和B一共, A与B合计.
+    Sum(Box<(Question, Question)>),
     /// The gap between two stated amounts: A比B多/少多少, X距离Y还差多少, A减去B.
     /// The second side is read with the first's metric when it names only a
     /// phase, a year or a level (决算比调整预算多了多少, 支出比收入多多少).
@@ -326,8 +328,41 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
     } else {
         return None;
     };
-    let mut qa = parse(&a, regions);
-    let mut qb = parse(&b, regions);
+    sides(&a, &b, regions)
+}
+
+/// The two parts of a sum the question names: 一般债务还本和付息加起来 →
+/// (一般债务还本, 一般债务付息); 新增一般债券和专项债券一共 → (新增一般债券, 新增专项债券).
+fn sum(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let both = P.get_or_init(|| {
+        Regex::new(r"^(.+?)(?:和|与|及|以及|加上|加)(.+?)(?:一共|合计|加起来|总共|共计|之和|总和|合起来|加在一起)")
+            .expect("valid regex")
+    });
+    let c = both.captures(rest)?;
+    let a = c[1].to_string();
+    let mut b = c[2].to_string();
+    // The second part borrows what the first says before its own line item.
+    let items = crate::lexicon::line_items(&a);
+    let b_items = crate::lexicon::line_items(&b);
+    if let (Some(last), Some(first)) = (items.last(), b_items.first()) {
+        if b.trim_start().starts_with(first) {
+            if let Some(at) = a.rfind(last) {
+                let prefix = patterns().year.replace_all(&a[..at], "");
+                let prefix = prefix.trim_start_matches(|c: char| !crate::text::is_han(c));
+                b = format!("{prefix}{}", b.trim_start());
+            }
+        }
+    }
+    let (qa, qb) = sides(&a, &b, regions)?;
+    (!qb.content.is_empty()).then_some((qa, qb))
+}
+
+/// Each side of a computation read as a question of its own, a side that names
+/// only a head word, a phase or a level completed from the other.
+fn sides(a: &str, b: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
+    let mut qa = parse(a, regions);
+    let mut qb = parse(b, regions);
     if qa.content.is_empty() {
         return None;
     }
@@ -482,7 +517,10 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let compute = if rest.contains("差额") || rest.contains("收支缺口") {
         Compute::Balance
     } else {
-        difference(&rest, regions).map_or(Compute::None, |d| Compute::Difference(Box::new(d)))
+        difference(&rest, regions)
+            .map(|d| Compute::Difference(Box::new(d)))
+            .or_else(|| sum(&rest, regions).map(|s| Compute::Sum(Box::new(s))))
+            .unwrap_or(Compute::None)
     };
     let money_change = [
         "增加多少",

@@ -316,8 +316,12 @@ fn names_other_item(metric: &str, content: &str) -> bool {
         return true;
     }
     crate::lexicon::line_items(metric).into_iter().any(|item| {
-        if asked.iter().any(|a| a.contains(item)) {
+        // 付息 is a part of the 还本付息 asked, not the whole.
+        if asked.iter().any(|a| crate::lexicon::same_item(a, item)) {
             return false;
+        }
+        if asked.iter().any(|a| a.contains(item)) {
+            return true;
         }
         let stem = item
             .strip_suffix("收入")

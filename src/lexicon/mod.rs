@@ -168,6 +168,57 @@ pub fn unasked_qualifiers(metric: &str, asked: &str) -> Vec<&'static str> {
         .collect()
 }
 
+fn composite_items() -> &'static [(&'static str, &'static str, &'static str)] {
+    static T: OnceLock<Vec<(&'static str, &'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| {
+        lines(include_str!("data/composites.tsv"))
+            .filter_map(|l| {
+                let mut cells = l.split('\t').map(str::trim);
+                Some((cells.next()?, cells.next()?, cells.next()?))
+            })
+            .collect()
+    })
+}
+
+/// `text` with a composite item written as each of its parts
+/// (政府债务还本付息 → 政府债务还本, 政府债务付息), if it names one.
+///
+/// ```
+/// assert_eq!(
+///     budgetq::lexicon::composite_parts("政府债务还本付息"),
+///     Some(("政府债务还本".to_string(), "政府债务付息".to_string()))
+/// );
+/// ```
+pub fn composite_parts(text: &str) -> Option<(String, String)> {
+    composite_items()
+        .iter()
+        .find(|(whole, _, _)| text.contains(whole))
+        .map(|(whole, a, b)| (text.replacen(whole, a, 1), text.replacen(whole, b, 1)))
+}
+
+fn item_aliases() -> &'static [(&'static str, &'static str)] {
+    static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| {
+        lines(include_str!("data/item_aliases.tsv"))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(a, b)| (a.trim(), b.trim()))
+            .collect()
+    })
+}
+
+/// True when `a` and `b` are one line item written two ways (本金, 还本).
+///
+/// ```
+/// assert!(budgetq::lexicon::same_item("本金", "还本"));
+/// assert!(!budgetq::lexicon::same_item("本金", "付息"));
+/// ```
+pub fn same_item(a: &str, b: &str) -> bool {
+    a == b
+        || item_aliases()
+            .iter()
+            .any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
+}
+
 /// True when `text` holds a word of planning (拟, 计划, 申请, 力争, 预期).
 pub fn is_planned(text: &str) -> bool {
     plan_words().is_match(text)
