@@ -300,55 +300,6 @@ fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &ra
     })
 }
 
-/// The sum of two stated amounts (一般债务还本和付息加起来), both cited.
-fn sum(
-    store: &Store,
-    q: &Question,
-    a: &Question,
-    b: &Question,
-    facts: &[(&Fact, &ReportMeta)],
-    idf: &rank::Idf,
-) -> Option<Answer> {
-    let side = |s: &Question| {
-        let mut sq = s.clone();
-        sq.regions = q.regions.clone();
-        sq.year = s.year.or(q.year);
-        sq.planned = q.planned;
-        sq.phases = if s.phases.is_empty() {
-            q.phases.clone()
-        } else {
-            s.phases.clone()
-        };
-        level_fact(store, &sq, facts, idf, &s.content)
-            .filter(|f| crate::lexicon::unasked_qualifiers(&canonical(&f.metric), &s.content).is_empty())
-    };
-    let fa = side(a)?;
-    let fb = side(b)?;
-    if fa.report == fb.report && fa.index == fb.index {
-        return None;
-    }
-    let value = (fa.value + convert(fb.value, &fb, &fa)?).normalize();
-    let text = format!(
-        "{value}{} = {}{} + {}{}（{} + {}）",
-        fa.unit,
-        plain(&fa.written),
-        fa.unit,
-        plain(&fb.written),
-        fb.unit,
-        describe(&fa),
-        describe(&fb),
-    );
-    let mut v = value_of(&fa, value.to_string(), text, true);
-    v.metric = format!("{}与{}之和", describe_short(&fa), describe_short(&fb));
-    Some(Answer {
-        question: q.text.clone(),
-        answer: Some(v),
-        candidates: Vec::new(),
-        sources: [source(store, &fa), source(store, &fb)].into_iter().flatten().collect(),
-        reason: None,
-    })
-}
-
 /// Words that ask for the sum of everything that fits (一共, 合计, 加起来).
 const SUM_WORDS: &[&str] = &[
     "一共",
@@ -417,13 +368,22 @@ fn sum_of_parts(store: &Store, q: &Question, best: &Fact, facts: &[(&Fact, &Repo
     })
 }
 
-/// The gap between two stated amounts (A比B多多少), each side found as a level
-/// of its own phase and year; both are cited.
-fn difference(
+/// How two stated amounts are combined.
+#[derive(Clone, Copy, PartialEq)]
+enum Combine {
+    /// A比B多多少: the gap, whichever is larger.
+    Difference,
+    /// A和B一共: the sum.
+    Sum,
+}
+
+/// Two stated amounts combined (A比B多多少, A和B一共), each side found as a
+/// level of its own phase and year; both are cited.
+fn combine(
     store: &Store,
     q: &Question,
-    a: &Question,
-    b: &Question,
+    (a, b): (&Question, &Question),
+    how: Combine,
     facts: &[(&Fact, &ReportMeta)],
     idf: &rank::Idf,
 ) -> Option<Answer> {
@@ -432,18 +392,26 @@ fn difference(
         sq.regions = q.regions.clone();
         sq.year = s.year.or(q.year);
         sq.planned = q.planned;
+        if how == Combine::Sum && s.phases.is_empty() {
+            sq.phases = q.phases.clone();
+        }
         // Both operands as named: a new-debt limit (新增政府债务限额) is not the limit.
         level_fact(store, &sq, facts, idf, &s.content)
             .filter(|f| crate::lexicon::unasked_qualifiers(&canonical(&f.metric), &s.content).is_empty())
     };
     let fa = side(a)?;
     let fb = side(b)?;
-    if fa.report == fb.report && fa.span == fb.span && fa.paragraph == fb.paragraph {
+    if fa.report == fb.report && fa.index == fb.index {
         return None;
     }
-    let value = (fa.value - convert(fb.value, &fb, &fa)?).abs().normalize();
+    let other = convert(fb.value, &fb, &fa)?;
+    let (value, sign, bar, name) = match how {
+        Combine::Difference => ((fa.value - other).abs(), '−', "|", "差"),
+        Combine::Sum => (fa.value + other, '+', "", "和"),
+    };
+    let value = value.normalize();
     let text = format!(
-        "{value}{} = |{}{} − {}{}|（{} − {}）",
+        "{value}{} = {bar}{}{} {sign} {}{}{bar}（{} {sign} {}）",
         fa.unit,
         plain(&fa.written),
         fa.unit,
@@ -452,8 +420,9 @@ fn difference(
         describe(&fa),
         describe(&fb),
     );
+    let metric = format!("{}与{}之{name}", describe_short(&fa), describe_short(&fb));
     let mut v = value_of(&fa, value.to_string(), text, true);
-    v.metric = format!("{}与{}之差", describe_short(&fa), describe_short(&fb));
+    v.metric = metric;
     Some(Answer {
         question: q.text.clone(),
         answer: Some(v),
@@ -629,12 +598,12 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         }
     }
     if let Compute::Difference(sides) = &q.compute {
-        if let Some(answer) = difference(store, &q, &sides.0, &sides.1, &facts, idf) {
+        if let Some(answer) = combine(store, &q, (&sides.0, &sides.1), Combine::Difference, &facts, idf) {
             return answer;
         }
     }
     if let Compute::Sum(sides) = &q.compute {
-        if let Some(answer) = sum(store, &q, &sides.0, &sides.1, &facts, idf) {
+        if let Some(answer) = combine(store, &q, (&sides.0, &sides.1), Combine::Sum, &facts, idf) {
             return answer;
         }
     }
@@ -667,7 +636,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
                 compute: Compute::None,
                 ..q.clone()
             };
-            if let Some(answer) = sum(store, &q, &part(a), &part(b), &facts, idf) {
+            if let Some(answer) = combine(store, &q, (&part(a), &part(b)), Combine::Sum, &facts, idf) {
                 return answer;
             }
         }

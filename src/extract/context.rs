@@ -379,7 +379,7 @@ mod tests {
         );
         assert_eq!(residue("年初支出预算为"), "支出");
         assert_eq!(residue("实际完成"), "");
-        assert_eq!(residue("2023年全区政府债券实际支付利息"), "政府债券支付利息");
+        assert_eq!(residue("2023年全区政府债券实际支付利息"), "政府债券付息");
         assert_eq!(residue("1-12月共开展评审工程项目"), "开展评审工程项目");
         assert_eq!(residue("全区政府基金预算收入"), "政府性基金预算收入");
         assert_eq!(residue("截至2023年底，政府债务余额"), "政府债务余额");

@@ -865,7 +865,7 @@ mod tests {
         let f = facts("years: 2023/2024\n---\n2023年全区政府债券实际支付利息3824.35万元（一般债券利息2557.37万元；专项债券利息1266.98万元）。截至2023年底，政府债务余额13.02亿元，其中一般债务余额7.94亿元，专项债务余额5.08亿元。\n");
         let total = f.iter().position(|x| x.written == "3824.35").unwrap();
         assert_eq!(find(&f, "2557.37").parent, Some(total));
-        assert_eq!(find(&f, "2557.37").metric, "一般债券利息");
+        assert_eq!(find(&f, "2557.37").metric, "一般债券付息");
         assert_eq!(find(&f, "1266.98").parent, Some(total));
         let balance = f.iter().position(|x| x.written == "13.02").unwrap();
         assert_eq!(find(&f, "7.94").parent, Some(balance));
