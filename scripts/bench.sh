@@ -51,8 +51,9 @@ median() {
   fi
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 read -r ING_WALL ING_KB ING_CPU < <(measure "$BIN" --index "$INDEX" ingest --quiet "$ARCHIVE")
-TEXT_BYTES=$(du -sb "$ARCHIVE" | cut -f1)
+TEXT_BYTES=$(du -sb "$ARCHIVE/" | cut -f1)
 INDEX_BYTES=$(du -sb "$INDEX" | cut -f1)
 ASK_MED=$(median "$BIN" --index "$INDEX" ask "$ASK")
 read -r _ ASK_KB ASK_CPU < <(measure "$BIN" --index "$INDEX" ask "$ASK")
@@ -96,7 +97,7 @@ GOLD=$(python3 "$SHARED/eval/score.py" --bin "$BIN" --index "$INDEX" "$QUESTIONS
 
 mb() { echo "scale=1; $1 / 1000000" | bc; }
 echo
-echo "budgetq scale benchmark: $N reports, $(mb "$TEXT_BYTES") MB of text, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "budgetq scale benchmark: $N reports, $(mb "$TEXT_BYTES") MB of text, $(nproc) cores, load $LOAD_BEFORE before ingest, $(cut -d' ' -f1 /proc/loadavg) at the end"
 echo
 echo "| | wall | CPU | peak memory |"
 echo "|---|---|---|---|"

@@ -49,6 +49,15 @@ fn chinese_years(s: &str) -> String {
             .position(|d| d == c)
             .or_else(|| (c == '零').then_some(0))
     };
+    // Most text has no 年 after a Chinese digit: nothing to rewrite.
+    let mut previous = ' ';
+    if !s.chars().any(|c| {
+        let year = c == '年' && digit(previous).is_some();
+        previous = c;
+        year
+    }) {
+        return s.to_string();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;

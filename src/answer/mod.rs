@@ -538,7 +538,8 @@ impl Answerer {
         let stats = store.stats().unwrap_or_default();
         let finder = store.region_finder();
         let regions = RegionIndex::with_lookup(move |text| finder.candidates(text));
-        let idf = rank::Idf::from_counts(stats.metric_df, stats.facts, stats.corpus);
+        let facts = stats.facts;
+        let idf = rank::Idf::from_lookup(Box::new(stats), facts);
         Answerer { regions, idf }
     }
 

@@ -4,6 +4,7 @@
 //! the kind of value and the relation asked for filter or weigh the rest.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
 use super::question::{Question, Relation};
 use crate::extract::context::{canonical, is_fall, phase_clue};
@@ -27,14 +28,43 @@ pub fn bigram_list(text: &str) -> Vec<String> {
     out
 }
 
+/// Counts of character bigrams over the archive, asked one bigram at a time
+/// (the index answers from its term dictionaries: see `index::Stats`).
+pub trait BigramCounts: Send + Sync {
+    /// How many facts' canonical metrics hold `bigram`.
+    fn metric_df(&self, bigram: &str) -> usize;
+    /// True when some report's canonical text holds `bigram`.
+    fn in_texts(&self, bigram: &str) -> bool;
+}
+
+/// Counts held in memory.
+struct Counted {
+    df: HashMap<String, usize>,
+    corpus: HashSet<String>,
+}
+
+impl BigramCounts for Counted {
+    fn metric_df(&self, bigram: &str) -> usize {
+        self.df.get(bigram).copied().unwrap_or(0)
+    }
+
+    fn in_texts(&self, bigram: &str) -> bool {
+        self.corpus.contains(bigram)
+    }
+}
+
+/// Most bigrams whose counts are kept (a long-running server asks many questions).
+const KEPT_COUNTS: usize = 100_000;
+
 /// How much each bigram of a question weighs: rare among metrics weighs more;
 /// a bigram found nowhere in the reports is a junction of two words (教育|支出
 /// → 育支) and weighs nothing, unless it stands in a run of unknown bigrams,
 /// which names something the reports never mention (招商引资, GDP).
 pub struct Idf {
-    df: HashMap<String, usize>,
+    counts: Box<dyn BigramCounts>,
     n: usize,
-    corpus: HashSet<String>,
+    /// (metric df, in the texts) of the bigrams asked about so far.
+    seen: Mutex<HashMap<String, (usize, bool)>>,
 }
 
 impl Idf {
@@ -51,20 +81,44 @@ impl Idf {
         for t in texts {
             corpus.extend(bigrams(&canonical(t)));
         }
-        Idf { df, n, corpus }
+        Idf::from_counts(df, n, corpus)
     }
 
-    /// Weights from counts the index keeps (see `index::Stats`): `df` of
-    /// metric bigrams over `n` facts, and every bigram of the report texts.
+    /// Weights from counts held in memory: `df` of metric bigrams over `n`
+    /// facts, and every bigram of the report texts.
     pub fn from_counts(df: HashMap<String, usize>, n: usize, corpus: HashSet<String>) -> Idf {
-        Idf { df, n, corpus }
+        Idf::from_lookup(Box::new(Counted { df, corpus }), n)
+    }
+
+    /// Weights from counts looked up when a bigram is first weighed, over `n` facts.
+    pub fn from_lookup(counts: Box<dyn BigramCounts>, n: usize) -> Idf {
+        Idf {
+            counts,
+            n,
+            seen: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// (metric df, in the texts) of `bigram`, looked up once.
+    fn counts_of(&self, bigram: &str) -> (usize, bool) {
+        let mut seen = self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(counts) = seen.get(bigram) {
+            return *counts;
+        }
+        let known = self.counts.in_texts(bigram);
+        let counts = (if known { self.counts.metric_df(bigram) } else { 0 }, known);
+        if seen.len() >= KEPT_COUNTS {
+            seen.clear();
+        }
+        seen.insert(bigram.to_string(), counts);
+        counts
     }
 
     pub fn weight(&self, bigram: &str) -> f32 {
-        if !self.corpus.contains(bigram) {
+        let (df, known) = self.counts_of(bigram);
+        if !known {
             return 0.0;
         }
-        let df = self.df.get(bigram).copied().unwrap_or(0);
         ((self.n as f32 + 1.0) / (df as f32 + 0.5)).ln().max(0.1)
     }
 
@@ -80,7 +134,7 @@ impl Idf {
                 if chars.len() >= 2
                     && chars
                         .windows(2)
-                        .any(|w| !self.corpus.contains(&w.iter().collect::<String>()))
+                        .any(|w| !self.counts_of(&w.iter().collect::<String>()).1)
                 {
                     return Some(chars.into_iter().collect());
                 }
@@ -88,7 +142,7 @@ impl Idf {
             }
             let known: Vec<bool> = chars
                 .windows(2)
-                .map(|w| self.corpus.contains(&w.iter().collect::<String>()))
+                .map(|w| self.counts_of(&w.iter().collect::<String>()).1)
                 .collect();
             let mut i = 0;
             while i < known.len() {

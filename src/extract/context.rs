@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::model::Phase;
@@ -26,13 +27,16 @@ const TOPICS: &[(&str, &str)] = &[
     ("社保基金", "社会保险基金预算"),
 ];
 
-/// The budget named last in `text`, if any.
+/// The budget named last in `text`, if any (of two names starting there, the later in [`TOPICS`]).
 pub fn topic_in(text: &str) -> Option<&'static str> {
-    TOPICS
-        .iter()
-        .filter_map(|(written, stored)| text.rfind(written).map(|pos| (pos, *stored)))
-        .max_by_key(|(pos, _)| *pos)
-        .map(|(_, t)| t)
+    // One pass over the text for every name (this runs on every clause and heading).
+    static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
+    NAMES
+        .get_or_init(|| AhoCorasick::new(TOPICS.iter().map(|(written, _)| written)).expect("valid names"))
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), m.pattern().as_usize()))
+        .max()
+        .map(|(_, i)| TOPICS[i].1)
 }
 
 /// Rewrites the synonyms of budget names to one spelling (政府基金 → 政府性基金, 一般公共财政 → 一般公共预算).
@@ -325,6 +329,28 @@ pub fn is_empty(metric: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_topic_is_the_budget_named_last() {
+        let by_rfind = |text: &str| {
+            TOPICS
+                .iter()
+                .filter_map(|(written, stored)| text.rfind(written).map(|pos| (pos, *stored)))
+                .max_by_key(|(pos, _)| *pos)
+                .map(|(_, t)| t)
+        };
+        for text in [
+            "一般公共预算收入",
+            "政府性基金收入，一般公共财政支出",
+            "社会保险基金、社保基金、政府基金",
+            "政府性基金政府基金",
+            "公共财政预算一般公共预算",
+            "预算",
+            "",
+        ] {
+            assert_eq!(topic_in(text), by_rfind(text), "{text}");
+        }
+    }
 
     #[test]
     fn phases() {

@@ -6,6 +6,7 @@
 //! [`StoreWriter`] the write side (one writer at a time, one commit per
 //! ingest). Queries read facts from the store and never re-extract.
 
+pub mod gram_tokenizer;
 pub mod readonly;
 pub mod schema;
 pub mod search;

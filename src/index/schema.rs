@@ -1,19 +1,21 @@
 //! The tantivy schema of the store. One index holds four kinds of document,
 //! told apart by `doc_type`: a report (its metadata), a paragraph (text and
 //! section path segmented by jieba), a fact (its serde JSON in `blob`, so new
-//! fields of [`crate::model::Fact`] need no schema change) and nothing else.
+//! fields of [`crate::model::Fact`] need no schema change) and the vocabulary
+//! of one ingest (see `text_bigrams`).
 //! Filters are exact-match fields: report id, years, phase and value kind on
 //! every document; region keys (every level, short form and pinyin), the full
 //! region name, kind and file digest on report documents only (a paragraph or
 //! fact is found by region through its report's id, which keeps the index
 //! small and ingest fast).
-//! The answer-time statistics are tantivy term statistics of two
-//! pre-tokenized bigram fields, so a query never scans the archive. A
-//! paragraph's characters and character pairs (`text_grams`) find the
+//! The answer-time statistics are tantivy term statistics of two bigram
+//! fields (cut by [`super::gram_tokenizer`]), so a query never scans the archive. A
+//! paragraph's character pairs and last character (`text_grams`) find the
 //! candidates of a quoted phrase wherever it stands, inside any word.
 
 use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED};
 
+use super::gram_tokenizer;
 use super::tokenizer::TOKENIZER_NAME;
 
 /// Name of the region name field (a fast field, read by the region finder).
@@ -25,6 +27,8 @@ pub const REPORT: &str = "report";
 pub const PARAGRAPH: &str = "paragraph";
 /// `doc_type` of a fact document.
 pub const FACT: &str = "fact";
+/// `doc_type` of the vocabulary document of one ingest.
+pub const VOCABULARY: &str = "vocabulary";
 
 /// The fields of the store's documents.
 #[derive(Debug, Clone, Copy)]
@@ -51,11 +55,13 @@ pub struct Fields {
     pub digest: Field,
     pub section: Field,
     pub text: Field,
-    /// Character bigrams of a report's canonical paragraph texts (the terms = corpus vocabulary).
+    /// Vocabulary documents: the character bigrams of the canonical paragraph
+    /// texts of the reports of one ingest (the terms = corpus vocabulary; a
+    /// removed report's bigrams stay until a rebuild).
     pub text_bigrams: Field,
     /// Character bigrams of a fact's canonical metric (document frequencies = metric weights).
     pub metric_bigrams: Field,
-    /// A paragraph's characters and character pairs, as a quoted phrase is matched (see `search::grams`).
+    /// A paragraph's character pairs and last character, as a quoted phrase is matched (see `search::grams`).
     pub text_grams: Field,
     /// JSON of the ReportMeta, Paragraph or Fact.
     pub blob: Field,
@@ -69,12 +75,15 @@ impl Fields {
             .set_tokenizer(TOKENIZER_NAME)
             // Term frequencies for scoring; no positions (no query reads them, and they cost ingest time and space).
             .set_index_option(IndexRecordOption::WithFreqs);
-        let bigrams = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer("raw")
-                .set_index_option(IndexRecordOption::Basic)
-                .set_fieldnorms(false),
-        );
+        // One value per text: the gram tokenizers cut the grams while tantivy indexes it.
+        let grams = |tokenizer: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(tokenizer)
+                    .set_index_option(IndexRecordOption::Basic)
+                    .set_fieldnorms(false),
+            )
+        };
         // Exact-match filters: one raw term per value, no field norms (they would
         // only weigh one-term fields, all alike).
         let exact = TextOptions::default().set_indexing_options(
@@ -97,9 +106,9 @@ impl Fields {
             digest: b.add_text_field("digest", exact.clone()),
             section: b.add_text_field("section", TextOptions::default().set_indexing_options(jieba.clone())),
             text: b.add_text_field("text", TextOptions::default().set_indexing_options(jieba)),
-            text_bigrams: b.add_text_field("text_bigrams", bigrams.clone()),
-            metric_bigrams: b.add_text_field("metric_bigrams", bigrams.clone()),
-            text_grams: b.add_text_field("text_grams", bigrams),
+            text_bigrams: b.add_text_field("text_bigrams", grams(gram_tokenizer::BIGRAMS)),
+            metric_bigrams: b.add_text_field("metric_bigrams", grams(gram_tokenizer::BIGRAMS)),
+            text_grams: b.add_text_field("text_grams", grams(gram_tokenizer::PHRASE_GRAMS)),
             blob: b.add_text_field("blob", STORED),
         };
         (b.build(), fields)

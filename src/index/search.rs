@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RegexQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
@@ -129,31 +129,28 @@ pub fn parse_query(query: &str, known: &dyn Fn(&str) -> bool) -> (Vec<String>, V
     (words, phrases)
 }
 
-/// Text as a quoted phrase is matched in it: normalised, lowercase, without white space.
+/// Text as a quoted phrase is matched in it: normalised, lowercase, without
+/// white space (its grams are indexed per paragraph: see `gram_tokenizer`).
 pub fn compact(text: &str) -> String {
-    normalize_query(text)
-        .to_lowercase()
+    super::tokenizer::lowercase(&normalize_query(text))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
 }
 
-/// The characters and character pairs of `text` once [`compact`]ed (indexed
-/// per paragraph, so every phrase it holds has its pairs there).
-pub fn grams(text: &str) -> BTreeSet<String> {
-    let chars: Vec<char> = compact(text).chars().collect();
-    let mut out: BTreeSet<String> = chars.iter().map(char::to_string).collect();
-    out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
-    out
-}
-
-/// The grams a paragraph must hold to contain `phrase`: its pairs (its one character when short).
-fn phrase_grams(phrase: &str) -> BTreeSet<String> {
+/// The queries a paragraph must match to contain `phrase`: a term per
+/// character pair, or for one character, any gram that starts with it.
+fn phrase_queries(field: tantivy::schema::Field, phrase: &str) -> Vec<Box<dyn Query>> {
     let chars: Vec<char> = compact(phrase).chars().collect();
-    if chars.len() == 1 {
-        return chars.iter().map(char::to_string).collect();
+    if let [one] = chars[..] {
+        let pattern = format!("{}.*", regex::escape(&one.to_string()));
+        return match RegexQuery::from_pattern(&pattern, field) {
+            Ok(query) => vec![Box::new(query)],
+            Err(_) => vec![term_query(field, &one.to_string())],
+        };
     }
-    chars.windows(2).map(|w| w.iter().collect::<String>()).collect()
+    let pairs: BTreeSet<String> = chars.windows(2).map(|w| w.iter().collect::<String>()).collect();
+    pairs.iter().map(|pair| term_query(field, pair)).collect()
 }
 
 /// Longest word the index knows, at most this many characters.
@@ -244,8 +241,8 @@ fn text_query(
     // segments differently: every character pair of it must occur, and the hits
     // are then kept only where the text holds the phrase itself (see `Store::search`).
     for phrase in phrases {
-        for gram in phrase_grams(phrase) {
-            must.push((Occur::Must, term_query(fields.text_grams, &gram)));
+        for query in phrase_queries(fields.text_grams, phrase) {
+            must.push((Occur::Must, query));
         }
     }
     if !should.is_empty() {

@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::model::{Fact, Paragraph, Report, ReportMeta};
 
 /// Bump when the index layout, the tokenizer or the document format changes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The commit payload that marks a complete index of this format.
 pub(crate) fn format_payload() -> String {
@@ -54,15 +54,43 @@ pub(crate) fn is_old_layout(dir: &Path) -> bool {
 }
 
 /// What a question needs to know about the whole archive, from term statistics
-/// (the regions it may name are found per question: see [`RegionFinder`]).
-#[derive(Debug, Clone, Default)]
+/// (the regions it may name are found per question: see [`RegionFinder`]):
+/// the count of facts, and the counts of a bigram looked up in the term
+/// dictionaries when it is asked about (never a scan of them).
+#[derive(Clone, Default)]
 pub struct Stats {
-    /// For each character bigram of a canonical metric, how many facts' metrics hold it.
-    pub metric_df: HashMap<String, usize>,
     /// How many facts there are.
     pub facts: usize,
-    /// Every character bigram of the canonical paragraph texts.
-    pub corpus: HashSet<String>,
+    searcher: Option<(Searcher, Fields)>,
+}
+
+impl Stats {
+    /// The document frequencies of `bigram` in `field`, one per segment that holds it.
+    fn doc_freqs(&self, field: fn(&Fields) -> Field, bigram: &str) -> Vec<usize> {
+        let Some((searcher, f)) = &self.searcher else {
+            return Vec::new();
+        };
+        let term = Term::from_field_text(field(f), bigram);
+        searcher
+            .segment_readers()
+            .iter()
+            .filter_map(|segment| segment.inverted_index(field(f)).ok())
+            .filter_map(|index| index.get_term_info(&term).ok().flatten())
+            .map(|info| info.doc_freq as usize)
+            .collect()
+    }
+}
+
+/// Answer-time weights: for each character bigram of a canonical metric, how
+/// many facts' metrics hold it; whether the canonical paragraph texts hold it.
+impl crate::answer::rank::BigramCounts for Stats {
+    fn metric_df(&self, bigram: &str) -> usize {
+        self.doc_freqs(|f| f.metric_bigrams, bigram).into_iter().sum()
+    }
+
+    fn in_texts(&self, bigram: &str) -> bool {
+        !self.doc_freqs(|f| f.text_bigrams, bigram).is_empty()
+    }
 }
 
 /// Facts with the metadata of their reports.
@@ -439,25 +467,11 @@ impl Store {
         let Some((searcher, f)) = self.searcher() else {
             return Ok(Stats::default());
         };
-        let mut stats = Stats::default();
-        for segment in searcher.segment_readers() {
-            let metrics = segment.inverted_index(f.metric_bigrams)?;
-            let mut stream = metrics.terms().stream().map_err(tantivy_io)?;
-            while stream.advance() {
-                if let Ok(b) = std::str::from_utf8(stream.key()) {
-                    *stats.metric_df.entry(b.to_string()).or_default() += stream.value().doc_freq as usize;
-                }
-            }
-            let texts = segment.inverted_index(f.text_bigrams)?;
-            let mut stream = texts.terms().stream().map_err(tantivy_io)?;
-            while stream.advance() {
-                if let Ok(b) = std::str::from_utf8(stream.key()) {
-                    stats.corpus.insert(b.to_string());
-                }
-            }
-        }
-        stats.facts = searcher.search(&type_query(f, schema::FACT), &Count)?;
-        Ok(stats)
+        let facts = searcher.search(&type_query(f, schema::FACT), &Count)?;
+        Ok(Stats {
+            facts,
+            searcher: Some((searcher, f)),
+        })
     }
 
     /// The ids of the reports whose source file had content hash `hash`.

@@ -34,7 +34,12 @@ pub fn jieba() -> Arc<Jieba> {
 
 /// True for a token worth indexing: it holds a letter, digit or Han character.
 pub fn is_word(token: &str) -> bool {
-    token.chars().any(char::is_alphanumeric)
+    token.chars().any(is_word_char)
+}
+
+/// `char::is_alphanumeric`, answered without a table lookup for Han characters (all letters).
+pub fn is_word_char(c: char) -> bool {
+    is_han(c) || c.is_alphanumeric()
 }
 
 /// The lowercase form of `text`, copied as it is when it has no cased letter
@@ -145,9 +150,16 @@ impl TokenStream for JiebaTokenStream {
     }
 }
 
-/// Registers the tokenizer on an index (needed on every open).
+/// Registers the tokenizers on an index (needed on every open): jieba and the gram tokenizers.
 pub fn register(index: &tantivy::Index) {
+    use super::gram_tokenizer::{GramKind, GramTokenizer, BIGRAMS, PHRASE_GRAMS};
     index.tokenizers().register(TOKENIZER_NAME, JiebaTokenizer::default());
+    index
+        .tokenizers()
+        .register(BIGRAMS, GramTokenizer::new(GramKind::Bigrams));
+    index
+        .tokenizers()
+        .register(PHRASE_GRAMS, GramTokenizer::new(GramKind::Phrase));
 }
 
 #[cfg(test)]
@@ -187,6 +199,16 @@ mod tests {
         for (text, out) in &runs {
             assert_eq!(out, &runs.iter().find(|(t, _)| t == text).unwrap().1);
             assert!(!out.is_empty());
+        }
+    }
+
+    #[test]
+    fn han_characters_are_letters() {
+        for c in ('\u{3400}'..='\u{4DBF}').chain('\u{4E00}'..='\u{9FFF}') {
+            assert!(c.is_alphanumeric(), "{c}");
+        }
+        for c in ['，', '。', ' ', '-', 'a', '1', 'Ａ'] {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c}");
         }
     }
 

@@ -14,13 +14,14 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument, Term};
 
+use super::gram_tokenizer::{self, GramKind};
 use super::schema::{self, Fields};
 use super::store::{format_payload, is_old_layout, new_store_path, old_store_path, store_path, Store};
 use super::tokenizer;
-use crate::answer::rank::bigrams;
 use crate::error::{Error, Result};
 use crate::extract::context::canonical;
 use crate::model::{Fact, Report};
@@ -52,6 +53,8 @@ pub struct StoreWriter {
     rebuild: bool,
     /// Report ids added in this session.
     added: HashSet<String>,
+    /// Every bigram of the texts added in this session, stored at commit.
+    vocabulary: FxHashSet<String>,
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -146,6 +149,7 @@ impl StoreWriter {
             swap,
             rebuild,
             added: HashSet::new(),
+            vocabulary: FxHashSet::default(),
         })
     }
 
@@ -178,19 +182,28 @@ impl StoreWriter {
     /// replacing reports of the same id.
     pub fn add(&mut self, batch: Vec<(Report, Vec<Fact>, String)>) -> Result<()> {
         let f = self.fields;
-        let docs: Vec<(String, Vec<TantivyDocument>)> = batch
+        let docs: Vec<(String, Vec<TantivyDocument>, Vec<String>)> = batch
             .par_iter()
-            .map(|(report, facts, hash)| (report.meta.id.clone(), documents(f, report, facts, hash)))
+            .map(|(report, facts, hash)| {
+                (
+                    report.meta.id.clone(),
+                    documents(f, report, facts, hash),
+                    vocabulary(report),
+                )
+            })
             .collect();
+        let mut session_vocabulary = std::mem::take(&mut self.vocabulary);
         let writer = self.writer(docs.len())?;
         let mut ids = Vec::with_capacity(docs.len());
-        for (id, docs) in docs {
+        for (id, docs, vocabulary) in docs {
             writer.delete_term(Term::from_field_text(f.report, &id));
             for doc in docs {
                 writer.add_document(doc)?;
             }
             ids.push(id);
+            session_vocabulary.extend(vocabulary);
         }
+        self.vocabulary = session_vocabulary;
         self.added.extend(ids);
         Ok(())
     }
@@ -211,6 +224,15 @@ impl StoreWriter {
         let Some(mut writer) = self.writer.take() else {
             return Ok(());
         };
+        if !self.vocabulary.is_empty() {
+            let mut bigrams: Vec<String> = self.vocabulary.drain().collect();
+            bigrams.sort_unstable();
+            let mut doc = TantivyDocument::default();
+            doc.add_text(self.fields.doc_type, schema::VOCABULARY);
+            // One bigram a line: the bigram tokenizer gives each back as it is.
+            doc.add_text(self.fields.text_bigrams, bigrams.join("\n"));
+            writer.add_document(doc)?;
+        }
         let mut prepared = writer.prepare_commit()?;
         prepared.set_payload(&format_payload());
         prepared.commit()?;
@@ -244,32 +266,23 @@ impl StoreWriter {
     }
 }
 
-/// Adds the character bigrams of `text` to `out`: the same set as
-/// [`bigrams`], with an allocation only for a bigram not seen before.
-fn add_bigrams(text: &str, out: &mut HashSet<String>) {
-    for run in text.split(|c: char| !c.is_alphanumeric()) {
-        if run.is_empty() {
-            continue;
-        }
-        let lower = tokenizer::lowercase(run);
-        let mut starts = lower.char_indices().map(|(i, _)| i).chain([lower.len()]);
-        let (Some(mut a), Some(mut b)) = (starts.next(), starts.next()) else {
-            continue;
-        };
-        if b == lower.len() {
-            if !out.contains(lower.as_str()) {
-                out.insert(lower.clone());
-            }
-            continue;
-        }
-        for c in starts {
-            let pair = &lower[a..c];
-            if !out.contains(pair) {
-                out.insert(pair.to_string());
-            }
-            (a, b) = (b, c);
-        }
-    }
+/// The bigrams of a report's canonical paragraph texts (headings aside), each once.
+fn vocabulary(report: &Report) -> Vec<String> {
+    let texts: Vec<String> = report
+        .paragraphs
+        .iter()
+        .filter(|p| !p.heading)
+        .map(|p| canonical(&p.text))
+        .collect();
+    // A line break is no part of a bigram: the texts stay apart.
+    let (text, grams) = gram_tokenizer::cut(GramKind::Bigrams, &texts.join("\n"));
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    grams
+        .into_iter()
+        .map(|(from, to)| &text[from..to])
+        .filter(|gram| seen.insert(gram))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The documents of one report: the report, its paragraphs and its facts.
@@ -305,13 +318,6 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         doc.add_u64(f.year, u64::from(*y));
     }
     doc.add_text(f.hash, hash);
-    let mut vocabulary: HashSet<String> = HashSet::new();
-    for p in report.paragraphs.iter().filter(|p| !p.heading) {
-        add_bigrams(&canonical(&p.text), &mut vocabulary);
-    }
-    for b in vocabulary {
-        doc.add_text(f.text_bigrams, b);
-    }
     doc.add_text(f.blob, serde_json::to_string(meta).unwrap_or_default());
     docs.push(doc);
     for p in &report.paragraphs {
@@ -321,9 +327,7 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         }
         doc.add_text(f.section, p.section.join(" "));
         doc.add_text(f.text, &p.text);
-        for g in super::search::grams(&p.text) {
-            doc.add_text(f.text_grams, g);
-        }
+        doc.add_text(f.text_grams, &p.text);
         doc.add_text(f.blob, serde_json::to_string(p).unwrap_or_default());
         docs.push(doc);
     }
@@ -337,31 +341,9 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
             f.value_kind,
             serde_json::to_string(&fact.kind).unwrap_or_default().trim_matches('"'),
         );
-        for b in bigrams(&canonical(&fact.metric)) {
-            doc.add_text(f.metric_bigrams, b);
-        }
+        doc.add_text(f.metric_bigrams, canonical(&fact.metric));
         doc.add_text(f.blob, serde_json::to_string(fact).unwrap_or_default());
         docs.push(doc);
     }
     docs
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bigram_sets_match_the_ranker() {
-        for text in [
-            "2023年全区政府债券实际支付利息3824.35万元（一般债券利息2557.37万元）",
-            "GDP增长5.2%，A 级 Ｂ 预算İ",
-            "一",
-            "",
-            "甲 乙丙 丁戊己",
-        ] {
-            let mut got = HashSet::new();
-            add_bigrams(text, &mut got);
-            assert_eq!(got, bigrams(text), "{text}");
-        }
-    }
 }

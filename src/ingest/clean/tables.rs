@@ -239,7 +239,7 @@ fn merged_header(upper: &str, lower: &str) -> Option<Vec<String>> {
 /// two halves, each a label column and the same column names.
 fn is_two_sided(header: &[String]) -> bool {
     let n = header.len();
-    n >= 4 && n % 2 == 0 && header[1..n / 2] == header[n / 2 + 1..] && header[0] != header[n / 2]
+    n >= 4 && n.is_multiple_of(2) && header[1..n / 2] == header[n / 2 + 1..] && header[0] != header[n / 2]
 }
 
 /// A spaced row of a two-sided table cut into its halves' cells
