@@ -9,14 +9,15 @@ use std::sync::OnceLock;
 
 /// English phrase (lowercase) → Chinese term, longest phrase first, from
 /// `lexicon/data/glossary.tsv`.
-fn entries() -> &'static [(&'static str, &'static str)] {
-    static E: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+/// Hyphens are read as spaces on both sides (value-added, land-use).
+fn entries() -> &'static [(String, &'static str)] {
+    static E: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
     E.get_or_init(|| {
-        let mut e: Vec<(&str, &str)> = include_str!("../lexicon/data/glossary.tsv")
+        let mut e: Vec<(String, &str)> = include_str!("../lexicon/data/glossary.tsv")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
-            .map(|(en, zh)| (en.trim(), zh.trim()))
+            .map(|(en, zh)| (en.trim().replace('-', " "), zh.trim()))
             .collect();
         e.sort_by_key(|(en, _)| std::cmp::Reverse(en.len()));
         e
@@ -54,7 +55,7 @@ pub fn translate(lower: &str) -> String {
     for (en, zh) in entries() {
         let mut result = String::with_capacity(out.len());
         let mut rest = out.as_str();
-        while let Some(pos) = rest.find(en) {
+        while let Some(pos) = rest.find(en.as_str()) {
             let before_ok = rest[..pos].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
             let after_ok = rest[pos + en.len()..]
                 .chars()

@@ -424,8 +424,11 @@ fn word_at(lower: &str, word: &str) -> Option<usize> {
     })
 }
 
-/// Pinyin written with a syllable mark (Jian'an, Xi’an) as one word (jianan).
+/// Pinyin written with a syllable mark (Jian'an, Xi’an) as one word (jianan);
+/// English words joined by a hyphen or dash (land-use, first-half,
+/// January–September) as two.
 fn join_syllables(text: &str) -> String {
+    let text = split_hyphens(text);
     let chars: Vec<char> = text.chars().collect();
     chars
         .iter()
@@ -441,6 +444,25 @@ fn join_syllables(text: &str) -> String {
             !(mark && between && !possessive)
         })
         .map(|(_, c)| *c)
+        .collect()
+}
+
+fn split_hyphens(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let joins = matches!(c, '-' | '–' | '—')
+                && i > 0
+                && chars[i - 1].is_ascii_alphabetic()
+                && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic());
+            if joins {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
