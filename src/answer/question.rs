@@ -113,6 +113,8 @@ const PHASE_CUES: &[(&str, Phase)] = &[
     ("安排", Phase::Draft),
     ("安排", Phase::Initial),
     ("安排", Phase::Adjusted),
+    // …or what was allocated in the year (新增专项债券安排了5个项目).
+    ("安排", Phase::Actual),
 ];
 
 /// Words removed from the content once read as cues (space separated).

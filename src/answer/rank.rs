@@ -505,7 +505,13 @@ pub fn score(
             } else if topic.contains(b) || parent.contains(b) {
                 0.8
             } else if sentence.contains(b) {
-                0.5
+                // A count's metric is its counted noun (5个项目); what it counts is
+                // named before it (新增专项债券20.80亿元，共安排5个项目).
+                if fact.kind == ValueKind::Count {
+                    0.9
+                } else {
+                    0.5
+                }
             } else if paragraph.contains(b) {
                 0.4
             } else {
