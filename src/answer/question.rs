@@ -527,8 +527,15 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let mut phases: Vec<Phase> = Vec::new();
     let mut cue_scan = cue_text.clone();
     let mut matched: Vec<&str> = Vec::new();
+    let mut vague_cue_dropped = false;
     for (cue, phase) in PHASE_CUES {
-        // A cue may name several phases (安排: a draft or a budget figure).
+        // A cue may name several phases (安排: a draft, a budget figure or an
+        // allocation made), and says nothing when a plainer cue named one (年初安排).
+        if *cue == "安排" && (vague_cue_dropped || (!phases.is_empty() && cue_scan.contains(cue))) {
+            cue_scan = cue_scan.replace(cue, " ");
+            vague_cue_dropped = true;
+            continue;
+        }
         if cue_scan.contains(cue) || matched.contains(cue) {
             if !phases.contains(phase) {
                 phases.push(*phase);
