@@ -629,6 +629,19 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     if let Some(sum) = pick(&ranked).and_then(|best| sum_of_parts(store, &q, best.fact, &facts)) {
         return sum;
     }
+    // 调增了多少 that the report states only as the budget before and after.
+    if pick(&ranked).is_none() && ["调增", "调减", "调整了多少"].iter().any(|w| q.text.contains(w)) {
+        let at = |phase: Phase| Question {
+            phases: vec![phase],
+            relation: Relation::Level,
+            compute: Compute::None,
+            ..q.clone()
+        };
+        let (after, before) = (at(Phase::Adjusted), at(Phase::Initial));
+        if let Some(answer) = combine(store, &q, (&after, &before), Combine::Difference, &facts, idf) {
+            return answer;
+        }
+    }
     // 还本付息合计 that the report states only as 还本 and 付息.
     if pick(&ranked).is_none() && q.relation == Relation::Level {
         if let Some((a, b)) = crate::lexicon::composite_parts(&q.content) {
