@@ -626,11 +626,12 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             return answer;
         }
     }
-    if let Some(sum) = pick(&ranked).and_then(|best| sum_of_parts(store, &q, best.fact, &facts)) {
+    let picked = pick(&ranked);
+    if let Some(sum) = picked.and_then(|best| sum_of_parts(store, &q, best.fact, &facts)) {
         return sum;
     }
     // 调增了多少 that the report states only as the budget before and after.
-    if pick(&ranked).is_none() && ["调增", "调减", "调整了多少"].iter().any(|w| q.text.contains(w)) {
+    if picked.is_none() && ["调增", "调减", "调整了多少"].iter().any(|w| q.text.contains(w)) {
         let at = |phase: Phase| Question {
             phases: vec![phase],
             relation: Relation::Level,
@@ -643,7 +644,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         }
     }
     // 还本付息合计 that the report states only as 还本 and 付息.
-    if pick(&ranked).is_none() && q.relation == Relation::Level {
+    if picked.is_none() && q.relation == Relation::Level {
         if let Some((a, b)) = crate::lexicon::composite_parts(&q.content) {
             let part = |content: String| Question {
                 content: canonical(&content),
@@ -655,7 +656,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             }
         }
     }
-    match pick(&ranked) {
+    match picked {
         Some(best) => {
             let fact = best.fact;
             let mut sources: Vec<Source> = source(store, fact).into_iter().collect();
