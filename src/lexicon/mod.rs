@@ -20,6 +20,11 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// One group of words a line, separated by spaces.
+fn groups(text: &'static str) -> Vec<Vec<&'static str>> {
+    lines(text).map(|l| l.split_whitespace().collect()).collect()
+}
+
 /// A table of words matched leftmost-longest, each with a value.
 struct Table<T> {
     matcher: AhoCorasick,
@@ -275,11 +280,7 @@ pub fn unasked_marker(metric: &str, asked: &str) -> Option<&'static str> {
 
 fn exclusive_groups() -> &'static [Vec<&'static str>] {
     static T: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    T.get_or_init(|| {
-        lines(include_str!("data/exclusive_qualifiers.txt"))
-            .map(|l| l.split_whitespace().collect())
-            .collect()
-    })
+    T.get_or_init(|| groups(include_str!("data/exclusive_qualifiers.txt")))
 }
 
 /// True when `metric` carries a qualifier that excludes one `asked` names
@@ -331,11 +332,7 @@ pub fn adjustment(text: &str) -> Option<Option<bool>> {
 
 fn count_unit_groups() -> &'static [Vec<&'static str>] {
     static T: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    T.get_or_init(|| {
-        lines(include_str!("data/count_units.txt"))
-            .map(|l| l.split_whitespace().collect())
-            .collect()
-    })
+    T.get_or_init(|| groups(include_str!("data/count_units.txt")))
 }
 
 /// The count word a question asks with (几个, 多少家 → 个, 家), if any.
