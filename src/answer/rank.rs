@@ -207,7 +207,10 @@ enum Caliber {
 /// The basis of a growth rate `text` names last (自然增长12.7%（同口径增长 → comparable).
 fn caliber(text: &str) -> Option<Caliber> {
     let natural = ["自然口径", "自然增长"].iter().filter_map(|w| text.rfind(w)).max();
-    let comparable = ["同口径", "可比口径"].iter().filter_map(|w| text.rfind(w)).max();
+    let comparable = ["同口径", "可比口径", "可比增长"]
+        .iter()
+        .filter_map(|w| text.rfind(w))
+        .max();
     match (natural, comparable) {
         (Some(n), Some(c)) if n > c => Some(Caliber::Natural),
         (_, Some(_)) => Some(Caliber::Comparable),
