@@ -135,6 +135,15 @@ fn same_value(a: &Fact, b: &Fact) -> bool {
 /// The best fact when it is clearly best. A question without a year is about
 /// the latest year reported on, so rivals of other years do not count.
 fn pick<'a>(ranked: &'a [Ranked<'a>]) -> Option<&'a Ranked<'a>> {
+    pick_with_margin(ranked, MARGIN)
+}
+
+/// An operand of a computation must stand out more than an answer: an error in it
+/// is hidden in the result (债务利息支出13960 of the general budget against the
+/// debt section's 债务付息22460).
+const OPERAND_MARGIN: f32 = 0.1;
+
+fn pick_with_margin<'a>(ranked: &'a [Ranked<'a>], margin: f32) -> Option<&'a Ranked<'a>> {
     let passing = ranked.iter().filter(|r| r.score.coverage >= MIN_COVERAGE);
     // The latest year reported on (a draft for the next year only when nothing else answers).
     let latest = passing
@@ -166,7 +175,7 @@ fn pick<'a>(ranked: &'a [Ranked<'a>]) -> Option<&'a Ranked<'a>> {
         );
     }
     match rival {
-        Some(r) if r.score.total + MARGIN > best.score.total => None,
+        Some(r) if r.score.total + margin > best.score.total => None,
         _ => Some(best),
     }
 }
@@ -290,7 +299,7 @@ fn level_fact(
         sq.phases = vec![Phase::Actual, Phase::Final, Phase::Expected];
     }
     let ranked = rank_facts(store, &sq, facts, q.year, idf);
-    pick(&ranked).map(|r| r.fact.clone())
+    pick_with_margin(&ranked, OPERAND_MARGIN).map(|r| r.fact.clone())
 }
 
 /// 收支差额: the best 收入 fact minus the best 支出 fact of the same budget and phase.
@@ -676,6 +685,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             return answer;
         }
     }
+    let mut q = q;
     if let Compute::Difference(sides) = &q.compute {
         if let Some(answer) = combine(store, &q, (&sides.0, &sides.1), Combine::Difference, &facts, idf) {
             return answer;
@@ -689,8 +699,12 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     if let Some(term) = idf.unknown_term(&q.content) {
         return not_found(&q, format!("no report in the archive mentions {term}"), &[]);
     }
-    let mut q = q;
     let mut ranked = rank_facts(store, &q, &facts, q.year, idf);
+    // A gap asked for (A比B节约了多少) that could not be computed is answered only by a
+    // change the report states, never by a level.
+    if matches!(q.compute, Compute::Difference(_)) {
+        ranked.retain(|r| !r.fact.relation.is_empty() && r.fact.relation != "上年");
+    }
     // 比上年减少了多少: an amount if the report states one, else the rate it states.
     if let Relation::Change { up, money: true } = q.relation {
         // …but never a rate for 多少亿元.
@@ -730,7 +744,10 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     }
     // 调整后比年初预算增长了百分之几: the rate from the two budgets, when no rate is stated.
     if let (None, Relation::Change { up, money: false }) = (picked, q.relation) {
-        if q.phases.contains(&Phase::Adjusted) && q.phases.contains(&Phase::Initial) {
+        if crate::lexicon::wanted_kind(&q.text) == Some(ValueKind::Percent)
+            && q.phases.contains(&Phase::Adjusted)
+            && q.phases.contains(&Phase::Initial)
+        {
             let at = |phase: Phase| Question {
                 phases: vec![phase],
                 relation: Relation::Level,
@@ -751,8 +768,9 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     // 还本付息合计 that the report states only as 还本 and 付息.
     if picked.is_none() && q.relation == Relation::Level {
         if let Some((a, b)) = crate::lexicon::composite_parts(&q.content) {
+            // 还本付息合计: the parts are 还本 and 付息, not 还本合计.
             let part = |content: String| Question {
-                content: canonical(&content),
+                content: canonical(&SUM_WORDS.iter().fold(content, |c, w| c.replace(w, ""))),
                 compute: Compute::None,
                 ..q.clone()
             };

@@ -321,9 +321,11 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
         .captures(rest)
         // 减少, 减收 and 调减 are changes, not subtraction.
         .filter(|_| {
-            !["减少", "减收", "减支", "减幅", "调减"]
-                .iter()
-                .any(|w| rest.contains(w))
+            ![
+                "减少", "减收", "减支", "减幅", "调减", "审减", "压减", "核减", "削减", "缩减", "递减", "增减",
+            ]
+            .iter()
+            .any(|w| rest.contains(w))
         })
     {
         (c[1].to_string(), c[2].to_string())

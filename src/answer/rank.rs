@@ -549,6 +549,9 @@ pub fn score(
         .map(|b| {
             if metric.contains(b) {
                 1.0
+            } else if crate::lexicon::aliases(b).iter().any(|a| metric_text.contains(a)) {
+                // 还本 asked, 偿还政府债务本金 stated.
+                0.9
             } else if topic.contains(b) || parent.contains(b) {
                 0.8
             } else if sentence.contains(b) {

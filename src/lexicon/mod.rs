@@ -370,6 +370,26 @@ pub fn count_units_agree(asked: &str, unit: &str) -> bool {
             .any(|g| g.contains(&asked) && g.contains(&unit))
 }
 
+/// The other names of a line item (还本 → 本金), from `item_aliases.tsv`.
+///
+/// ```
+/// assert_eq!(budgetq::lexicon::aliases("还本"), vec!["本金"]);
+/// ```
+pub fn aliases(word: &str) -> Vec<&'static str> {
+    item_aliases()
+        .iter()
+        .filter_map(|&(x, y)| {
+            if x == word {
+                Some(y)
+            } else if y == word {
+                Some(x)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
