@@ -38,11 +38,11 @@ pub fn to_simplified(s: &str) -> String {
 /// simplified, 二〇二三年 → 2023年).
 pub fn normalize_query(s: &str) -> String {
     let folded: String = s.chars().map(fold_halfwidth).collect();
-    chinese_years(&to_simplified(&folded))
+    chinese_years(to_simplified(&folded))
 }
 
 /// Writes years spelled in Chinese digits (二〇二三年) in Arabic digits.
-fn chinese_years(s: &str) -> String {
+fn chinese_years(s: String) -> String {
     let digit = |c: char| {
         "〇一二三四五六七八九"
             .chars()
@@ -56,7 +56,7 @@ fn chinese_years(s: &str) -> String {
         previous = c;
         year
     }) {
-        return s.to_string();
+        return s;
     }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());

@@ -151,11 +151,14 @@ struct Scope<'a> {
 /// Removes the region's names and years from a metric phrase (西工区2023年政府债务限额 → 政府债务限额).
 fn scrub(metric: &str, region_keys: &[String]) -> String {
     let mut s = metric.to_string();
-    for key in region_keys
-        .iter()
-        .filter(|k| k.chars().count() >= 3 || crate::region::has_suffix(k))
-    {
-        s = s.replace(key.as_str(), "");
+    for key in region_keys {
+        // A key whose first character is not in the metric is not in it (a cheap test first).
+        if !key.chars().next().is_some_and(|c| s.contains(c)) {
+            continue;
+        }
+        if key.chars().count() >= 3 || crate::region::has_suffix(key) {
+            s = s.replace(key.as_str(), "");
+        }
     }
     let s = year_re().replace_all(&s, "");
     s.trim_start_matches(['度', '底', '末']).to_string()

@@ -132,10 +132,11 @@ pub fn parse_query(query: &str, known: &dyn Fn(&str) -> bool) -> (Vec<String>, V
 /// Text as a quoted phrase is matched in it: normalised, lowercase, without
 /// white space (its grams are indexed per paragraph: see `gram_tokenizer`).
 pub fn compact(text: &str) -> String {
-    super::tokenizer::lowercase(&normalize_query(text))
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    let normal = normalize_query(text);
+    let mut out = String::with_capacity(normal.len());
+    super::tokenizer::push_lowercase(&mut out, &normal);
+    out.retain(|c| !c.is_whitespace());
+    out
 }
 
 /// The queries a paragraph must match to contain `phrase`: a term per

@@ -53,8 +53,9 @@ pub struct StoreWriter {
     rebuild: bool,
     /// Report ids added in this session.
     added: HashSet<String>,
-    /// Every bigram of the texts added in this session, stored at commit.
-    vocabulary: FxHashSet<String>,
+    /// Every bigram of the texts added in this session, stored at commit
+    /// (packed: see [`pack`]).
+    vocabulary: FxHashSet<u128>,
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -182,7 +183,7 @@ impl StoreWriter {
     /// replacing reports of the same id.
     pub fn add(&mut self, batch: Vec<(Report, Vec<Fact>, String)>) -> Result<()> {
         let f = self.fields;
-        let docs: Vec<(String, Vec<TantivyDocument>, Vec<String>)> = batch
+        let docs: Vec<(String, Vec<TantivyDocument>, Vec<u128>)> = batch
             .par_iter()
             .map(|(report, facts, hash)| {
                 (
@@ -225,7 +226,7 @@ impl StoreWriter {
             return Ok(());
         };
         if !self.vocabulary.is_empty() {
-            let mut bigrams: Vec<String> = self.vocabulary.drain().collect();
+            let mut bigrams: Vec<String> = self.vocabulary.drain().filter_map(unpack).collect();
             bigrams.sort_unstable();
             let mut doc = TantivyDocument::default();
             doc.add_text(self.fields.doc_type, schema::VOCABULARY);
@@ -266,23 +267,35 @@ impl StoreWriter {
     }
 }
 
-/// The bigrams of a report's canonical paragraph texts (headings aside), each once.
-fn vocabulary(report: &Report) -> Vec<String> {
-    let texts: Vec<String> = report
-        .paragraphs
-        .iter()
-        .filter(|p| !p.heading)
-        .map(|p| canonical(&p.text))
-        .collect();
-    // A line break is no part of a bigram: the texts stay apart.
-    let (text, grams) = gram_tokenizer::cut(GramKind::Bigrams, &texts.join("\n"));
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
-    grams
-        .into_iter()
-        .map(|(from, to)| &text[from..to])
-        .filter(|gram| seen.insert(gram))
-        .map(str::to_string)
-        .collect()
+/// A bigram's bytes and length in one number (a bigram is two characters: at most 8 bytes).
+fn pack(gram: &str) -> Option<u128> {
+    let gram = gram.as_bytes();
+    if gram.len() > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..gram.len()].copy_from_slice(gram);
+    bytes[15] = gram.len() as u8;
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// The bigram [`pack`]ed in `key`.
+fn unpack(key: u128) -> Option<String> {
+    let bytes = key.to_le_bytes();
+    let len = usize::from(bytes[15]).min(15);
+    String::from_utf8(bytes[..len].to_vec()).ok()
+}
+
+/// The bigrams of a report's canonical paragraph texts (headings aside), each
+/// once, [`pack`]ed.
+fn vocabulary(report: &Report) -> Vec<u128> {
+    let mut seen: FxHashSet<u128> = FxHashSet::default();
+    for p in report.paragraphs.iter().filter(|p| !p.heading) {
+        // Each text on its own: a bigram never spans two texts.
+        let (text, grams) = gram_tokenizer::cut(GramKind::Bigrams, &canonical(&p.text));
+        seen.extend(grams.into_iter().filter_map(|(from, to)| pack(&text[from..to])));
+    }
+    seen.into_iter().collect()
 }
 
 /// The documents of one report: the report, its paragraphs and its facts.

@@ -23,7 +23,12 @@ pub fn normalize(lines: Vec<String>) -> Vec<String> {
         .map(|line| {
             let folded: String = line.chars().map(fold_halfwidth).filter(|c| *c != '\r').collect();
             let simplified = to_simplified(&folded);
-            pinyin_gloss().replace_all(&simplified, "").into_owned()
+            // A gloss opens with a parenthesis: a line without one is kept as it is.
+            if simplified.contains('(') {
+                pinyin_gloss().replace_all(&simplified, "").into_owned()
+            } else {
+                simplified
+            }
         })
         .collect()
 }
