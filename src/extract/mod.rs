@@ -218,7 +218,10 @@ pub(crate) struct Reading {
     compared: bool,
 }
 
-fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
+/// `found`: the quantities of the whole paragraph ([`mention::find`] of its
+/// text, read once per report); a sentence's are those inside it, as no
+/// quantity spans a sentence end.
+fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Reading> {
     let text = &p.text;
     let section_topic = p.section.iter().rev().find_map(|h| context::topic_in(h)).unwrap_or("");
     let subject = paragraph_subject(text);
@@ -230,11 +233,11 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
     let mut bullet_total: Option<usize> = None;
     for (s_start, s_end) in sentences(text) {
         let sentence = &text[s_start..s_end];
-        let mut mentions = mention::find(sentence);
-        for m in &mut mentions {
-            m.start += s_start;
-            m.end += s_start;
-        }
+        let mentions: Vec<Mention> = found
+            .iter()
+            .filter(|m| m.start >= s_start && m.start < s_end)
+            .cloned()
+            .collect();
         let first_in_sentence = out.len();
         // Where 其中/包括 opens a breakdown in this sentence, and the total it breaks down.
         let breakdown_at = ["其中", "包括"]
@@ -657,10 +660,10 @@ fn parent_of(
 }
 
 /// The money unit most used in a report (for zeros stated in words).
-fn dominant_money_unit(report: &Report) -> &'static str {
+fn dominant_money_unit(found: &[Vec<Mention>]) -> &'static str {
     let mut counts = [0usize; 3];
-    for p in &report.paragraphs {
-        for m in mention::find(&p.text) {
+    for mentions in found {
+        for m in mentions {
             match m.unit.as_str() {
                 "万元" => counts[0] += 1,
                 "亿元" => counts[1] += 1,
@@ -681,21 +684,23 @@ fn dominant_money_unit(report: &Report) -> &'static str {
 
 /// Extracts every numeric fact of a report.
 pub fn extract_facts(report: &Report) -> Vec<Fact> {
+    // Every paragraph's quantities, found once (for the unit and for reading).
+    let found: Vec<Vec<Mention>> = report.paragraphs.iter().map(|p| mention::find(&p.text)).collect();
     let scope = Scope {
         report,
-        money_unit: dominant_money_unit(report),
+        money_unit: dominant_money_unit(&found),
         region_keys: crate::region::keys(&report.meta.region),
     };
     let mut facts: Vec<Fact> = Vec::new();
     // A heading's words are read with the paragraphs under it (their section path).
-    for p in report.paragraphs.iter().filter(|p| !p.heading) {
+    for (p, found) in report.paragraphs.iter().zip(&found).filter(|(p, _)| !p.heading) {
         let readings = if p.table {
             table::read(scope.money_unit, report, p)
         } else {
             // A table run into one line of prose (PDF copies): its rows by column,
             // and the prose reading of everything outside it.
             let (inline, covered) = table::read_inline(scope.money_unit, p);
-            let mut readings = read_paragraph(&scope, p);
+            let mut readings = read_paragraph(&scope, p, found);
             if let Some((start, end)) = covered {
                 readings.retain(|r| r.m.end <= start || r.m.start >= end);
                 readings.extend(inline);
