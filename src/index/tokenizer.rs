@@ -52,14 +52,26 @@ pub fn lowercase(text: &str) -> String {
 
 /// Appends the lowercase form of `text` to `out` (see [`lowercase`]).
 pub fn push_lowercase(out: &mut String, text: &str) {
-    if text
-        .chars()
-        .all(|c| (c.is_ascii() && !c.is_ascii_uppercase()) || is_han(c))
-    {
+    if is_caseless(text) {
         out.push_str(text);
     } else {
         out.push_str(&text.to_lowercase());
     }
+}
+
+/// The lowercase form of an owned `text`, given back as it is when it has no cased letter.
+pub fn into_lowercase(text: String) -> String {
+    if is_caseless(&text) {
+        text
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// True when `text` surely has no cased letter (Han, digits, lowercase Latin).
+fn is_caseless(text: &str) -> bool {
+    text.chars()
+        .all(|c| (c.is_ascii() && !c.is_ascii_uppercase()) || is_han(c))
 }
 
 /// Han ideographs, which have no case.
