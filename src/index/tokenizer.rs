@@ -69,7 +69,7 @@ pub fn into_lowercase(text: String) -> String {
 }
 
 /// True when `text` surely has no cased letter (Han, digits, lowercase Latin).
-fn is_caseless(text: &str) -> bool {
+pub(crate) fn is_caseless(text: &str) -> bool {
     text.chars()
         .all(|c| (c.is_ascii() && !c.is_ascii_uppercase()) || is_han(c))
 }

@@ -291,9 +291,31 @@ fn unpack(key: u128) -> Option<String> {
 fn vocabulary(report: &Report) -> Vec<u128> {
     let mut seen: FxHashSet<u128> = FxHashSet::default();
     for p in report.paragraphs.iter().filter(|p| !p.heading) {
-        // Each text on its own: a bigram never spans two texts.
-        let (text, grams) = gram_tokenizer::cut(GramKind::Bigrams, &canonical(&p.text));
-        seen.extend(grams.into_iter().filter_map(|(from, to)| pack(&text[from..to])));
+        // Each text on its own: a bigram never spans two texts; and each run
+        // of word characters on its own, as `gram_tokenizer::cut` cuts them.
+        let text = canonical(&p.text);
+        for run in text
+            .split(|c: char| !tokenizer::is_word_char(c))
+            .filter(|r| !r.is_empty())
+        {
+            if !tokenizer::is_caseless(run) {
+                let (lower, grams) = gram_tokenizer::cut(GramKind::Bigrams, run);
+                seen.extend(grams.into_iter().filter_map(|(from, to)| pack(&lower[from..to])));
+                continue;
+            }
+            // The run is its own lowercase: its character pairs, or its one character.
+            let mut chars = run.char_indices().map(|(i, _)| i).peekable();
+            let mut pairs = 0;
+            while let Some(from) = chars.next() {
+                let Some(&next) = chars.peek() else { break };
+                let to = next + run[next..].chars().next().map_or(0, char::len_utf8);
+                seen.extend(pack(&run[from..to]));
+                pairs += 1;
+            }
+            if pairs == 0 {
+                seen.extend(pack(run));
+            }
+        }
     }
     seen.into_iter().collect()
 }
@@ -359,4 +381,31 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         docs.push(doc);
     }
     docs
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn the_vocabulary_is_every_bigram_of_the_texts_once() {
+        let text = "关于西工区2023年预算执行情况的报告\n\n一、收入\n\nGDP增长5.2%，A 级 Ｂ 预算İ政府基金收入。\n\n甲 乙丙 丁戊己，甲甲甲。Xigong District 的 ΣΑΣ 预算。\n";
+        let report = crate::ingest::parse_report(text, Path::new("x.txt")).expect("a report");
+        let texts: Vec<String> = report
+            .paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .map(|p| canonical(&p.text))
+            .collect();
+        let (all, grams) = gram_tokenizer::cut(GramKind::Bigrams, &texts.join("\n"));
+        let want: BTreeSet<String> = grams.iter().map(|&(from, to)| all[from..to].to_string()).collect();
+        let got: BTreeSet<String> = vocabulary(&report).into_iter().filter_map(unpack).collect();
+        assert!(
+            want.contains("2") && want.contains("gd") && want.contains("政府"),
+            "{want:?}"
+        );
+        assert_eq!(got, want);
+    }
 }
