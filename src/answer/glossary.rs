@@ -57,17 +57,23 @@ pub fn translate(lower: &str) -> String {
         let mut rest = out.as_str();
         while let Some(pos) = rest.find(en.as_str()) {
             let before_ok = rest[..pos].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
-            let after_ok = rest[pos + en.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_ascii_alphabetic());
+            // A plural (revenues, taxes) is its singular.
+            let after = &rest[pos + en.len()..];
+            let plural = ["es", "s"]
+                .into_iter()
+                .find(|p| {
+                    after.starts_with(p) && after[p.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic())
+                })
+                .map_or(0, str::len);
+            let after_ok = after[plural..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic());
             result.push_str(&rest[..pos]);
+            let end = pos + en.len() + if before_ok && after_ok { plural } else { 0 };
             if before_ok && after_ok {
                 result.push_str(zh);
             } else {
                 result.push_str(en);
             }
-            rest = &rest[pos + en.len()..];
+            rest = &rest[end..];
         }
         result.push_str(rest);
         out = result;
@@ -87,5 +93,6 @@ mod tests {
         );
         assert_eq!(translate("xigong 2023 debt interest paid"), "xigong 2023 债务 支付利息");
         assert_eq!(translate("interesting"), "interesting");
+        assert_eq!(translate("tax revenues"), translate("tax revenue"));
     }
 }

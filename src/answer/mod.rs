@@ -631,7 +631,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         return sum;
     }
     // 调增了多少 that the report states only as the budget before and after.
-    if picked.is_none() && ["调增", "调减", "调整了多少"].iter().any(|w| q.text.contains(w)) {
+    if let (None, Relation::Adjustment { up }) = (picked, q.relation) {
         let at = |phase: Phase| Question {
             phases: vec![phase],
             relation: Relation::Level,
@@ -639,7 +639,13 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             ..q.clone()
         };
         let (after, before) = (at(Phase::Adjusted), at(Phase::Initial));
-        if let Some(answer) = combine(store, &q, (&after, &before), Combine::Difference, &facts, idf) {
+        // 调减了多少 is the cut, a positive amount.
+        let sides = if up == Some(false) {
+            (&before, &after)
+        } else {
+            (&after, &before)
+        };
+        if let Some(answer) = combine(store, &q, sides, Combine::Difference, &facts, idf) {
             return answer;
         }
     }

@@ -25,6 +25,8 @@ pub enum Relation {
     Completion,
     /// 占…的比重.
     Share,
+    /// How much a budget adjustment changed a figure (调增, 调减, 增减额): up, down or either.
+    Adjustment { up: Option<bool> },
 }
 
 /// A computation the question asks for.
@@ -118,7 +120,7 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 ];
 
 /// Words removed from the content once read as cues (space separated).
-const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
+const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
 
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
@@ -254,7 +256,7 @@ impl RegionIndex {
 
 /// Words after which a second amount is compared: A比B多/少(了)多少.
 const COMPARE_VERBS: &str =
-    "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增加|减少|节约|差";
+    "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增加|减少|调增|调减|节约|差";
 
 /// The budgets a figure may belong to, as named in questions.
 const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"];
@@ -585,15 +587,19 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     };
     let word_kind = crate::lexicon::wanted_kind(&rest);
     let percent_asked = word_kind == Some(ValueKind::Percent) || rest.contains('%');
-    let relation = if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占'))
-    {
+    let adjustment = crate::lexicon::adjustment(&rest);
+    // 调减了百分之多少 is a fall, as a rate.
+    let up = up.or(adjustment.flatten());
+    let relation = if let Some(up) = adjustment.filter(|_| !percent_asked) {
+        Relation::Adjustment { up }
+    } else if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占')) {
         Relation::Share
     } else if percent_asked
         && (rest.contains("预算的") || rest.contains("完成率") || rest.contains("执行率"))
         && ["完成", "为", "是", "达", "执行"].iter().any(|w| rest.contains(w))
     {
         Relation::Completion
-    } else if up.is_some() || rest.contains("同比") || rest.contains("几倍") {
+    } else if up.is_some() || adjustment.is_some() || rest.contains("同比") || rest.contains("几倍") {
         Relation::Change {
             up,
             money: (money_change || word_kind == Some(ValueKind::Money))
@@ -703,6 +709,25 @@ mod tests {
         let q = parse("西工区2023年一般公共预算支出为调整预算的百分之几", &index());
         assert_eq!(q.relation, Relation::Completion);
         assert_eq!(q.content, "一般公共预算支出");
+    }
+
+    #[test]
+    fn adjustments_are_not_changes_on_last_year() {
+        let q = parse("2023年西工区一般公共预算支出调减了多少万元", &index());
+        assert_eq!(q.relation, Relation::Adjustment { up: Some(false) });
+        assert_eq!(q.content, "一般公共预算支出");
+        let q = parse("2023年西工区一般公共预算支出调减了百分之多少", &index());
+        assert_eq!(
+            q.relation,
+            Relation::Change {
+                up: Some(false),
+                money: false
+            }
+        );
+        assert_eq!(
+            parse("2023年西工区政府性基金预算支出增减额", &index()).relation,
+            Relation::Adjustment { up: None }
+        );
     }
 
     #[test]

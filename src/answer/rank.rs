@@ -395,6 +395,14 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
         Relation::Completion => rel == "完成率" || (rel == "占比" && share_of_budget(&fact.metric)),
         Relation::Share if share_of_budget(&q.content) => rel == "完成率" || rel == "占比",
         Relation::Share => rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重"),
+        Relation::Adjustment { up } => {
+            let direction = match up {
+                Some(true) => rel == "调增",
+                Some(false) => rel == "调减",
+                None => rel == "调增" || rel == "调减",
+            };
+            direction && fact.kind == ValueKind::Money
+        }
         Relation::Change { up, money } => {
             let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年");
             // 增长了多少 of a figure that fell is answered with the fall, negated (see `negated`).
@@ -519,6 +527,12 @@ pub fn score(
             }
         })
         .collect();
+    // A zero (mostly stated in words) whose own name shares no word with the question
+    // is another figure, however much its paragraph does (外债转贷余额为0 under 还本付息情况).
+    if fact.value.is_zero() && !metric.is_empty() && !q_bigrams.iter().any(|b| metric.contains(b) || parent.contains(b))
+    {
+        return None;
+    }
     let (mut hit, mut total) = (0.0f32, 0.0f32);
     for (i, b) in q_bigrams.iter().enumerate() {
         let w = idf.weight(b);
@@ -544,6 +558,9 @@ pub fn score(
         "{metric_text}{}",
         parent_metric.filter(|_| fact.parent.is_some()).unwrap_or("")
     );
+    if crate::lexicon::excludes_asked(&canonical(&described), &q.content) {
+        return None;
+    }
     if !crate::lexicon::unasked_qualifiers(&canonical(&described), &q.content).is_empty() {
         total_score -= 0.15;
     }

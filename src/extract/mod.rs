@@ -38,9 +38,69 @@ fn year_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"(?:19|20)\d{2}年").expect("valid regex"))
 }
 
-fn zero_re() -> &'static Regex {
+/// 没有政府债务, 未发生国有资本经营预算收入, 无相应支出: an absence word (lexicon
+/// `zero_words.tsv`) and the noun phrase, up to a budget head word, that did not happen.
+fn absent_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:没有|无)(?:任何)?(收入|支出)").expect("valid regex"))
+    RE.get_or_init(|| {
+        let words = alternation(&crate::lexicon::zero_words().absent);
+        Regex::new(&format!(
+            r"(?:{words})(?:任何|相应的?|新的?)?(?P<what>[^，。；、,;：:（）()\d论偿息需法不非]{{0,24}}?(?:收入|支出|债务|债券|余额|经费|费|基金))"
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// 专项债务余额为0, 因公出国（境）费为零: a zero stated without a unit.
+fn equals_zero_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let words = alternation(&crate::lexicon::zero_words().equals);
+        Regex::new(&format!(r"(?:{words})(?:$|[^\d.．%０-９万亿元千百个倍项家])")).expect("valid regex")
+    })
+}
+
+fn alternation(words: &[&str]) -> String {
+    words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
+
+/// Mentions of zeros stated without a unit (`为0`, `为零`), in the report's money unit;
+/// not where the clause speaks of a rate (增长为0).
+fn bare_zeros(sentence: &str, money_unit: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for m in equals_zero_re().find_iter(sentence) {
+        let word = m.as_str().trim_end_matches(|c: char| !matches!(c, '0' | '零' | '〇'));
+        let Some(zero) = word.chars().last() else { continue };
+        let end = m.start() + word.len();
+        let start = end - zero.len_utf8();
+        let clause = &sentence[clause_start(sentence, start)..start];
+        if ["率", "增长", "增幅", "下降", "比重", "占", "百分点"]
+            .iter()
+            .any(|w| clause.contains(w))
+        {
+            continue;
+        }
+        out.push(Mention {
+            start,
+            end,
+            value: Decimal::ZERO,
+            written: "0".to_string(),
+            unit: money_unit.to_string(),
+            kind: ValueKind::Money,
+            approx: false,
+        });
+    }
+    out
+}
+
+/// `text` without the filler between a metric and its stated zero (尚未入库, 执行数).
+fn without_zero_status(text: &str) -> String {
+    let words = crate::lexicon::zero_words();
+    let mut s = text.to_string();
+    for w in words.status.iter().chain(&words.equals) {
+        s = s.replace(w, "");
+    }
+    s
 }
 
 /// Byte ranges of sentences (ending at 。！？!?).
@@ -233,11 +293,21 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
     let mut bullet_total: Option<usize> = None;
     for (s_start, s_end) in sentences(text) {
         let sentence = &text[s_start..s_end];
-        let mentions: Vec<Mention> = found
+        let mut mentions: Vec<Mention> = found
             .iter()
             .filter(|m| m.start >= s_start && m.start < s_end)
             .cloned()
             .collect();
+        let mut zeros = bare_zeros(sentence, scope.money_unit);
+        for z in &mut zeros {
+            z.start += s_start;
+            z.end += s_start;
+        }
+        let zero_starts: Vec<usize> = zeros.iter().map(|z| z.start).collect();
+        if !zeros.is_empty() {
+            mentions.extend(zeros);
+            mentions.sort_by_key(|m| m.start);
+        }
         let first_in_sentence = out.len();
         // Where 其中/包括 opens a breakdown in this sentence, and the total it breaks down.
         let breakdown_at = ["其中", "包括"]
@@ -254,7 +324,23 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 .and_then(|r| r.last())
                 .map_or(s_start, |r| r.m.end);
             let clause = text[clause_from..m.start].trim();
-            let between = text[clause_from.max(prev_end)..m.start].trim();
+            let mut between = text[clause_from.max(prev_end)..m.start].trim();
+            // 收入尚未入库，为0: a zero's metric may sit a clause earlier, behind filler.
+            let zero_between;
+            if zero_starts.contains(&m.start) {
+                let own_clause = without_zero_status(between);
+                zero_between = if context::is_empty(&context::residue(&own_clause)) {
+                    let from = s_start.max(prev_end);
+                    let segment = text[from..m.start]
+                        .char_indices()
+                        .rfind(|(_, c)| matches!(c, '；' | ';'))
+                        .map_or(from, |(i, c)| from + i + c.len_utf8());
+                    without_zero_status(&text[segment..m.start])
+                } else {
+                    own_clause
+                };
+                between = zero_between.trim();
+            }
             let sentence_before = &text[s_start..m.start];
             // Counts inside a purpose (用于西工区10所公办幼儿园) are part of its wording.
             if m.kind == ValueKind::Count && clause.contains("用于") {
@@ -319,8 +405,24 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             // A rate or change describes the amount right before it (旗本级35900万元,下降8%).
             // …but not across a closed parenthesis (…开发区9100万元),比人代会…减少25000万元).
             let after_parens = prev_in_sentence.is_some_and(|r| text[r.m.end..m.start].contains([')', '）']));
+            // 由60000万元调整为33500万元: the same figure, before and after.
+            let restated = prev_in_sentence.is_some_and(|r| {
+                let gap = text[r.m.end..m.start].trim_start_matches('元').trim();
+                [
+                    "调整为",
+                    "调整到",
+                    "调整至",
+                    "调为",
+                    "变更为",
+                    "调增至",
+                    "调增为",
+                    "调减至",
+                    "调减为",
+                ]
+                .contains(&gap)
+            });
             let describes_previous =
-                inside_parens || (!after_parens && (!relation.is_empty() || m.kind != ValueKind::Money));
+                inside_parens || restated || (!after_parens && (!relation.is_empty() || m.kind != ValueKind::Money));
             let inherited = (if describes_previous {
                 prev_in_sentence
             } else {
@@ -521,16 +623,40 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
         if !opens_with_bullet && previous_sentence_total.is_some() {
             bullet_total = previous_sentence_total;
         }
-        // 没有支出: a zero the text states in words.
-        for z in zero_re().captures_iter(sentence) {
-            let (Some(all), Some(flow)) = (z.get(0), z.get(1)) else {
+        // 没有支出, 镇级没有政府债务: a zero the text states in words.
+        for z in absent_re().captures_iter(sentence) {
+            let (Some(all), Some(what)) = (z.get(0), z.name("what")) else {
                 continue;
             };
+            let what = what.as_str();
+            if crate::lexicon::zero_words().not.iter().any(|w| what.contains(w)) {
+                continue;
+            }
             let flow_topic = if topic.is_empty() {
                 section_topic.to_string()
             } else {
                 topic.clone()
             };
+            // 因公出国（境）费实际未发生支出: a bare flow is that of the item named before it.
+            let named_before = context::residue(&without_zero_status(
+                &sentence[clause_start(sentence, all.start())..all.start()],
+            ))
+            .trim_end_matches("实际")
+            .to_string();
+            let metric = match what {
+                "收入" | "支出"
+                    if named_before.ends_with(['费', '金', '款'])
+                        && !context::is_empty(&named_before)
+                        && context::topic_in(&named_before).is_none() =>
+                {
+                    scrub(&named_before, &scope.region_keys)
+                }
+                "收入" | "支出" => context::compose(&flow_topic, what),
+                _ => scrub(&context::residue(what), &scope.region_keys),
+            };
+            if context::is_empty(&metric) {
+                continue;
+            }
             let year = scope.year_at(&sentence[..all.start()], &p.section);
             out.push(Reading {
                 compared: false,
@@ -543,8 +669,8 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                     kind: ValueKind::Money,
                     approx: false,
                 },
-                metric: context::compose(&flow_topic, flow.as_str()),
-                base_metric: context::compose(&flow_topic, flow.as_str()),
+                base_metric: metric.clone(),
+                metric,
                 topic: flow_topic,
                 phase: scope.default_phase(year, &p.section),
                 relation: String::new(),
@@ -898,6 +1024,24 @@ mod tests {
         assert_eq!(
             (zero.metric.as_str(), zero.unit.as_str()),
             ("国有资本经营预算支出", "万元")
+        );
+        // Zeros stated as 为0 / 为零 / 没有X, and what they are not.
+        let f = facts("years: 2023/-\n---\n（三）国有资本经营预算\n上半年区级国有资本经营预算收入尚未入库，为0；支出620万元。截至2023年底，镇级没有政府债务，无预算不支出。我县没有逾期未偿还的政府债务，外债转贷余额为零。\n");
+        let zeros: Vec<&str> = f
+            .iter()
+            .filter(|x| x.value.is_zero())
+            .map(|x| x.metric.as_str())
+            .collect();
+        assert!(zeros.iter().any(|m| m.ends_with("国有资本经营预算收入")), "{zeros:?}");
+        assert!(zeros.contains(&"政府债务"), "{zeros:?}");
+        assert!(zeros.contains(&"外债转贷余额"), "{zeros:?}");
+        assert!(
+            !zeros.iter().any(|m| m.contains("逾期") || m.contains("不支出")),
+            "{zeros:?}"
+        );
+        assert!(
+            !f.iter().any(|x| x.value.is_zero() && x.metric.contains("支出")),
+            "{zeros:?}"
         );
         let f = facts("years: 2022/2023\n---\n一般公共预算收入88435元，完成调整预算的99.2%，其中非税收入49406万元，上级补助405490万元。\n");
         assert!(find(&f, "88435").suspect.is_some());

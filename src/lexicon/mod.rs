@@ -224,6 +224,96 @@ pub fn is_planned(text: &str) -> bool {
     plan_words().is_match(text)
 }
 
+/// How a zero is said in words ([`ZeroWords`]).
+pub struct ZeroWords {
+    /// Words before what did not happen (没有, 未发生).
+    pub absent: Vec<&'static str>,
+    /// Words after a metric that state its zero (为0, 为零).
+    pub equals: Vec<&'static str>,
+    /// Filler between a metric and its zero (尚未入库, 执行数), dropped from the metric.
+    pub status: Vec<&'static str>,
+    /// Qualifiers whose zero is not the plain figure's (逾期): never read.
+    pub not: Vec<&'static str>,
+}
+
+/// The words of `zero_words.tsv`, longest first within each kind.
+pub fn zero_words() -> &'static ZeroWords {
+    static T: OnceLock<ZeroWords> = OnceLock::new();
+    T.get_or_init(|| {
+        let of = |kind: &str| {
+            let mut v: Vec<&'static str> = lines(include_str!("data/zero_words.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(k, _)| k.trim() == kind)
+                .map(|(_, w)| w.trim())
+                .collect();
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            v
+        };
+        ZeroWords {
+            absent: of("absent"),
+            equals: of("equals"),
+            status: of("status"),
+            not: of("not"),
+        }
+    })
+}
+
+fn exclusive_groups() -> &'static [Vec<&'static str>] {
+    static T: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    T.get_or_init(|| {
+        lines(include_str!("data/exclusive_qualifiers.txt"))
+            .map(|l| l.split_whitespace().collect())
+            .collect()
+    })
+}
+
+/// True when `metric` carries a qualifier that excludes one `asked` names
+/// (再融资 against 新增) and not the asked one itself.
+///
+/// ```
+/// assert!(budgetq::lexicon::excludes_asked("发行再融资一般债券", "新增一般债券"));
+/// assert!(!budgetq::lexicon::excludes_asked("新增一般债券", "新增一般债券"));
+/// assert!(!budgetq::lexicon::excludes_asked("一般债券", "新增一般债券"));
+/// ```
+pub fn excludes_asked(metric: &str, asked: &str) -> bool {
+    exclusive_groups().iter().any(|group| {
+        group.iter().any(|a| asked.contains(a) && !metric.contains(a))
+            && group.iter().any(|m| metric.contains(m) && !asked.contains(m))
+    })
+}
+
+fn adjustment_words() -> &'static Table<Option<bool>> {
+    static T: OnceLock<Table<Option<bool>>> = OnceLock::new();
+    T.get_or_init(|| {
+        Table::new(
+            lines(include_str!("data/adjustment_words.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(w, dir)| {
+                    let up = match dir.trim() {
+                        "up" => Some(true),
+                        "down" => Some(false),
+                        _ => None,
+                    };
+                    (w.trim(), up)
+                })
+                .collect(),
+        )
+    })
+}
+
+/// When `text` asks how much a budget adjustment changed a figure (调增了多少, 增减额):
+/// `Some(direction)`, the direction `Some(true)` for up, `Some(false)` for down.
+///
+/// ```
+/// assert_eq!(budgetq::lexicon::adjustment("支出调减了多少"), Some(Some(false)));
+/// assert_eq!(budgetq::lexicon::adjustment("支出增减额"), Some(None));
+/// assert_eq!(budgetq::lexicon::adjustment("支出增加了多少"), None);
+/// ```
+pub fn adjustment(text: &str) -> Option<Option<bool>> {
+    let t = adjustment_words();
+    t.matcher.find(text).map(|m| t.values[m.pattern().as_usize()])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
