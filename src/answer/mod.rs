@@ -67,7 +67,7 @@ fn rank_facts<'a>(
                     } else {
                         ""
                     };
-                    format!("{} {title}", p.section.join(" "))
+                    format!("{} {title} {}", p.section.join(" "), lead_in(store, &f.report, f.paragraph))
                 })
                 .unwrap_or_default();
             rank::bigrams(&canonical(&context))
@@ -84,6 +84,33 @@ fn rank_facts<'a>(
             .then(b.fact.year.cmp(&a.fact.year))
     });
     ranked
+}
+
+/// The paragraph a list item belongs to (新增专项债券86000万元，支持项目6个：
+/// before 1.…；2.…；): the nearest earlier paragraph ending with a colon, across
+/// the list items between them.
+fn lead_in(store: &Store, report: &str, paragraph: usize) -> String {
+    let is_item = |text: &str| {
+        crate::ingest::structure::heading_level(text).is_some()
+            && !text.trim_end().ends_with(['：', ':'])
+    };
+    let Some(own) = store.paragraph(report, paragraph) else {
+        return String::new();
+    };
+    if !is_item(&own.text) {
+        return String::new();
+    }
+    for i in (paragraph.saturating_sub(20)..paragraph).rev() {
+        let Some(p) = store.paragraph(report, i) else { break };
+        let text = p.text.trim_end();
+        if text.ends_with(['：', ':']) {
+            return text.to_string();
+        }
+        if !is_item(text) {
+            break;
+        }
+    }
+    String::new()
 }
 
 /// True when two facts state the same amount to the precision of the less

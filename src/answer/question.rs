@@ -254,6 +254,11 @@ impl RegionIndex {
     }
 }
 
+fn table_reference() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\p{Han}{0,20}?[^代\s]表(?:里|中|内|上)").expect("valid regex"))
+}
+
 /// Words after which a second amount is compared: A比B多/少(了)多少.
 const COMPARE_VERBS: &str =
     "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增加|减少|调增|调减|节约|差";
@@ -511,14 +516,44 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         }
     };
 
+    // 绥化安河县: a region stored without its parents (安河县) leaves the parents the
+    // question names; they are places, not content.
+    if !found_regions.is_empty() && found_regions.iter().all(|r| !r.contains(['省', '市', '州', '盟'])) {
+        let named = crate::gazetteer::find_in_text(&rest);
+        for (range, _) in named.into_iter().rev() {
+            rest.replace_range(range, " ");
+        }
+    }
     // 遂宁市级: the level word left after the region's name names the government's own level.
     if let Some(after) = rest.trim_start().strip_prefix('级') {
         rest = format!(" 本级{after}");
     }
+    // 预算调整汇总表中…, 一般债务余额情况表里…: where the figure is printed is no content.
+    rest = table_reference().replace_all(&rest, " ").into_owned();
     // 项目有多少个: 有 before a question word is no content (国有 stays).
     rest = rest.replace("有多少", "多少").replace("有几", "几");
     rest = stated_comparisons(&rest);
-    let untranslated = glossary::untranslated(&rest);
+    // Anhe County (Suihua, Heilongjiang): the parents of the place found, in pinyin,
+    // add nothing; a place that is not among them stays untranslated.
+    let mut untranslated = glossary::untranslated(&rest);
+    while let Some(word) = untranslated.clone() {
+        let places = crate::gazetteer::from_pinyin(&word);
+        // A region stored without its parents (安河县) cannot contradict them.
+        let orphan = !found_regions.is_empty() && found_regions.iter().all(|r| !r.contains(['省', '市', '州', '盟']));
+        let parent = !places.is_empty()
+            && (orphan
+                || places.iter().any(|place| {
+                    let short = region::short_name(&place.name);
+                    found_regions
+                        .iter()
+                        .any(|r| r.contains(&place.name) || (short.chars().count() >= 2 && r.contains(&short)))
+                }));
+        if !parent {
+            break;
+        }
+        rest = rest.replacen(&word, " ", 1);
+        untranslated = glossary::untranslated(&rest);
+    }
     let mut year = None;
     if let Some(c) = p.year.captures(&rest) {
         year = c[1].parse().ok();

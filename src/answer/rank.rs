@@ -421,6 +421,14 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
 }
 
 fn kind_fits(q: &Question, fact: &Fact) -> Option<f32> {
+    // 几个项目 is not answered by 6条 (roads).
+    if fact.kind == ValueKind::Count {
+        if let Some(asked) = crate::lexicon::asked_count_unit(&q.text) {
+            if !crate::lexicon::count_units_agree(asked, &fact.unit) {
+                return None;
+            }
+        }
+    }
     match q.want {
         Some(k) if k == fact.kind => Some(0.0),
         Some(ValueKind::Percent) if fact.kind == ValueKind::Points => Some(-0.2),
@@ -505,6 +513,7 @@ pub fn score(
         }
         None => bigrams(&canonical(local_context(fact))),
     };
+    let title = bigrams(&canonical(&report.title));
     let credit: Vec<f32> = q_bigrams
         .iter()
         .map(|b| {
@@ -520,7 +529,9 @@ pub fn score(
                 } else {
                     0.5
                 }
-            } else if paragraph.contains(b) {
+            } else if paragraph.contains(b) || title.contains(b) {
+                // The report's title names what every figure in it is about
+                // (檀山县教育局2024年部门预算公开说明).
                 0.4
             } else {
                 0.0
@@ -558,7 +569,9 @@ pub fn score(
         "{metric_text}{}",
         parent_metric.filter(|_| fact.parent.is_some()).unwrap_or("")
     );
-    if crate::lexicon::excludes_asked(&canonical(&described), &q.content) {
+    if crate::lexicon::excludes_asked(&canonical(&described), &q.content)
+        || crate::lexicon::unasked_marker(&canonical(&described), &q.content).is_some()
+    {
         return None;
     }
     if !crate::lexicon::unasked_qualifiers(&canonical(&described), &q.content).is_empty() {

@@ -103,6 +103,32 @@ fn without_zero_status(text: &str) -> String {
     s
 }
 
+/// Words between one figure stated twice, before and after (由60000万元调整为33500万元).
+const RESTATE_WORDS: &[&str] = &[
+    "调整为",
+    "调整到",
+    "调整至",
+    "调为",
+    "变更为",
+    "调增至",
+    "调增为",
+    "调增到",
+    "调减至",
+    "调减为",
+    "调减到",
+    "增加至",
+    "增加到",
+    "增至",
+    "减少至",
+    "减少到",
+    "减至",
+    "提高到",
+    "提高至",
+    "降至",
+    "下降到",
+    "下降至",
+];
+
 /// Byte ranges of sentences (ending at 。！？!?).
 fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -408,18 +434,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             // 由60000万元调整为33500万元: the same figure, before and after.
             let restated = prev_in_sentence.is_some_and(|r| {
                 let gap = text[r.m.end..m.start].trim_start_matches('元').trim();
-                [
-                    "调整为",
-                    "调整到",
-                    "调整至",
-                    "调为",
-                    "变更为",
-                    "调增至",
-                    "调增为",
-                    "调减至",
-                    "调减为",
-                ]
-                .contains(&gap)
+                RESTATE_WORDS.contains(&gap)
             });
             let describes_previous =
                 inside_parens || restated || (!after_parens && (!relation.is_empty() || m.kind != ValueKind::Money));
@@ -563,10 +578,11 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 .map(|(y, _)| Some(y))
                 .unwrap_or_else(|| scope.year_at(sentence_before, &p.section));
             // 由210,110万元调整为251,550万元: the first figure is the one before the adjustment.
+            // (本次调整后，债务限额由268700万元增加至298600万元: so is a change the adjustment made.)
             let adjusted_from = between.ends_with('由')
-                && ["调整为", "调增为", "调减为", "调整到", "调增至", "调减至", "变更为"]
-                    .iter()
-                    .any(|w| text[m.end..].trim_start().starts_with(w));
+                && RESTATE_WORDS.iter().any(|w| {
+                    text[m.end..].trim_start().starts_with(w) && (w.starts_with('调') || sentence.contains("调整"))
+                });
             let phase = if adjusted_from {
                 Phase::Initial
             } else if let Some((y, clue)) = base {
@@ -629,9 +645,6 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 continue;
             };
             let what = what.as_str();
-            if crate::lexicon::zero_words().not.iter().any(|w| what.contains(w)) {
-                continue;
-            }
             let flow_topic = if topic.is_empty() {
                 section_topic.to_string()
             } else {
@@ -716,10 +729,12 @@ fn purpose(after: &str) -> Option<String> {
     let rest = rest.strip_prefix("用于")?;
     // Up to the clause's end, or a number run into it (用于安排支出8275万元债务还本…).
     let end = rest.find(['，', ',', '；', ';', '。']).unwrap_or(rest.len());
-    let end = mention::find(&rest[..end])
-        .iter()
-        .find(|m| m.kind == ValueKind::Money)
-        .map_or(end, |m| m.start);
+    let own_amount = mention::find(&rest[..end]).into_iter().find(|m| m.kind == ValueKind::Money);
+    // 用于A项目32000万元、B工程26000万元: a list of items with amounts of their own.
+    if own_amount.as_ref().is_some_and(|m| rest[m.end..].starts_with('、')) {
+        return None;
+    }
+    let end = own_amount.map_or(end, |m| m.start);
     let p = rest[..end].trim();
     (!p.is_empty()).then(|| p.to_string())
 }
@@ -1036,7 +1051,9 @@ mod tests {
         assert!(zeros.contains(&"政府债务"), "{zeros:?}");
         assert!(zeros.contains(&"外债转贷余额"), "{zeros:?}");
         assert!(
-            !zeros.iter().any(|m| m.contains("逾期") || m.contains("不支出")),
+            !zeros
+                .iter()
+                .any(|m| (m.contains("未偿还") && !m.contains("逾期")) || m.contains("不支出")),
             "{zeros:?}"
         );
         assert!(

@@ -103,9 +103,15 @@ fn title_score(line: &str) -> Option<i32> {
 fn title_candidates(lines: &[String]) -> Vec<String> {
     let head = &lines[..lines.len().min(60)];
     let mut candidates: Vec<(i32, usize, String)> = Vec::new();
+    // 安河县2023年财政预算执行情况 / 和2024年财政预算草案的报告: a title broken before its 和.
+    let continues = |line: &str| line.starts_with(['和', '及', '暨', '与']);
     for (i, line) in head.iter().enumerate() {
+        if continues(line) && i > 0 {
+            continue;
+        }
         let mut title = line.clone();
-        if title.contains("关于") && !title.contains("报告") && !title.contains("说明") {
+        let broken = head.get(i + 1).is_some_and(|next| continues(next));
+        if (title.contains("关于") || broken) && !title.contains("报告") && !title.contains("说明") {
             for next in head.iter().skip(i + 1).take(3) {
                 if display_width(next) > 60 || next.contains(['，', ',', '。']) {
                     break;
@@ -385,6 +391,22 @@ mod tests {
         );
         assert_eq!(got.kind, "预算报告");
         assert_eq!(got.date.as_deref(), Some("2024-01-23"));
+    }
+
+    #[test]
+    fn a_title_broken_before_its_conjunction_is_joined() {
+        let got = infer(&lines(&[
+            "甲河县2023年财政预算执行情况",
+            "和2024年财政预算草案的报告",
+            "——2024年1月15日在甲河县第十八届人民代表大会第三次会议上",
+        ]));
+        assert_eq!(
+            got.years,
+            Years {
+                execution: Some(2023),
+                draft: Some(2024)
+            }
+        );
     }
 
     #[test]

@@ -20,6 +20,11 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// One group of words a line, separated by spaces.
+fn groups(text: &'static str) -> Vec<Vec<&'static str>> {
+    lines(text).map(|l| l.split_whitespace().collect()).collect()
+}
+
 /// A table of words matched leftmost-longest, each with a value.
 struct Table<T> {
     matcher: AhoCorasick,
@@ -232,8 +237,6 @@ pub struct ZeroWords {
     pub equals: Vec<&'static str>,
     /// Filler between a metric and its zero (尚未入库, 执行数), dropped from the metric.
     pub status: Vec<&'static str>,
-    /// Qualifiers whose zero is not the plain figure's (逾期): never read.
-    pub not: Vec<&'static str>,
 }
 
 /// The words of `zero_words.tsv`, longest first within each kind.
@@ -253,18 +256,31 @@ pub fn zero_words() -> &'static ZeroWords {
             absent: of("absent"),
             equals: of("equals"),
             status: of("status"),
-            not: of("not"),
         }
     })
 }
 
+fn asked_only_words() -> &'static [&'static str] {
+    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
+    T.get_or_init(|| lines(include_str!("data/asked_only.txt")).collect())
+}
+
+/// A word of `metric` (逾期, 隐性) that makes it a figure only a question naming it asks for.
+///
+/// ```
+/// assert_eq!(budgetq::lexicon::unasked_marker("逾期未偿还的政府债务", "政府债务余额"), Some("逾期"));
+/// assert_eq!(budgetq::lexicon::unasked_marker("逾期未偿还的政府债务", "逾期债务"), None);
+/// ```
+pub fn unasked_marker(metric: &str, asked: &str) -> Option<&'static str> {
+    asked_only_words()
+        .iter()
+        .find(|w| metric.contains(*w) && !asked.contains(*w))
+        .copied()
+}
+
 fn exclusive_groups() -> &'static [Vec<&'static str>] {
     static T: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    T.get_or_init(|| {
-        lines(include_str!("data/exclusive_qualifiers.txt"))
-            .map(|l| l.split_whitespace().collect())
-            .collect()
-    })
+    T.get_or_init(|| groups(include_str!("data/exclusive_qualifiers.txt")))
 }
 
 /// True when `metric` carries a qualifier that excludes one `asked` names
@@ -312,6 +328,40 @@ fn adjustment_words() -> &'static Table<Option<bool>> {
 pub fn adjustment(text: &str) -> Option<Option<bool>> {
     let t = adjustment_words();
     t.matcher.find(text).map(|m| t.values[m.pattern().as_usize()])
+}
+
+fn count_unit_groups() -> &'static [Vec<&'static str>] {
+    static T: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    T.get_or_init(|| groups(include_str!("data/count_units.txt")))
+}
+
+/// The count word a question asks with (几个, 多少家 → 个, 家), if any.
+///
+/// ```
+/// assert_eq!(budgetq::lexicon::asked_count_unit("安排了几个项目"), Some("个"));
+/// assert_eq!(budgetq::lexicon::asked_count_unit("多少人次"), Some("人次"));
+/// assert_eq!(budgetq::lexicon::asked_count_unit("多少万元"), None);
+/// ```
+pub fn asked_count_unit(text: &str) -> Option<&'static str> {
+    ["几", "多少"].iter().find_map(|q| {
+        text.match_indices(q).find_map(|(i, _)| {
+            let after = &text[i + q.len()..];
+            count_unit_groups()
+                .iter()
+                .flatten()
+                .filter(|u| after.starts_with(**u))
+                .max_by_key(|u| u.len())
+                .copied()
+        })
+    })
+}
+
+/// True when a count in `unit` answers a question asking with `asked` (个 and 项 are one kind).
+pub fn count_units_agree(asked: &str, unit: &str) -> bool {
+    asked == unit
+        || count_unit_groups()
+            .iter()
+            .any(|g| g.contains(&asked) && g.contains(&unit))
 }
 
 #[cfg(test)]
