@@ -67,7 +67,11 @@ fn rank_facts<'a>(
                     } else {
                         ""
                     };
-                    format!("{} {title} {}", p.section.join(" "), lead_in(store, &f.report, f.paragraph))
+                    format!(
+                        "{} {title} {}",
+                        p.section.join(" "),
+                        lead_in(store, &f.report, f.paragraph)
+                    )
                 })
                 .unwrap_or_default();
             rank::bigrams(&canonical(&context))
@@ -90,10 +94,8 @@ fn rank_facts<'a>(
 /// before 1.…；2.…；): the nearest earlier paragraph ending with a colon, across
 /// the list items between them.
 fn lead_in(store: &Store, report: &str, paragraph: usize) -> String {
-    let is_item = |text: &str| {
-        crate::ingest::structure::heading_level(text).is_some()
-            && !text.trim_end().ends_with(['：', ':'])
-    };
+    let is_item =
+        |text: &str| crate::ingest::structure::heading_level(text).is_some() && !text.trim_end().ends_with(['：', ':']);
     let Some(own) = store.paragraph(report, paragraph) else {
         return String::new();
     };

@@ -729,7 +729,9 @@ fn purpose(after: &str) -> Option<String> {
     let rest = rest.strip_prefix("用于")?;
     // Up to the clause's end, or a number run into it (用于安排支出8275万元债务还本…).
     let end = rest.find(['，', ',', '；', ';', '。']).unwrap_or(rest.len());
-    let own_amount = mention::find(&rest[..end]).into_iter().find(|m| m.kind == ValueKind::Money);
+    let own_amount = mention::find(&rest[..end])
+        .into_iter()
+        .find(|m| m.kind == ValueKind::Money);
     // 用于A项目32000万元、B工程26000万元: a list of items with amounts of their own.
     if own_amount.as_ref().is_some_and(|m| rest[m.end..].starts_with('、')) {
         return None;
