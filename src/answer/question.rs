@@ -475,10 +475,18 @@ fn split_hyphens(text: &str) -> String {
         .collect()
 }
 
+/// 23年 and 22年度 as people say them are 2023年 and 2022年度; not 10年期 (a bond's
+/// term), 近5年 or 第10年.
+fn short_years(text: &str) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"(^|[^\d.第近满前后共])([0-3]\d)年([^期内以来]|$)").expect("valid regex"));
+    re.replace_all(text, "${1}20${2}年${3}").into_owned()
+}
+
 /// Reads a question.
 pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let p = patterns();
-    let mut text = normalize_query(raw.trim());
+    let mut text = short_years(&normalize_query(raw.trim()));
     if text.chars().any(|c| c.is_ascii_alphabetic()) {
         text = glossary::translate(&join_syllables(&text.to_lowercase()));
     }
@@ -744,6 +752,15 @@ mod tests {
         let q = parse("西工区2023年一般公共预算支出为调整预算的百分之几", &index());
         assert_eq!(q.relation, Relation::Completion);
         assert_eq!(q.content, "一般公共预算支出");
+    }
+
+    #[test]
+    fn short_years_are_this_century() {
+        assert_eq!(short_years("西工区23年一般债利息"), "西工区2023年一般债利息");
+        assert_eq!(short_years("岳麓区22年度决算"), "岳麓区2022年度决算");
+        assert_eq!(short_years("2023年西工区"), "2023年西工区");
+        assert_eq!(short_years("10年期专项债券"), "10年期专项债券");
+        assert_eq!(parse("西工区23年一般公共预算收入", &index()).year, Some(2023));
     }
 
     #[test]

@@ -196,6 +196,13 @@ fn names_level(text: &str) -> bool {
     })
 }
 
+/// True when `text` names the whole jurisdiction (全市, 全县).
+fn names_whole(text: &str) -> bool {
+    ["全市", "全区", "全县", "全旗", "全省", "全镇", "全乡", "全州", "全盟"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// The part of a fact's sentence that speaks of it: up to the end of the
 /// clause holding its number. The parts a total lists after it (其中：3500万元用于
 /// 凯旋路…) describe those parts, not the total.
@@ -613,6 +620,10 @@ pub fn score(
         } else {
             total_score -= 0.1;
         }
+    } else if names_level(local_context(fact)) && !names_whole(local_context(fact)) {
+        // A question that names no level asks about the whole jurisdiction (全市),
+        // the more so when it says so.
+        total_score -= if names_whole(&q.text) { 0.1 } else { 0.05 };
     }
     if fact.approx {
         total_score -= 0.05;

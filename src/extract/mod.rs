@@ -43,9 +43,24 @@ fn year_re() -> &'static Regex {
 fn absent_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let words = alternation(&crate::lexicon::zero_words().absent);
+        let z = crate::lexicon::zero_words();
+        let mut words: Vec<&str> = z.absent.iter().chain(&z.absent_verb).copied().collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let words = alternation(&words);
         Regex::new(&format!(
-            r"(?:{words})(?:任何|相应的?|新的?)?(?P<what>[^，。；、,;：:（）()\d论偿息需法不非]{{0,24}}?(?:收入|支出|债务|债券|余额|经费|费|基金))"
+            r"(?P<word>{words})(?:任何|相应的?|新的?)?(?P<what>[^，。；、,;：:（）()\d论偿息需法不非]{{0,24}}?(?:收入|支出|债务|债券|余额|经费|费|基金|还本|付息|利息|本金|限额))(?P<flow>(?:预算)?(?:收入|支出))?"
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// 国有资本经营预算收入、支出均为零: every item of a list is zero.
+fn each_zero_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let words = alternation(&crate::lexicon::zero_words().each);
+        Regex::new(&format!(
+            r"(?P<items>[^，。；：:,;]{{2,40}}?)(?:{words})(?:$|[^\d.．%０-９万亿元千百个倍项家])"
         ))
         .expect("valid regex")
     })
@@ -640,11 +655,20 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             bullet_total = previous_sentence_total;
         }
         // 没有支出, 镇级没有政府债务: a zero the text states in words.
+        let mut zeros: Vec<(usize, usize, String, String)> = Vec::new();
         for z in absent_re().captures_iter(sentence) {
             let (Some(all), Some(what)) = (z.get(0), z.name("what")) else {
                 continue;
             };
+            // 没有政府性基金收入: the phrase runs on to its flow.
+            let what = format!("{}{}", what.as_str(), z.name("flow").map_or("", |f| f.as_str()));
             let what = what.as_str();
+            let verb = z
+                .name("word")
+                .map(|w| w.as_str())
+                .filter(|w| crate::lexicon::zero_words().absent_verb.contains(w))
+                .map(|w| w.trim_start_matches("没有").trim_start_matches('未'))
+                .unwrap_or("");
             let flow_topic = if topic.is_empty() {
                 section_topic.to_string()
             } else {
@@ -665,17 +689,45 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                     scrub(&named_before, &scope.region_keys)
                 }
                 "收入" | "支出" => context::compose(&flow_topic, what),
-                _ => scrub(&context::residue(what), &scope.region_keys),
+                // 没有政府债务: no debt outstanding.
+                _ if what.ends_with("债务") && verb.is_empty() => {
+                    format!("{}余额", scrub(&context::residue(what), &scope.region_keys))
+                }
+                _ => format!("{verb}{}", scrub(&context::residue(what), &scope.region_keys)),
             };
+            zeros.push((all.start(), all.end(), metric, flow_topic));
+        }
+        // 国有资本经营预算收入、支出均为零: one zero per item, a bare flow of the first's budget.
+        for z in each_zero_re().captures_iter(sentence) {
+            let (Some(all), Some(items)) = (z.get(0), z.name("items")) else {
+                continue;
+            };
+            let mut first_topic = topic.clone();
+            for (i, item) in items.as_str().split(['、', '和', '及', '与']).enumerate() {
+                let name = scrub(&context::residue(item), &scope.region_keys);
+                let metric = if matches!(name.as_str(), "收入" | "支出") {
+                    context::compose(&first_topic, &name)
+                } else {
+                    name
+                };
+                if i == 0 {
+                    if let Some(t) = context::topic_in(&metric) {
+                        first_topic = t.to_string();
+                    }
+                }
+                zeros.push((all.start(), all.end(), metric, first_topic.clone()));
+            }
+        }
+        for (start, end, metric, zero_topic) in zeros {
             if context::is_empty(&metric) {
                 continue;
             }
-            let year = scope.year_at(&sentence[..all.start()], &p.section);
+            let year = scope.year_at(&sentence[..start], &p.section);
             out.push(Reading {
                 compared: false,
                 m: Mention {
-                    start: s_start + all.start(),
-                    end: s_start + all.end(),
+                    start: s_start + start,
+                    end: s_start + end,
                     value: Decimal::ZERO,
                     written: "0".to_string(),
                     unit: scope.money_unit.to_string(),
@@ -684,7 +736,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 },
                 base_metric: metric.clone(),
                 metric,
-                topic: flow_topic,
+                topic: zero_topic,
                 phase: scope.default_phase(year, &p.section),
                 relation: String::new(),
                 year,
@@ -1050,7 +1102,7 @@ mod tests {
             .map(|x| x.metric.as_str())
             .collect();
         assert!(zeros.iter().any(|m| m.ends_with("国有资本经营预算收入")), "{zeros:?}");
-        assert!(zeros.contains(&"政府债务"), "{zeros:?}");
+        assert!(zeros.contains(&"政府债务余额"), "{zeros:?}");
         assert!(zeros.contains(&"外债转贷余额"), "{zeros:?}");
         assert!(
             !zeros

@@ -233,6 +233,10 @@ pub fn is_planned(text: &str) -> bool {
 pub struct ZeroWords {
     /// Words before what did not happen (没有, 未发生).
     pub absent: Vec<&'static str>,
+    /// Negated verbs that name the figure (未动用 → 动用…).
+    pub absent_verb: Vec<&'static str>,
+    /// Words after a list of items that are all zero (均为零).
+    pub each: Vec<&'static str>,
     /// Words after a metric that state its zero (为0, 为零).
     pub equals: Vec<&'static str>,
     /// Filler between a metric and its zero (尚未入库, 执行数), dropped from the metric.
@@ -254,6 +258,8 @@ pub fn zero_words() -> &'static ZeroWords {
         };
         ZeroWords {
             absent: of("absent"),
+            absent_verb: of("absent_verb"),
+            each: of("each"),
             equals: of("equals"),
             status: of("status"),
         }
