@@ -404,6 +404,10 @@ enum Combine {
     Difference,
     /// A和B一共: the sum.
     Sum,
+    /// A比B增长了百分之几: the rise from B to A, in percent of B.
+    Growth,
+    /// A比B下降了百分之几: the fall from B to A, in percent of B.
+    Fall,
 }
 
 /// Two stated amounts combined (A比B多多少, A和B一共), each side found as a
@@ -434,9 +438,12 @@ fn combine(
         return None;
     }
     let other = convert(fb.value, &fb, &fa)?;
+    if matches!(how, Combine::Growth | Combine::Fall) {
+        return growth(store, q, &fa, &fb, other, how == Combine::Fall);
+    }
     let (value, sign, bar, name) = match how {
         Combine::Difference => ((fa.value - other).abs(), '−', "|", "差"),
-        Combine::Sum => (fa.value + other, '+', "", "和"),
+        _ => (fa.value + other, '+', "", "和"),
     };
     let value = value.normalize();
     let text = format!(
@@ -457,6 +464,49 @@ fn combine(
         answer: Some(v),
         candidates: Vec::new(),
         sources: [source(store, &fa), source(store, &fb)].into_iter().flatten().collect(),
+        reason: None,
+    })
+}
+
+/// The change from `base` (stated as `base_value` in `now`'s unit) to `now`, in percent of the base.
+fn growth(store: &Store, q: &Question, now: &Fact, base: &Fact, base_value: Decimal, fall: bool) -> Option<Answer> {
+    if base_value.is_zero() {
+        return None;
+    }
+    let change = if fall {
+        base_value - now.value
+    } else {
+        now.value - base_value
+    };
+    let value = (change / base_value * Decimal::from(100)).round_dp(2).normalize();
+    let (first, second) = if fall { (base, now) } else { (now, base) };
+    let text = format!(
+        "{value}% = ({}{} − {}{}) ÷ {}{}（{}，{}）",
+        plain(&first.written),
+        first.unit,
+        plain(&second.written),
+        second.unit,
+        plain(&base.written),
+        base.unit,
+        describe(now),
+        describe(base),
+    );
+    let mut v = value_of(now, value.to_string(), text, true);
+    v.unit = "%".to_string();
+    v.metric = format!(
+        "{}比{}{}",
+        describe_short(now),
+        describe_short(base),
+        if fall { "下降" } else { "增长" }
+    );
+    Some(Answer {
+        question: q.text.clone(),
+        answer: Some(v),
+        candidates: Vec::new(),
+        sources: [source(store, now), source(store, base)]
+            .into_iter()
+            .flatten()
+            .collect(),
         reason: None,
     })
 }
@@ -676,6 +726,26 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         };
         if let Some(answer) = combine(store, &q, sides, Combine::Difference, &facts, idf) {
             return answer;
+        }
+    }
+    // 调整后比年初预算增长了百分之几: the rate from the two budgets, when no rate is stated.
+    if let (None, Relation::Change { up, money: false }) = (picked, q.relation) {
+        if q.phases.contains(&Phase::Adjusted) && q.phases.contains(&Phase::Initial) {
+            let at = |phase: Phase| Question {
+                phases: vec![phase],
+                relation: Relation::Level,
+                want: None,
+                compute: Compute::None,
+                ..q.clone()
+            };
+            let how = if up == Some(false) {
+                Combine::Fall
+            } else {
+                Combine::Growth
+            };
+            if let Some(answer) = combine(store, &q, (&at(Phase::Adjusted), &at(Phase::Initial)), how, &facts, idf) {
+                return answer;
+            }
         }
     }
     // 还本付息合计 that the report states only as 还本 and 付息.

@@ -702,6 +702,15 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
         content = content.replace(w, " ");
     }
+    // 支出比年初预算: the 比 of a comparison whose other side was a phase word.
+    content = content
+        .split(' ')
+        .map(|w| match w.strip_suffix(['比', '较']) {
+            Some(rest) if !rest.ends_with('可') => rest,
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     // English words the glossary does not know cannot name a metric: drop them.
     let content: String = content
         .chars()
@@ -761,6 +770,17 @@ mod tests {
         assert_eq!(short_years("2023年西工区"), "2023年西工区");
         assert_eq!(short_years("10年期专项债券"), "10年期专项债券");
         assert_eq!(parse("西工区23年一般公共预算收入", &index()).year, Some(2023));
+    }
+
+    #[test]
+    fn a_comparison_with_a_phase_leaves_no_bi_in_the_content() {
+        let q = parse("西工区2023年调整后一般公共预算支出比年初预算增长了百分之几", &index());
+        assert_eq!(q.content, "一般公共预算支出");
+        assert!(q.phases.contains(&Phase::Adjusted) && q.phases.contains(&Phase::Initial));
+        assert_eq!(
+            parse("西工区2023年本级收入可比增长多少", &index()).content,
+            "本级收入可比"
+        );
     }
 
     #[test]

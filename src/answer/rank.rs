@@ -196,6 +196,29 @@ fn names_level(text: &str) -> bool {
     })
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caliber {
+    /// 自然口径: as collected.
+    Natural,
+    /// 同口径, 可比口径: after removing one-off factors.
+    Comparable,
+}
+
+/// The basis of a growth rate `text` names last (自然增长12.7%（同口径增长 → comparable).
+fn caliber(text: &str) -> Option<Caliber> {
+    let natural = ["自然口径", "自然增长"].iter().filter_map(|w| text.rfind(w)).max();
+    let comparable = ["同口径", "可比口径", "可比增长"]
+        .iter()
+        .filter_map(|w| text.rfind(w))
+        .max();
+    match (natural, comparable) {
+        (Some(n), Some(c)) if n > c => Some(Caliber::Natural),
+        (_, Some(_)) => Some(Caliber::Comparable),
+        (Some(_), None) => Some(Caliber::Natural),
+        (None, None) => None,
+    }
+}
+
 /// True when `text` names the whole jurisdiction (全市, 全县).
 fn names_whole(text: &str) -> bool {
     ["全市", "全区", "全县", "全旗", "全省", "全镇", "全乡", "全州", "全盟"]
@@ -613,6 +636,16 @@ pub fn score(
     if fact.topic == "一般公共预算" && !q.content.contains("基金") && !q.content.contains("国有资本") {
         total_score += 0.05;
     }
+    // 同口径 and 自然口径 growth are two figures: one asked by name answers only as
+    // itself; unnamed, the headline (natural) figure is meant.
+    if fact.kind != ValueKind::Money {
+        match (caliber(&q.text), caliber(clause_before(fact))) {
+            (Some(asked), Some(stated)) if asked != stated => return None,
+            (Some(asked), None) if asked != Caliber::Natural => return None,
+            (None, Some(Caliber::Comparable)) => total_score -= 0.1,
+            _ => {}
+        }
+    }
     // A level named in the question (区级, 县本级) prefers facts stated for that level.
     if names_level(&q.text) {
         if names_level(&fact.metric) || names_level(local_context(fact)) {
@@ -642,6 +675,13 @@ mod tests {
     fn bigrams_of_mixed_text() {
         let b = bigrams("契税收入GDP");
         assert!(b.contains("契税") && b.contains("gd") && b.contains("dp"));
+    }
+
+    #[test]
+    fn the_basis_of_a_growth_rate_is_the_one_named_last() {
+        assert_eq!(caliber("自然增长12.7%（同口径增长"), Some(Caliber::Comparable));
+        assert_eq!(caliber("按自然口径计算增长"), Some(Caliber::Natural));
+        assert_eq!(caliber("比上年增长"), None);
     }
 
     #[test]
