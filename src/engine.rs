@@ -103,23 +103,32 @@ fn read_files(
     let files = collected.files;
     let total = files.len();
     for (b, chunk) in files.chunks(BATCH).enumerate() {
-        let hashes: Vec<Option<String>> = chunk
+        // Each file is read once: its bytes are hashed, then parsed unless unchanged.
+        let contents: Vec<Option<(String, Vec<u8>)>> = chunk
             .par_iter()
-            .map(|path| std::fs::read(path).ok().map(|bytes| content_hash(path, &bytes)))
+            .map(|path| {
+                std::fs::read(path)
+                    .ok()
+                    .map(|bytes| (content_hash(path, &bytes), bytes))
+            })
             .collect();
         let mut todo = Vec::with_capacity(chunk.len());
-        for (i, (path, hash)) in chunk.iter().zip(hashes).enumerate() {
+        for (i, (path, content)) in chunk.iter().zip(contents).enumerate() {
             let n = b * BATCH + i + 1;
-            if hash.as_deref().is_some_and(unchanged) {
+            if content.as_ref().is_some_and(|(hash, _)| unchanged(hash)) {
                 summary.unchanged += 1;
                 on_event(IngestEvent::Unchanged(n, total, path));
             } else {
-                todo.push((n, path, hash));
+                todo.push((n, path, content));
             }
         }
         let read: Vec<_> = todo
             .into_par_iter()
-            .map(|(n, path, hash)| (n, path, hash, ingest::read_report(path)))
+            .map(|(n, path, content)| match content {
+                Some((hash, bytes)) => (n, path, Some(hash), ingest::report_from_bytes(bytes, path)),
+                // Not readable: reading again gives the reason.
+                None => (n, path, None, ingest::read_report(path)),
+            })
             .collect();
         let mut placed = Vec::with_capacity(read.len());
         for (n, path, hash, result) in read {

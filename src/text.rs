@@ -34,15 +34,78 @@ pub fn to_simplified(s: &str) -> String {
     fast2s::convert(s)
 }
 
+/// [`to_simplified`] for bulk text (ingest): an owned string is given back as
+/// it is when fast2s would change none of its characters, which a table built
+/// on first use (~1 ms, so not on the query path) tells at one lookup a character.
+pub fn into_simplified(s: String) -> String {
+    if !needs_simplifying(&s) {
+        return s;
+    }
+    fast2s::convert(&s)
+}
+
+/// First and last character that fast2s (0.3) ever changes: its table's
+/// keys all lie in the CJK unified ideographs.
+const CHANGEABLE_FROM: u32 = 0x4E00;
+const CHANGEABLE_TO: u32 = 0x9FFF;
+
+/// The characters fast2s changes only next to certain others (its special
+/// cases: 看著 → 看着, 藉口 → 借口 …) or keeps next to certain others (答覆, 乾隆).
+const BY_NEIGHBOURS: &str = "兒覆夥藉瞭麽幺於乾著苧闔鍾讎畫";
+
+/// One bit per character of `CHANGEABLE_FROM..=CHANGEABLE_TO`: set when
+/// fast2s may change it. Built on first use from fast2s itself (one
+/// conversion of the whole range).
+fn changeable() -> &'static [u64] {
+    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let size = (CHANGEABLE_TO - CHANGEABLE_FROM + 1) as usize;
+        let mut bits = vec![0u64; size.div_ceil(64)];
+        let mut set = |c: char| {
+            if let Some(i) = (c as u32).checked_sub(CHANGEABLE_FROM).map(|i| i as usize) {
+                if i < size {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+            }
+        };
+        let all: String = (CHANGEABLE_FROM..=CHANGEABLE_TO).filter_map(char::from_u32).collect();
+        for (a, b) in all.chars().zip(fast2s::convert(&all).chars()) {
+            if a != b {
+                set(a);
+            }
+        }
+        BY_NEIGHBOURS.chars().for_each(set);
+        bits
+    })
+}
+
+/// True when fast2s may change a character of `s` (most text is simplified already).
+fn needs_simplifying(s: &str) -> bool {
+    if s.is_ascii() {
+        return false;
+    }
+    let bits = changeable();
+    s.chars().any(|c| {
+        let i = (c as u32).wrapping_sub(CHANGEABLE_FROM) as usize;
+        i <= (CHANGEABLE_TO - CHANGEABLE_FROM) as usize && bits[i / 64] & (1 << (i % 64)) != 0
+    })
+}
+
 /// Normalises user text the way report text is normalised (half-width,
 /// simplified, 二〇二三年 → 2023年).
 pub fn normalize_query(s: &str) -> String {
     let folded: String = s.chars().map(fold_halfwidth).collect();
-    chinese_years(&to_simplified(&folded))
+    chinese_years(to_simplified(&folded))
+}
+
+/// [`normalize_query`] for bulk text (ingest; see [`into_simplified`]).
+pub fn normalize_bulk(s: &str) -> String {
+    let folded: String = s.chars().map(fold_halfwidth).collect();
+    chinese_years(into_simplified(folded))
 }
 
 /// Writes years spelled in Chinese digits (二〇二三年) in Arabic digits.
-fn chinese_years(s: &str) -> String {
+fn chinese_years(s: String) -> String {
     let digit = |c: char| {
         "〇一二三四五六七八九"
             .chars()
@@ -56,7 +119,7 @@ fn chinese_years(s: &str) -> String {
         previous = c;
         year
     }) {
-        return s.to_string();
+        return s;
     }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -99,6 +162,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_without_a_changeable_character_is_what_fast2s_gives() {
+        for c in (0x80u32..=0x2FFFF).filter_map(char::from_u32) {
+            let s = format!("预{c}算");
+            if !needs_simplifying(&s) {
+                assert_eq!(fast2s::convert(&s), s, "{c}");
+            }
+        }
+        for c in BY_NEIGHBOURS.chars() {
+            assert!(needs_simplifying(&c.to_string()), "{c}");
+        }
+        assert!(needs_simplifying("預算") && !needs_simplifying("预算 2023"));
+    }
+
+    #[test]
     fn folds_fullwidth_digits_and_percent() {
         let s: String = "１７．７５％ＡＢ，".chars().map(fold_halfwidth).collect();
         assert_eq!(s, "17.75%AB，");
@@ -108,6 +185,10 @@ mod tests {
     fn converts_traditional() {
         assert_eq!(to_simplified("預算執行億元"), "预算执行亿元");
         assert_eq!(to_simplified("预算"), "预算");
+        for text in ["看著", "答覆乾隆", "預算執行億元", "预算", "2023"] {
+            assert_eq!(into_simplified(text.to_string()), to_simplified(text));
+            assert_eq!(normalize_bulk(text), normalize_query(text));
+        }
     }
 
     #[test]

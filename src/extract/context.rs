@@ -178,11 +178,25 @@ pub fn rate_relation(clause: &str) -> Option<&'static str> {
 /// connectives are stripped.
 pub fn residue(clause: &str) -> String {
     let p = patterns();
+    // Replaces the first match (or, with `all`, every match) of `re` in `s`;
+    // false when nothing matched (then nothing is copied).
+    fn apply(s: &mut String, re: &Regex, with: &str, all: bool) -> bool {
+        let replaced = if all {
+            re.replace_all(s, with)
+        } else {
+            re.replace(s, with)
+        };
+        let std::borrow::Cow::Owned(new) = replaced else {
+            return false;
+        };
+        *s = new;
+        true
+    }
     let mut s = canonical(clause);
-    s = p.remark.replace_all(&s, "").into_owned();
-    s = p.approval.replace(&s, "").into_owned();
-    s = p.flow_budget.replace_all(&s, "$1").into_owned();
-    s = p.strip_phase.replace_all(&s, "").into_owned();
+    apply(&mut s, &p.remark, "", true);
+    apply(&mut s, &p.approval, "", false);
+    apply(&mut s, &p.flow_budget, "$1", true);
+    apply(&mut s, &p.strip_phase, "", true);
     // 债务余额严格控制在省上核定的限额(140.69亿元内): the figure is the limit of that debt.
     if let Some(c) = p.within_limit.captures(&s) {
         let debt = match c.get(1).map_or("", |m| m.as_str()) {
@@ -192,13 +206,19 @@ pub fn residue(clause: &str) -> String {
         s = format!("{debt}限额");
     }
     for _ in 0..3 {
+        let mut changed = false;
         // 加上级补助 is 加 + 上级补助, 加上年结转 is 加 + 上年结转.
         if s.starts_with("加上级") || s.starts_with("加上年") {
             s = s['加'.len_utf8()..].to_string();
+            changed = true;
         }
-        s = p.marker.replace(&s, "").into_owned();
-        s = p.lead.replace(&s, "").into_owned();
-        s = p.trail.replace(&s, "").into_owned();
+        changed |= apply(&mut s, &p.marker, "", false);
+        changed |= apply(&mut s, &p.lead, "", false);
+        changed |= apply(&mut s, &p.trail, "", false);
+        // A round that changed nothing leaves nothing for the next.
+        if !changed {
+            break;
+        }
     }
     // “三公”经费 is 三公经费.
     let s = s.replace(['“', '”'], "");
@@ -264,10 +284,14 @@ pub fn attribute_of(counted: &str, own: &str) -> Option<String> {
 /// True for a metric phrase that is only a verb (成功发行, 偿还, 动用): what was
 /// issued or repaid is named before it.
 pub fn is_verb_only(metric: &str) -> bool {
-    let verb = metric
-        .trim_start_matches("成功")
-        .trim_start_matches("累计")
-        .trim_start_matches("共");
+    // trim_start_matches without its substring searcher (this runs for every figure).
+    fn trim<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+        while let Some(rest) = s.strip_prefix(prefix) {
+            s = rest;
+        }
+        s
+    }
+    let verb = trim(trim(trim(metric, "成功"), "累计"), "共");
     matches!(
         verb,
         "发行" | "偿还" | "下达" | "拨付" | "争取" | "到位" | "兑付" | "减免" | "支付" | "使用" | "动用"

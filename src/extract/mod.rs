@@ -252,11 +252,14 @@ struct Scope<'a> {
 /// Removes the region's names and years from a metric phrase (西工区2023年政府债务限额 → 政府债务限额).
 fn scrub(metric: &str, region_keys: &[String]) -> String {
     let mut s = metric.to_string();
-    for key in region_keys
-        .iter()
-        .filter(|k| k.chars().count() >= 3 || crate::region::has_suffix(k))
-    {
-        s = s.replace(key.as_str(), "");
+    for key in region_keys {
+        // A key whose first character is not in the metric is not in it (a cheap test first).
+        if !key.chars().next().is_some_and(|c| s.contains(c)) {
+            continue;
+        }
+        if key.chars().count() >= 3 || crate::region::has_suffix(key) {
+            s = s.replace(key.as_str(), "");
+        }
     }
     let s = year_re().replace_all(&s, "");
     s.trim_start_matches(['度', '底', '末']).to_string()
@@ -316,7 +319,10 @@ pub(crate) struct Reading {
     compared: bool,
 }
 
-fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
+/// `found`: the quantities of the whole paragraph ([`mention::find`] of its
+/// text, read once per report); a sentence's are those inside it, as no
+/// quantity spans a sentence end.
+fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Reading> {
     let text = &p.text;
     let section_topic = p.section.iter().rev().find_map(|h| context::topic_in(h)).unwrap_or("");
     let subject = paragraph_subject(text);
@@ -328,16 +334,20 @@ fn read_paragraph(scope: &Scope, p: &Paragraph) -> Vec<Reading> {
     let mut bullet_total: Option<usize> = None;
     for (s_start, s_end) in sentences(text) {
         let sentence = &text[s_start..s_end];
-        let mut mentions = mention::find(sentence);
-        let zeros = bare_zeros(sentence, scope.money_unit);
-        let zero_starts: Vec<usize> = zeros.iter().map(|z| z.start + s_start).collect();
+        let mut mentions: Vec<Mention> = found
+            .iter()
+            .filter(|m| m.start >= s_start && m.start < s_end)
+            .cloned()
+            .collect();
+        let mut zeros = bare_zeros(sentence, scope.money_unit);
+        for z in &mut zeros {
+            z.start += s_start;
+            z.end += s_start;
+        }
+        let zero_starts: Vec<usize> = zeros.iter().map(|z| z.start).collect();
         if !zeros.is_empty() {
             mentions.extend(zeros);
             mentions.sort_by_key(|m| m.start);
-        }
-        for m in &mut mentions {
-            m.start += s_start;
-            m.end += s_start;
         }
         let first_in_sentence = out.len();
         // Where 其中/包括 opens a breakdown in this sentence, and the total it breaks down.
@@ -845,10 +855,10 @@ fn parent_of(
 }
 
 /// The money unit most used in a report (for zeros stated in words).
-fn dominant_money_unit(report: &Report) -> &'static str {
+fn dominant_money_unit(found: &[Vec<Mention>]) -> &'static str {
     let mut counts = [0usize; 3];
-    for p in &report.paragraphs {
-        for m in mention::find(&p.text) {
+    for mentions in found {
+        for m in mentions {
             match m.unit.as_str() {
                 "万元" => counts[0] += 1,
                 "亿元" => counts[1] += 1,
@@ -869,21 +879,23 @@ fn dominant_money_unit(report: &Report) -> &'static str {
 
 /// Extracts every numeric fact of a report.
 pub fn extract_facts(report: &Report) -> Vec<Fact> {
+    // Every paragraph's quantities, found once (for the unit and for reading).
+    let found: Vec<Vec<Mention>> = report.paragraphs.iter().map(|p| mention::find(&p.text)).collect();
     let scope = Scope {
         report,
-        money_unit: dominant_money_unit(report),
+        money_unit: dominant_money_unit(&found),
         region_keys: crate::region::keys(&report.meta.region),
     };
     let mut facts: Vec<Fact> = Vec::new();
     // A heading's words are read with the paragraphs under it (their section path).
-    for p in report.paragraphs.iter().filter(|p| !p.heading) {
+    for (p, found) in report.paragraphs.iter().zip(&found).filter(|(p, _)| !p.heading) {
         let readings = if p.table {
             table::read(scope.money_unit, report, p)
         } else {
             // A table run into one line of prose (PDF copies): its rows by column,
             // and the prose reading of everything outside it.
             let (inline, covered) = table::read_inline(scope.money_unit, p);
-            let mut readings = read_paragraph(&scope, p);
+            let mut readings = read_paragraph(&scope, p, found);
             if let Some((start, end)) = covered {
                 readings.retain(|r| r.m.end <= start || r.m.start >= end);
                 readings.extend(inline);

@@ -13,7 +13,7 @@
 use rustc_hash::FxHashSet;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::search::compact;
+use super::search::compact_bulk;
 use super::tokenizer::{is_word_char, lowercase};
 
 /// Name of the bigram tokenizer (fields `text_bigrams` and `metric_bigrams`).
@@ -99,7 +99,7 @@ pub fn cut(kind: GramKind, input: &str) -> (String, Vec<(usize, usize)>) {
             (text, grams)
         }
         GramKind::Phrase => {
-            let text = compact(input);
+            let text = compact_bulk(input);
             let b = bounds(&text);
             grams.extend(b.windows(3).map(|w| (w[0], w[2])));
             if let [.., last, end] = b[..] {
@@ -154,6 +154,7 @@ mod tests {
 
     use super::*;
     use crate::answer::rank::bigrams;
+    use crate::index::search::compact;
 
     fn grams(kind: GramKind, text: &str) -> Vec<String> {
         let mut tokenizer = GramTokenizer::new(kind);

@@ -132,10 +132,19 @@ pub fn parse_query(query: &str, known: &dyn Fn(&str) -> bool) -> (Vec<String>, V
 /// Text as a quoted phrase is matched in it: normalised, lowercase, without
 /// white space (its grams are indexed per paragraph: see `gram_tokenizer`).
 pub fn compact(text: &str) -> String {
-    super::tokenizer::lowercase(&normalize_query(text))
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    compact_normal(normalize_query(text))
+}
+
+/// [`compact`] for bulk text (indexing; see [`crate::text::into_simplified`]).
+pub(crate) fn compact_bulk(text: &str) -> String {
+    compact_normal(crate::text::normalize_bulk(text))
+}
+
+/// Lowercase, without white space.
+fn compact_normal(normal: String) -> String {
+    let mut out = super::tokenizer::into_lowercase(normal);
+    out.retain(|c| !c.is_whitespace());
+    out
 }
 
 /// The queries a paragraph must match to contain `phrase`: a term per

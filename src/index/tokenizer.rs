@@ -45,14 +45,33 @@ pub fn is_word_char(c: char) -> bool {
 /// The lowercase form of `text`, copied as it is when it has no cased letter
 /// (Han text, digits, lowercase Latin: nearly every token).
 pub fn lowercase(text: &str) -> String {
-    if text
-        .chars()
-        .all(|c| (c.is_ascii() && !c.is_ascii_uppercase()) || is_han(c))
-    {
-        text.to_string()
+    let mut out = String::with_capacity(text.len());
+    push_lowercase(&mut out, text);
+    out
+}
+
+/// Appends the lowercase form of `text` to `out` (see [`lowercase`]).
+pub fn push_lowercase(out: &mut String, text: &str) {
+    if is_caseless(text) {
+        out.push_str(text);
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
+/// The lowercase form of an owned `text`, given back as it is when it has no cased letter.
+pub fn into_lowercase(text: String) -> String {
+    if is_caseless(&text) {
+        text
     } else {
         text.to_lowercase()
     }
+}
+
+/// True when `text` surely has no cased letter (Han, digits, lowercase Latin).
+pub(crate) fn is_caseless(text: &str) -> bool {
+    text.chars()
+        .all(|c| (c.is_ascii() && !c.is_ascii_uppercase()) || is_han(c))
 }
 
 /// Han ideographs, which have no case.
@@ -67,9 +86,9 @@ pub struct JiebaTokenizer {
     jieba: Arc<OnceLock<Arc<Jieba>>>,
     /// Hashes of the last short texts segmented.
     seen: Vec<u64>,
-    /// The tokens of the last few short texts seen twice: a section path is the
+    /// The words of the last few short texts seen twice: a section path is the
     /// same for every paragraph under it, and is segmented at most twice.
-    recent: Vec<(String, Vec<Token>)>,
+    recent: Vec<(String, Vec<(usize, usize)>)>,
 }
 
 /// Longest text whose tokens are kept, in bytes.
@@ -78,23 +97,34 @@ const RECENT_TEXT: usize = 256;
 /// How many texts' tokens are kept.
 const RECENT_TEXTS: usize = 8;
 
-/// The tokens of one text.
-pub struct JiebaTokenStream {
-    tokens: Vec<Token>,
+/// The tokens of one text: the byte ranges of its words, handed out in one
+/// reused token (no string per word).
+pub struct JiebaTokenStream<'a> {
+    text: &'a str,
+    words: Vec<(usize, usize)>,
     index: usize,
+    token: Token,
+}
+
+impl JiebaTokenStream<'_> {
+    fn new(text: &str, words: Vec<(usize, usize)>) -> JiebaTokenStream<'_> {
+        JiebaTokenStream {
+            text,
+            words,
+            index: 0,
+            token: Token::default(),
+        }
+    }
 }
 
 impl Tokenizer for JiebaTokenizer {
-    type TokenStream<'a> = JiebaTokenStream;
+    type TokenStream<'a> = JiebaTokenStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream<'a> {
         let mut again = false;
         if text.len() <= RECENT_TEXT {
-            if let Some((_, tokens)) = self.recent.iter().find(|(t, _)| t == text) {
-                return JiebaTokenStream {
-                    tokens: tokens.clone(),
-                    index: 0,
-                };
+            if let Some((_, words)) = self.recent.iter().find(|(t, _)| t == text) {
+                return JiebaTokenStream::new(text, words.clone());
             }
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             text.hash(&mut hasher);
@@ -107,46 +137,44 @@ impl Tokenizer for JiebaTokenizer {
                 self.seen.push(hash);
             }
         }
-        let mut tokens = Vec::new();
         let jieba = self.jieba.get_or_init(jieba);
-        for t in jieba.cut_for_search(text, true) {
-            if !is_word(t.word) {
-                continue;
-            }
-            tokens.push(Token {
-                offset_from: t.byte_start,
-                offset_to: t.byte_end,
-                position: tokens.len(),
-                text: lowercase(t.word),
-                position_length: 1,
-            });
-        }
+        let words: Vec<(usize, usize)> = jieba
+            .cut_for_search(text, true)
+            .into_iter()
+            .filter(|t| is_word(t.word))
+            .map(|t| (t.byte_start, t.byte_end))
+            .collect();
         if again {
             if self.recent.len() == RECENT_TEXTS {
                 self.recent.remove(0);
             }
-            self.recent.push((text.to_string(), tokens.clone()));
+            self.recent.push((text.to_string(), words.clone()));
         }
-        JiebaTokenStream { tokens, index: 0 }
+        JiebaTokenStream::new(text, words)
     }
 }
 
-impl TokenStream for JiebaTokenStream {
+impl TokenStream for JiebaTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.index < self.tokens.len() {
-            self.index += 1;
-            true
-        } else {
-            false
-        }
+        let Some(&(from, to)) = self.words.get(self.index) else {
+            return false;
+        };
+        self.token.text.clear();
+        push_lowercase(&mut self.token.text, &self.text[from..to]);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.index;
+        self.token.position_length = 1;
+        self.index += 1;
+        true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.index - 1]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.index - 1]
+        &mut self.token
     }
 }
 

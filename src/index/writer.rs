@@ -53,8 +53,9 @@ pub struct StoreWriter {
     rebuild: bool,
     /// Report ids added in this session.
     added: HashSet<String>,
-    /// Every bigram of the texts added in this session, stored at commit.
-    vocabulary: FxHashSet<String>,
+    /// Every bigram of the texts added in this session, stored at commit
+    /// (packed: see [`pack`]).
+    vocabulary: FxHashSet<u128>,
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -182,7 +183,7 @@ impl StoreWriter {
     /// replacing reports of the same id.
     pub fn add(&mut self, batch: Vec<(Report, Vec<Fact>, String)>) -> Result<()> {
         let f = self.fields;
-        let docs: Vec<(String, Vec<TantivyDocument>, Vec<String>)> = batch
+        let docs: Vec<(String, Vec<TantivyDocument>, Vec<u128>)> = batch
             .par_iter()
             .map(|(report, facts, hash)| {
                 (
@@ -225,7 +226,7 @@ impl StoreWriter {
             return Ok(());
         };
         if !self.vocabulary.is_empty() {
-            let mut bigrams: Vec<String> = self.vocabulary.drain().collect();
+            let mut bigrams: Vec<String> = self.vocabulary.drain().filter_map(unpack).collect();
             bigrams.sort_unstable();
             let mut doc = TantivyDocument::default();
             doc.add_text(self.fields.doc_type, schema::VOCABULARY);
@@ -266,23 +267,57 @@ impl StoreWriter {
     }
 }
 
-/// The bigrams of a report's canonical paragraph texts (headings aside), each once.
-fn vocabulary(report: &Report) -> Vec<String> {
-    let texts: Vec<String> = report
-        .paragraphs
-        .iter()
-        .filter(|p| !p.heading)
-        .map(|p| canonical(&p.text))
-        .collect();
-    // A line break is no part of a bigram: the texts stay apart.
-    let (text, grams) = gram_tokenizer::cut(GramKind::Bigrams, &texts.join("\n"));
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
-    grams
-        .into_iter()
-        .map(|(from, to)| &text[from..to])
-        .filter(|gram| seen.insert(gram))
-        .map(str::to_string)
-        .collect()
+/// A bigram's bytes and length in one number (a bigram is two characters: at most 8 bytes).
+fn pack(gram: &str) -> Option<u128> {
+    let gram = gram.as_bytes();
+    if gram.len() > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..gram.len()].copy_from_slice(gram);
+    bytes[15] = gram.len() as u8;
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// The bigram [`pack`]ed in `key`.
+fn unpack(key: u128) -> Option<String> {
+    let bytes = key.to_le_bytes();
+    let len = usize::from(bytes[15]).min(15);
+    String::from_utf8(bytes[..len].to_vec()).ok()
+}
+
+/// The bigrams of a report's canonical paragraph texts (headings aside), each
+/// once, [`pack`]ed.
+fn vocabulary(report: &Report) -> Vec<u128> {
+    let mut seen: FxHashSet<u128> = FxHashSet::default();
+    for p in report.paragraphs.iter().filter(|p| !p.heading) {
+        // Each text on its own: a bigram never spans two texts; and each run
+        // of word characters on its own, as `gram_tokenizer::cut` cuts them.
+        let text = canonical(&p.text);
+        for run in text
+            .split(|c: char| !tokenizer::is_word_char(c))
+            .filter(|r| !r.is_empty())
+        {
+            if !tokenizer::is_caseless(run) {
+                let (lower, grams) = gram_tokenizer::cut(GramKind::Bigrams, run);
+                seen.extend(grams.into_iter().filter_map(|(from, to)| pack(&lower[from..to])));
+                continue;
+            }
+            // The run is its own lowercase: its character pairs, or its one character.
+            let mut chars = run.char_indices().map(|(i, _)| i).peekable();
+            let mut pairs = 0;
+            while let Some(from) = chars.next() {
+                let Some(&next) = chars.peek() else { break };
+                let to = next + run[next..].chars().next().map_or(0, char::len_utf8);
+                seen.extend(pack(&run[from..to]));
+                pairs += 1;
+            }
+            if pairs == 0 {
+                seen.extend(pack(run));
+            }
+        }
+    }
+    seen.into_iter().collect()
 }
 
 /// The documents of one report: the report, its paragraphs and its facts.
@@ -346,4 +381,31 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         docs.push(doc);
     }
     docs
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn the_vocabulary_is_every_bigram_of_the_texts_once() {
+        let text = "关于西工区2023年预算执行情况的报告\n\n一、收入\n\nGDP增长5.2%，A 级 Ｂ 预算İ政府基金收入。\n\n甲 乙丙 丁戊己，甲甲甲。Xigong District 的 ΣΑΣ 预算。\n";
+        let report = crate::ingest::parse_report(text, Path::new("x.txt")).expect("a report");
+        let texts: Vec<String> = report
+            .paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .map(|p| canonical(&p.text))
+            .collect();
+        let (all, grams) = gram_tokenizer::cut(GramKind::Bigrams, &texts.join("\n"));
+        let want: BTreeSet<String> = grams.iter().map(|&(from, to)| all[from..to].to_string()).collect();
+        let got: BTreeSet<String> = vocabulary(&report).into_iter().filter_map(unpack).collect();
+        assert!(
+            want.contains("2") && want.contains("gd") && want.contains("政府"),
+            "{want:?}"
+        );
+        assert_eq!(got, want);
+    }
 }

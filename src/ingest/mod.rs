@@ -37,6 +37,11 @@ const SNIFF_BYTES: usize = 4096;
 /// not by name); the error is the reason it was not read, in words.
 pub fn read_report(path: &Path) -> std::result::Result<Report, String> {
     let bytes = std::fs::read(path).map_err(|e| files::io_reason(&e))?;
+    report_from_bytes(bytes, path)
+}
+
+/// [`read_report`] of a file's bytes, read already.
+pub fn report_from_bytes(bytes: Vec<u8>, path: &Path) -> std::result::Result<Report, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(decode::Unreadable::Empty.to_string());
     }

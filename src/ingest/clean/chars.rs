@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::text::{fold_halfwidth, to_simplified};
+use crate::text::{fold_halfwidth, into_simplified};
 
 fn pinyin_gloss() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -22,8 +22,13 @@ pub fn normalize(lines: Vec<String>) -> Vec<String> {
         .into_iter()
         .map(|line| {
             let folded: String = line.chars().map(fold_halfwidth).filter(|c| *c != '\r').collect();
-            let simplified = to_simplified(&folded);
-            pinyin_gloss().replace_all(&simplified, "").into_owned()
+            let simplified = into_simplified(folded);
+            // A gloss opens with a parenthesis: a line without one is kept as it is.
+            if simplified.contains('(') {
+                pinyin_gloss().replace_all(&simplified, "").into_owned()
+            } else {
+                simplified
+            }
         })
         .collect()
 }

@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 struct Patterns {
@@ -89,8 +90,16 @@ const STRONG_LABELS: &[&str] = &[
     "阅读次数",
 ];
 
+/// How many of the [`STRONG_LABELS`] a line holds (each counted once), in one pass.
 fn strong_labels(line: &str) -> usize {
-    STRONG_LABELS.iter().filter(|l| line.contains(*l)).count()
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let Some(ac) = AC.get_or_init(|| AhoCorasick::new(STRONG_LABELS).ok()) else {
+        return STRONG_LABELS.iter().filter(|l| line.contains(*l)).count();
+    };
+    let found = ac
+        .find_overlapping_iter(line)
+        .fold(0u64, |seen, m| seen | 1 << m.pattern().as_usize());
+    found.count_ones() as usize
 }
 
 /// A metadata line holds labels and values; a line with more Han characters

@@ -15,18 +15,25 @@ fn is_numeric_cell(token: &str) -> bool {
 /// True when a line looks like a table row: a label and three or more numeric
 /// cells, and no sentence punctuation (a sentence with many numbers is not a row).
 pub fn is_table_row(line: &str) -> bool {
+    // Sentence punctuation first: it settles most lines after a few characters.
+    if line.contains(['，', '。', '；', '：']) {
+        return false;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     let numeric = tokens.iter().filter(|t| is_numeric_cell(t)).count();
-    numeric >= 3 && numeric * 2 >= tokens.len() && !line.contains(['，', '。', '；', '：'])
+    numeric >= 3 && numeric * 2 >= tokens.len()
 }
 
 /// True when a line looks like the header of such a table: four or more
 /// column names, two of them naming years, phases or percentages
 /// (`项目 2022年决算数 2023年预算数 增长%`).
 pub fn is_table_header(line: &str) -> bool {
+    if line.contains(['，', '。', '；']) {
+        return false;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     let named = tokens.iter().filter(|t| t.ends_with(['数', '%', '年', '率'])).count();
-    tokens.len() >= 4 && named >= 2 && !line.contains(['，', '。', '；'])
+    tokens.len() >= 4 && named >= 2
 }
 
 fn keeps_space(before: char, after: char, table_row: bool) -> bool {
