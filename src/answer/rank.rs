@@ -191,7 +191,11 @@ fn names_level(text: &str) -> bool {
         text.match_indices(w).any(|(i, _)| {
             let after = &text[i + w.len()..];
             let placed = text[..i].ends_with(['区', '县', '市', '旗', '省', '镇', '乡']);
-            placed || !(after.starts_with("收入") || after.starts_with("支出"))
+            // 中央及市级转移支付, 市级补助: money from a higher level, not the level's own figure.
+            let source = ["转移", "补助", "下达", "财政税收返还", "拨"]
+                .iter()
+                .any(|s| after.starts_with(s));
+            placed || !(after.starts_with("收入") || after.starts_with("支出") || source)
         })
     })
 }
