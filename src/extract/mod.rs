@@ -606,6 +606,13 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 clue
             } else if let Some(pi) = parent {
                 out[pi].phase
+            } else if is_change
+                && ["预期", "目标"]
+                    .iter()
+                    .any(|w| between.contains(w) || text[m.end..].chars().take(8).collect::<String>().contains(w))
+            {
+                // 增长8.1%，超过年初“增长3%”的预期目标: the second rate is the plan's.
+                Phase::Initial
             } else if (is_change || m.kind == ValueKind::Percent || m.kind == ValueKind::Multiple)
                 && prev_in_sentence.is_some()
             {
@@ -1094,6 +1101,12 @@ mod tests {
             (zero.metric.as_str(), zero.unit.as_str()),
             ("国有资本经营预算支出", "万元")
         );
+        // A growth target beside the growth achieved is the plan's.
+        let f = facts(
+            "years: 2021/-\n---\n2021年，全市一般公共预算收入5932.3亿元，增长8.1%，超过年初“增长3%”的预期目标。\n",
+        );
+        assert_eq!(find(&f, "8.1").phase, Phase::Actual);
+        assert_eq!(find(&f, "3").phase, Phase::Initial);
         // Zeros stated as 为0 / 为零 / 没有X, and what they are not.
         let f = facts("years: 2023/-\n---\n（三）国有资本经营预算\n上半年区级国有资本经营预算收入尚未入库，为0；支出620万元。截至2023年底，镇级没有政府债务，无预算不支出。我县没有逾期未偿还的政府债务，外债转贷余额为零。\n");
         let zeros: Vec<&str> = f
