@@ -607,9 +607,15 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             } else if let Some(pi) = parent {
                 out[pi].phase
             } else if is_change
-                && ["预期", "目标"]
-                    .iter()
-                    .any(|w| between.contains(w) || text[m.end..].chars().take(8).collect::<String>().contains(w))
+                && ["预期", "目标"].iter().any(|w| {
+                    // …within the rate's own clause (增长4%。按预期收入安排 is another sentence).
+                    let after: String = text[m.end..]
+                        .chars()
+                        .take_while(|c| !matches!(c, '，' | '。' | '；' | ',' | ';'))
+                        .take(8)
+                        .collect();
+                    between.contains(w) || after.contains(w)
+                })
             {
                 // 增长8.1%，超过年初“增长3%”的预期目标: the second rate is the plan's.
                 Phase::Initial
