@@ -326,16 +326,7 @@ fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &ra
     );
     let mut v = value_of(&income, value.normalize().to_string(), text, true);
     v.metric = format!("{}收支差额", base);
-    Some(Answer {
-        question: q.text.clone(),
-        answer: Some(v),
-        candidates: Vec::new(),
-        sources: [source(store, &income), source(store, &spending)]
-            .into_iter()
-            .flatten()
-            .collect(),
-        reason: None,
-    })
+    Some(computed(store, q, v, [&income, &spending]))
 }
 
 /// Words that ask for the sum of everything that fits (一共, 合计, 加起来).
@@ -468,13 +459,7 @@ fn combine(
     let metric = format!("{}与{}之{name}", describe_short(&fa), describe_short(&fb));
     let mut v = value_of(&fa, value.to_string(), text, true);
     v.metric = metric;
-    Some(Answer {
-        question: q.text.clone(),
-        answer: Some(v),
-        candidates: Vec::new(),
-        sources: [source(store, &fa), source(store, &fb)].into_iter().flatten().collect(),
-        reason: None,
-    })
+    Some(computed(store, q, v, [&fa, &fb]))
 }
 
 /// The change from `base` (stated as `base_value` in `now`'s unit) to `now`, in percent of the base.
@@ -508,16 +493,18 @@ fn growth(store: &Store, q: &Question, now: &Fact, base: &Fact, base_value: Deci
         describe_short(base),
         if fall { "下降" } else { "增长" }
     );
-    Some(Answer {
+    Some(computed(store, q, v, [now, base]))
+}
+
+/// A computed value with the two stated figures it was computed from, both cited.
+fn computed(store: &Store, q: &Question, value: AnswerValue, operands: [&Fact; 2]) -> Answer {
+    Answer {
         question: q.text.clone(),
-        answer: Some(v),
+        answer: Some(value),
         candidates: Vec::new(),
-        sources: [source(store, now), source(store, base)]
-            .into_iter()
-            .flatten()
-            .collect(),
+        sources: operands.into_iter().filter_map(|f| source(store, f)).collect(),
         reason: None,
-    })
+    }
 }
 
 /// 一般公共预算收入（调整预算）.
@@ -552,13 +539,7 @@ fn ratio(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank
     let mut v = value_of(&a, value.to_string(), text, true);
     v.unit = "%".to_string();
     v.metric = format!("{}占{}的比重", a.metric, b.metric);
-    Some(Answer {
-        question: q.text.clone(),
-        answer: Some(v),
-        candidates: Vec::new(),
-        sources: [source(store, &a), source(store, &b)].into_iter().flatten().collect(),
-        reason: None,
-    })
+    Some(computed(store, q, v, [&a, &b]))
 }
 
 /// A year before the report: the next year's level minus its stated change (比上年增加).
@@ -601,16 +582,7 @@ fn previous_year(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], id
     );
     let mut v = value_of(level, value.normalize().to_string(), text, true);
     v.year = Some(year);
-    Some(Answer {
-        question: q.text.clone(),
-        answer: Some(v),
-        candidates: Vec::new(),
-        sources: [source(store, level), source(store, change)]
-            .into_iter()
-            .flatten()
-            .collect(),
-        reason: None,
-    })
+    Some(computed(store, q, v, [level, change]))
 }
 
 /// What answering needs from the whole archive, built once per opened index:

@@ -46,7 +46,7 @@ impl GramTokenizer {
 }
 
 /// A gram's bytes and length in one number (None for a gram too long to pack).
-fn packed(gram: &[u8]) -> Option<u128> {
+pub(crate) fn packed(gram: &[u8]) -> Option<u128> {
     if gram.len() > 15 {
         return None;
     }

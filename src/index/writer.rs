@@ -269,14 +269,7 @@ impl StoreWriter {
 
 /// A bigram's bytes and length in one number (a bigram is two characters: at most 8 bytes).
 fn pack(gram: &str) -> Option<u128> {
-    let gram = gram.as_bytes();
-    if gram.len() > 15 {
-        return None;
-    }
-    let mut bytes = [0u8; 16];
-    bytes[..gram.len()].copy_from_slice(gram);
-    bytes[15] = gram.len() as u8;
-    Some(u128::from_le_bytes(bytes))
+    super::gram_tokenizer::packed(gram.as_bytes())
 }
 
 /// The bigram [`pack`]ed in `key`.
