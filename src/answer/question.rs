@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::glossary;
 use crate::extract::context::canonical;
-use crate::model::{Phase, ValueKind};
+use crate::model::{Period, Phase, ValueKind};
 use crate::region;
 use crate::text::normalize_query;
 
@@ -64,6 +64,8 @@ pub struct Question {
     pub planned: bool,
     /// What is left once region, year, cues and question words are removed.
     pub content: String,
+    /// The part of the year asked about (上半年, 1-9月), if any.
+    pub period: Option<Period>,
 }
 
 struct Patterns {
@@ -540,6 +542,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     }
     // 预算调整汇总表中…, 一般债务余额情况表里…: where the figure is printed is no content.
     rest = table_reference().replace_all(&rest, " ").into_owned();
+    // 1至7月, 前三季度: the part of the year is read once, then is no content.
+    let period = Period::find(&rest);
+    rest = Period::strip(&rest);
     // 项目有多少个: 有 before a question word is no content (国有 stays).
     rest = rest.replace("有多少", "多少").replace("有几", "几");
     rest = stated_comparisons(&rest);
@@ -734,6 +739,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         compute,
         planned,
         content,
+        period,
     }
 }
 
