@@ -487,12 +487,37 @@ fn short_years(text: &str) -> String {
     re.replace_all(text, "${1}20${2}年${3}").into_owned()
 }
 
+/// Cities and counties whose English name is no pinyin (Golmud, Hohhot) written as the
+/// places they are, so they are found like a Chinese name. Provinces stay: they only
+/// qualify the place asked about.
+fn english_places(text: &str) -> String {
+    let mut out = text.to_string();
+    for (word, name) in crate::gazetteer::english_names() {
+        if name.ends_with('省') || name.ends_with("自治区") {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(i) = out[from..].find(word).map(|i| i + from) {
+            let end = i + word.len();
+            let bounded = !out[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                && !out[end..].starts_with(|c: char| c.is_ascii_alphabetic());
+            if bounded {
+                out.replace_range(i..end, name);
+                from = i + name.len();
+            } else {
+                from = end;
+            }
+        }
+    }
+    out
+}
+
 /// Reads a question.
 pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let p = patterns();
     let mut text = short_years(&normalize_query(raw.trim()));
     if text.chars().any(|c| c.is_ascii_alphabetic()) {
-        text = glossary::translate(&join_syllables(&text.to_lowercase()));
+        text = glossary::translate(&english_places(&join_syllables(&text.to_lowercase())));
     }
     let text = canonical(&text);
     let mut rest = text.clone();

@@ -138,6 +138,15 @@ pub fn from_pinyin(word: &str) -> Vec<&'static Place> {
     places(divisions(), pinyin::places(divisions(), word))
 }
 
+/// English names that are not the pinyin of a place (golmud → 格尔木市), lowercase.
+pub fn english_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    include_str!("data/english.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(word, name)| (word.trim(), name.trim()))
+}
+
 /// How often the text names `place`'s parents: for each parent, its most frequent form.
 fn parents_named(place: &Place, context: &str) -> usize {
     ancestors(place)
