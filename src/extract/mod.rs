@@ -48,7 +48,7 @@ fn absent_re() -> &'static Regex {
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let words = alternation(&words);
         Regex::new(&format!(
-            r"(?P<word>{words})(?:任何|相应的?|新的?)?(?P<what>[^，。；、,;：:（）()\d论偿息需法不非]{{0,24}}?(?:收入|支出|债务|债券|余额|经费|费|基金|还本|付息|利息|本金|限额))(?P<flow>(?:预算)?(?:收入|支出))?"
+            r"(?P<word>{words})(?:任何|相应的?|新的?)?(?P<what>[^，。；、,;：:（）()\d论偿息需法不非]{{0,24}}?(?:收入|支出|收支|债务|债券|余额|经费|费|基金|还本|付息|利息|本金|限额))(?P<flow>(?:预算)?(?:收入|支出))?"
         ))
         .expect("valid regex")
     })
@@ -733,7 +733,15 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 }
                 _ => format!("{verb}{}", scrub(&context::residue(what), &scope.region_keys)),
             };
-            zeros.push((all.start(), all.end(), metric, flow_topic));
+            // 无国有资本经营预算收支: neither revenue nor spending.
+            match metric.strip_suffix("收支") {
+                Some(stem) if !stem.is_empty() => {
+                    for flow in ["收入", "支出"] {
+                        zeros.push((all.start(), all.end(), format!("{stem}{flow}"), flow_topic.clone()));
+                    }
+                }
+                _ => zeros.push((all.start(), all.end(), metric, flow_topic)),
+            }
         }
         // 国有资本经营预算收入、支出均为零: one zero per item, a bare flow of the first's budget.
         for z in each_zero_re().captures_iter(sentence) {

@@ -75,9 +75,15 @@ fn clean_region(raw: &str) -> Option<String> {
 
 fn title_score(line: &str) -> Option<i32> {
     // 情况: a disclosure page's title (…债务限额、余额及债券发行还本付息情况).
-    let keyword = ["报告", "说明", "公开", "草案", "情况"]
+    // …or a department's budget page (北京市怀柔区水务局2024年部门预算).
+    let keyword = ["报告", "说明", "公开", "草案", "情况", "部门预算", "部门决算"]
         .iter()
         .any(|k| line.contains(k));
+    // 第二部分2024年部门预算情况说明: a part of the document, not its title.
+    let part = line.starts_with('第') && line.chars().take(5).collect::<String>().contains("部分");
+    if part {
+        return None;
+    }
     let subject = ["预算", "决算", "财政", "债务"].iter().any(|k| line.contains(k));
     let sentence = line.contains(['，', ',', '。']) || line.starts_with(['受', '现', '我', '根']);
     if !keyword || !subject || sentence || display_width(line) > 140 {
@@ -254,7 +260,7 @@ pub fn kind_of(title: &str) -> String {
         "上半年执行"
     } else if title.contains("债务") {
         "债务情况"
-    } else if title.contains("说明") {
+    } else if title.contains("说明") || title.contains("部门预算") {
         "预算说明"
     } else if title.contains("预算") {
         "预算报告"
