@@ -48,7 +48,7 @@ fn absent_re() -> &'static Regex {
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let words = alternation(&words);
         Regex::new(&format!(
-            r"(?P<word>{words})(?:任何|相应的?|新的?)?(?P<what>[^，。；、,;：:（）()\d论偿息需法不非]{{0,24}}?(?:收入|支出|收支|债务|债券|余额|经费|费|基金|还本|付息|利息|本金|限额))(?P<flow>(?:预算)?(?:收入|支出))?"
+            r"(?P<word>{words})(?:任何|相应的?|新的)?(?P<what>(?:[^，。；、,;：:（）()\d论偿息需法不非]|（境）|\(境\)){{0,24}}?(?:收入|支出|收支|债务|债券|余额|经费|费|基金|还本|付息|利息|本金|限额))(?P<flow>(?:预算)?(?:收入|支出))?"
         ))
         .expect("valid regex")
     })
@@ -85,9 +85,25 @@ fn bare_zeros(sentence: &str, money_unit: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for m in equals_zero_re().find_iter(sentence) {
         let word = m.as_str().trim_end_matches(|c: char| !matches!(c, '0' | '零' | '〇'));
-        let Some(zero) = word.chars().last() else { continue };
-        let end = m.start() + word.len();
-        let start = end - zero.len_utf8();
+        let (start, end) = match word.chars().last() {
+            Some(zero) => (m.start() + word.len() - zero.len_utf8(), m.start() + word.len()),
+            None => {
+                // 因公出国（境）费未发生；: nothing happened, and the clause ends there.
+                let Some(said) = crate::lexicon::zero_words()
+                    .equals
+                    .iter()
+                    .find(|w| m.as_str().starts_with(**w))
+                else {
+                    continue;
+                };
+                let end = m.start() + said.len();
+                let rest = &sentence[end..];
+                if !(rest.is_empty() || rest.starts_with(['；', '。', '，', ';', ','])) {
+                    continue;
+                }
+                (m.start(), end)
+            }
+        };
         let clause = &sentence[clause_start(sentence, start)..start];
         if ["率", "增长", "增幅", "下降", "比重", "占", "百分点"]
             .iter()

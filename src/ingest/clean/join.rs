@@ -51,6 +51,10 @@ fn continues(prev: &str, last_width: usize, line: &str, full: usize) -> bool {
     if CLOSED_START.contains(&first) {
         return true;
     }
+    // 因公出国（境）费 / 0万元。: no paragraph opens with a bare amount.
+    if crate::text::is_han(last) && !TERMINAL.contains(&last) && opens_with_amount(line) {
+        return true;
+    }
     if TERMINAL.contains(&last) || heading_level(line).is_some() {
         return false;
     }
@@ -64,6 +68,16 @@ fn continues(prev: &str, last_width: usize, line: &str, full: usize) -> bool {
             // opens a paragraph (（二）健全现代预算制度。加大…) wraps like text.
             level == BULLET_LEVEL || prev.contains('。') || last_width * 10 >= full * 9
         })
+}
+
+/// True when `line` opens with a number and its unit (`0万元。`, `12.5%，`).
+fn opens_with_amount(line: &str) -> bool {
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    rest.len() < line.len()
+        && line.starts_with(|c: char| c.is_ascii_digit())
+        && ["万元", "亿元", "元", "%", "个百分点"]
+            .iter()
+            .any(|u| rest.starts_with(u))
 }
 
 /// Re-joins wrapped lines and drops blank ones.
