@@ -111,7 +111,9 @@ fn create_index(path: &Path) -> Result<Index> {
     std::fs::create_dir_all(path).map_err(io(path))?;
     let (schema, _) = Fields::build();
     let settings = IndexSettings {
-        docstore_compression: Compressor::Zstd(ZstdCompressor::default()),
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(1),
+        }),
         docstore_blocksize: 64 * 1024,
         ..IndexSettings::default()
     };
