@@ -358,6 +358,8 @@ fn documents(f: Fields, report: &Report, facts: Vec<Fact>, hash: &str) -> Vec<Ta
         doc.add_text(f.blob, serde_json::to_string(p).unwrap_or_default());
         docs.push(doc);
     }
+    // The last sentence's paragraph and range: the facts of one sentence come together.
+    let mut last: Option<(usize, (usize, usize))> = None;
     for (i, mut fact) in facts.into_iter().enumerate() {
         let mut doc = base(schema::FACT, Some(i));
         if let Some(y) = fact.year {
@@ -369,7 +371,17 @@ fn documents(f: Fields, report: &Report, facts: Vec<Fact>, hash: &str) -> Vec<Ta
             .get(fact.paragraph)
             .filter(|p| p.position == fact.paragraph);
         // The sentence is read back from the paragraph's text.
-        if let Some(range) = paragraph.and_then(|p| sentence_range(&p.text, &fact)) {
+        let range = paragraph.and_then(|p| {
+            let same = last.filter(|&(at, (start, end))| {
+                at == fact.paragraph
+                    && start <= fact.span.0
+                    && fact.span.1 <= end
+                    && p.text.get(start..end) == Some(fact.sentence.as_str())
+            });
+            same.map(|(_, range)| range).or_else(|| sentence_range(&p.text, &fact))
+        });
+        if let Some(range) = range {
+            last = Some((fact.paragraph, range));
             fact.sentence.clear();
             doc.add_u64(f.sentence, schema::pack_range(range));
         }
