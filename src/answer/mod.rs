@@ -169,9 +169,12 @@ fn pick_with_margin<'a>(ranked: &'a [Ranked<'a>], margin: f32) -> Option<&'a Ran
         .find(|r| !std::ptr::eq(*r, best) && !same_value(r.fact, best.fact));
     if std::env::var_os("BUDGETQ_DEBUG").is_some() {
         eprintln!(
-            "gap {:.3} coverage {:.3}",
+            "gap {:.3} coverage {:.3} best {} {} rival {:?}",
             rival.map_or(9.0, |r| best.score.total - r.score.total),
-            best.score.coverage
+            best.score.coverage,
+            best.fact.metric,
+            best.fact.value,
+            rival.map(|r| (&r.fact.metric, r.fact.value))
         );
     }
     match rival {
@@ -329,25 +332,12 @@ fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &ra
     Some(computed(store, q, v, [&income, &spending]))
 }
 
-/// Words that ask for the sum of everything that fits (一共, 合计, 加起来).
-const SUM_WORDS: &[&str] = &[
-    "一共",
-    "合计",
-    "加起来",
-    "总共",
-    "共计",
-    "总和",
-    "之和",
-    "合起来",
-    "加在一起",
-];
-
 /// 新增专项债用于老旧小区改造的一共多少: when the best fact is one part of a
 /// breakdown and other parts of it fit the question's own words as well, the
 /// answer is their sum, each part cited. The words the parts must share are
 /// those of the question that the total's name does not hold.
 fn sum_of_parts(store: &Store, q: &Question, best: &Fact, facts: &[(&Fact, &ReportMeta)]) -> Option<Answer> {
-    if !SUM_WORDS.iter().any(|w| q.text.contains(w)) || best.kind != ValueKind::Money {
+    if !crate::lexicon::asks_sum(&q.text) || best.kind != ValueKind::Money {
         return None;
     }
     let total = store.fact(&best.report, best.parent?)?;
@@ -512,17 +502,59 @@ fn describe_short(fact: &Fact) -> String {
     format!("{}（{}）", fact.metric, fact.phase.label())
 }
 
-/// A share the report does not state (A占B的比重), from the two amounts it does state.
-fn ratio(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
-    let (part, whole) = q.content.split_once('占')?;
-    let whole = whole.trim_end_matches(['比', '例', '重']);
-    if part.is_empty() || whole.is_empty() {
+/// The part and the whole a share question names: A占B → (A, B), B中A占… → (A, B).
+/// The whole is `None` when the question names only a level (占全市的) or nothing,
+/// so the part's own total is meant. Words that only say "all of it" are dropped.
+fn share_sides(content: &str) -> Option<(String, Option<String>)> {
+    let (part, whole) = content.split_once('占').unwrap_or((content, ""));
+    // 三公经费中公务用车运行维护费 / 还本付息总额里利息: the whole named first.
+    let (container, part) = ["当中", "之中", "里面", "中的", "里的", "中", "里"]
+        .iter()
+        .find_map(|w| {
+            part.rsplit_once(w)
+                .filter(|(c, p)| c.chars().count() >= 2 && p.chars().count() >= 2 && !p.starts_with('央'))
+        })
+        .map_or((None, part), |(c, p)| (Some(c), p));
+    let whole = whole.trim_end_matches(['比', '例', '重', '的']);
+    let named = |w: &str| {
+        let w = crate::lexicon::drop_total_words(w);
+        let w = w
+            .trim_start_matches('全')
+            .trim_end_matches(['区', '县', '市', '省', '旗', '镇', '乡', '的']);
+        (w.chars().count() >= 2).then(|| crate::lexicon::drop_total_words(&w.replace('的', "")))
+    };
+    let whole = named(whole).or_else(|| container.and_then(named));
+    if part.is_empty() || (whole.is_none() && container.is_none() && !content.contains('占')) {
         return None;
     }
-    let a = level_fact(store, q, facts, idf, part)?;
-    let b = level_fact(store, q, facts, idf, whole)?;
+    Some((part.to_string(), whole))
+}
+
+/// A share the report does not state (A占B的比重, B中A占百分之几), from the two
+/// amounts it does state. The whole is the part's own total when the report lists
+/// the part under it (其中…) and the question names no other whole.
+fn ratio(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
+    let (part, whole) = share_sides(&q.content)?;
+    let a = level_fact(store, q, facts, idf, &part)?;
+    let parent = a.parent.and_then(|p| store.fact(&a.report, p));
+    let b = match whole {
+        Some(whole) => {
+            let named = level_fact(store, q, facts, idf, &whole).filter(|b| !same_value(b, &a));
+            // 一般债券利息占全部债券利息: the total it is listed under, when that fits the words.
+            let fits_parent = parent.filter(|p| {
+                let words = rank::bigrams(&canonical(&p.metric));
+                let asked = rank::bigrams(&canonical(&whole));
+                !asked.is_empty() && asked.iter().filter(|b| words.contains(*b)).count() * 2 >= asked.len()
+            });
+            match (named, fits_parent) {
+                (Some(n), Some(p)) if !same_value(&n, &p) => return None,
+                (n, p) => p.or(n)?,
+            }
+        }
+        None => parent?,
+    };
     let b_value = convert(b.value, &b, &a)?;
-    if b_value.is_zero() || a.year != b.year {
+    if b_value.is_zero() || a.year != b.year || b_value < a.value {
         return None;
     }
     let value = (a.value / b_value * Decimal::from(100)).round_dp(2).normalize();
@@ -742,7 +774,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         if let Some((a, b)) = crate::lexicon::composite_parts(&q.content) {
             // 还本付息合计: the parts are 还本 and 付息, not 还本合计.
             let part = |content: String| Question {
-                content: canonical(&SUM_WORDS.iter().fold(content, |c, w| c.replace(w, ""))),
+                content: canonical(&crate::lexicon::drop_total_words(&content)),
                 compute: Compute::None,
                 ..q.clone()
             };

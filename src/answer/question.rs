@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::glossary;
 use crate::extract::context::canonical;
-use crate::model::{Phase, ValueKind};
+use crate::model::{Period, Phase, ValueKind};
 use crate::region;
 use crate::text::normalize_query;
 
@@ -64,6 +64,8 @@ pub struct Question {
     pub planned: bool,
     /// What is left once region, year, cues and question words are removed.
     pub content: String,
+    /// The part of the year asked about (上半年, 1-9月), if any.
+    pub period: Option<Period>,
 }
 
 struct Patterns {
@@ -86,7 +88,7 @@ fn patterns() -> &'static Patterns {
                 r"(?:是|有|为)?多少钱|(?:是|有|为)?多少(?:万亿元|亿元|万元|千元|元)|幅度|完成情况|执行情况|情况|(?:万亿元|亿元|万元)(?:是|为)?$|百分之多少|百分比|是多少|有多少|为多少|多少钱|多少个|多少家|多少项|多少人|多少次|多少件|多少|是几|几倍|几个|百分之几|几|是什么|什么|请问|一下|呢|吗|[?？。，,！!]|what|was|were|is|the|of|in|at|how|much|did|does|district|county|city|'s",
             ),
             // 占比, 比重, 占…的比例; not 耕地占用税.
-            share: re(r"占比|比重|比例|占[^用地有]\p{Han}*?的"),
+            share: re(r"占比|比重|比例|占[^用地有]\p{Han}*?的|占(?:百分|多少|几成)"),
             // 在教育方面的支出 → 教育的支出.
             in_respect: re(r"在(\p{Han}{2,12}?)(?:方面|上)"),
             budget_names: re(
@@ -540,6 +542,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     }
     // 预算调整汇总表中…, 一般债务余额情况表里…: where the figure is printed is no content.
     rest = table_reference().replace_all(&rest, " ").into_owned();
+    // 1至7月, 前三季度: the part of the year is read once, then is no content.
+    let period = Period::find(&rest);
+    rest = Period::strip(&rest);
     // 项目有多少个: 有 before a question word is no content (国有 stays).
     rest = rest.replace("有多少", "多少").replace("有几", "几");
     rest = stated_comparisons(&rest);
@@ -734,6 +739,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         compute,
         planned,
         content,
+        period,
     }
 }
 

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use super::question::{Question, Relation};
 use crate::extract::context::{canonical, is_fall, phase_clue};
-use crate::model::{Fact, Phase, ReportMeta, ValueKind};
+use crate::model::{Fact, Period, Phase, ReportMeta, ValueKind};
 
 /// Lowercase character bigrams of the letters, digits and Han characters of `text`.
 pub fn bigrams(text: &str) -> HashSet<String> {
@@ -516,13 +516,29 @@ pub fn score(
     let part_year_report =
         is_part_of_year(&report.title) && !report.title.contains("决算") && !report.title.contains("草案");
     // (Its plans, 年度预算数, are still the whole year's.)
-    let part_year_fact = is_part_of_year(&fact.sentence)
-        || (part_year_report && fact.phase == Phase::Actual && !fact.sentence.contains("全年"));
+    let mut fact_periods = Period::all(&fact.sentence);
+    // (Rates and changes there are the part's too, whatever phase their base gave them.)
+    let plan_level = fact.phase != Phase::Actual && fact.kind == ValueKind::Money && fact.relation.is_empty();
+    if fact_periods.is_empty() && part_year_report && !plan_level && !fact.sentence.contains("全年") {
+        fact_periods = Period::all(&report.title);
+    }
+    let part_year_fact = is_part_of_year(&fact.sentence) || !fact_periods.is_empty();
     if q.text.contains("全年") && part_year_fact {
         return None;
     }
-    // …nor the whole year for a part.
-    if is_part_of_year(&q.text) && fact.sentence.contains("全年") && !part_year_fact {
+    // …nor the whole year for a part, nor one part for another (1-9月 for 上半年):
+    // what was done in a part of the year is stated for that part.
+    if let Some(asked) = q.period {
+        let done = matches!(fact.phase, Phase::Actual | Phase::Final | Phase::Expected);
+        if fact_periods.is_empty() {
+            // (a whole year's plan answers only when a plan is asked: 上半年…年度预算是多少)
+            if done || q.phases.is_empty() || fact.sentence.contains("全年") {
+                return None;
+            }
+        } else if !fact_periods.contains(&asked) {
+            return None;
+        }
+    } else if is_part_of_year(&q.text) && fact.sentence.contains("全年") && !part_year_fact {
         return None;
     }
     // A plan (拟申请…) is not a thing done: it answers only a question about plans.

@@ -329,7 +329,9 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
     let mut topic = section_topic.to_string();
     let mut out: Vec<Reading> = Vec::new();
     let mut previous_sentence_metric: Option<(String, String)> = None;
+    // (the last amount, and the last level: 其中 after 比上年末增加Y万元 breaks down the level)
     let mut previous_sentence_total: Option<usize> = None;
+    let mut previous_sentence_level: Option<usize> = None;
     // The total that bullets (一是…；二是…) after it break down.
     let mut bullet_total: Option<usize> = None;
     for (s_start, s_end) in sentences(text) {
@@ -548,10 +550,15 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 &out[first_in_sentence..],
                 first_in_sentence,
                 nearest_breakdown,
+                !relation.is_empty(),
             )
             .or_else(|| {
                 (sentence_opens_breakdown && m.kind == ValueKind::Money)
-                    .then_some(previous_sentence_total)
+                    .then_some(if relation.is_empty() {
+                        previous_sentence_level.or(previous_sentence_total)
+                    } else {
+                        previous_sentence_total
+                    })
                     .flatten()
             })
             .or_else(|| {
@@ -588,10 +595,15 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
 
             // Phase: rates and changes take their base's; children their parent's.
             // 比2023年预计执行数30286万元: the figure compared with is that year's, in its phase.
-            let base = comparison_base(between);
-            let year = base
-                .map(|(y, _)| Some(y))
-                .unwrap_or_else(|| scope.year_at(sentence_before, &p.section));
+            // (比2021年减收34086万元 is a change of this year, not a base.)
+            let base = comparison_base(between).filter(|_| relation.is_empty());
+            let year = base.map(|(y, _)| Some(y)).unwrap_or_else(|| {
+                // A part is of its total's year (2024年…预算31800万元…。其中：税收收入17650万元).
+                parent
+                    .filter(|_| last_year(sentence_before).is_none())
+                    .and_then(|pi| out[pi].year)
+                    .or_else(|| scope.year_at(sentence_before, &p.section))
+            });
             // 由210,110万元调整为251,550万元: the first figure is the one before the adjustment.
             // (本次调整后，债务限额由268700万元增加至298600万元: so is a change the adjustment made.)
             let adjusted_from = between.ends_with('由')
@@ -602,7 +614,8 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 Phase::Initial
             } else if let Some((y, clue)) = base {
                 clue.unwrap_or_else(|| scope.default_phase(Some(y), &p.section))
-            } else if let Some(clue) = parent.and(context::phase_clue(between)) {
+            } else if let Some(clue) = parent.filter(|_| relation.is_empty()).and(context::phase_clue(between)) {
+                // (比2021年实际完成数减少: that phase is the base's, not the change's.)
                 clue
             } else if let Some(pi) = parent {
                 out[pi].phase
@@ -661,7 +674,19 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
         // stated, not a rate's base (调整预算数290455万元的105.3%).
         previous_sentence_total = out[first_in_sentence..]
             .iter()
-            .rposition(|r| r.m.kind == ValueKind::Money && r.parent.is_none() && !text[r.m.end..].starts_with('的'))
+            .rposition(|r| {
+                r.m.kind == ValueKind::Money && r.parent.is_none() && !r.compared && !text[r.m.end..].starts_with('的')
+            })
+            .map(|i| i + first_in_sentence);
+        previous_sentence_level = out[first_in_sentence..]
+            .iter()
+            .rposition(|r| {
+                r.m.kind == ValueKind::Money
+                    && r.parent.is_none()
+                    && !r.compared
+                    && r.relation.is_empty()
+                    && !text[r.m.end..].starts_with('的')
+            })
             .map(|i| i + first_in_sentence);
         let opens_with_bullet = heading_level(sentence).is_some_and(|(level, _)| level == BULLET_LEVEL);
         if !opens_with_bullet && previous_sentence_total.is_some() {
@@ -758,7 +783,66 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             });
         }
     }
+    reparent_by_sum(&mut out);
+    mark_changed_parts(&mut out);
     out
+}
+
+/// The amount in yuan, for comparing amounts written in different units.
+fn in_yuan(r: &Reading) -> Option<Decimal> {
+    unit::yuan_factor(&r.m.unit).map(|f| r.m.value * f)
+}
+
+/// Parts that add up to another amount of their total's sentence belong to that
+/// one: 调增36000万元，其中新增一般债券8600万元、再融资一般债券27400万元 breaks
+/// down the change, not the adjusted budget stated before it.
+fn reparent_by_sum(out: &mut [Reading]) {
+    let parents: std::collections::BTreeSet<usize> = out.iter().filter_map(|r| r.parent).collect();
+    for p in parents {
+        let children: Vec<usize> = (0..out.len())
+            .filter(|&i| out[i].parent == Some(p) && out[i].m.kind == ValueKind::Money)
+            .collect();
+        if children.len() < 2 {
+            continue;
+        }
+        let Some(sum) = children.iter().map(|&i| in_yuan(&out[i])).sum::<Option<Decimal>>() else {
+            continue;
+        };
+        if in_yuan(&out[p]) == Some(sum) {
+            continue;
+        }
+        let sentence = out[p].sentence;
+        let total = (0..out.len()).find(|&j| {
+            j != p
+                && out[j].sentence == sentence
+                && out[j].m.kind == ValueKind::Money
+                && out[j].parent.is_none()
+                && in_yuan(&out[j]) == Some(sum)
+        });
+        if let Some(total) = total {
+            for &i in &children {
+                out[i].parent = Some(total);
+            }
+        }
+    }
+}
+
+/// A part of a change whose level the paragraph also states is itself a change:
+/// 安排290000万元(其中:旗本级257800万元)，比人代会预算数增加60000万元(其中:旗本级58800万元).
+fn mark_changed_parts(out: &mut [Reading]) {
+    for i in 0..out.len() {
+        let Some(p) = out[i].parent else { continue };
+        if !out[i].relation.is_empty() || out[p].relation.is_empty() || out[i].m.kind != ValueKind::Money {
+            continue;
+        }
+        let level_stated = out
+            .iter()
+            .enumerate()
+            .any(|(j, r)| j != i && r.relation.is_empty() && r.metric == out[i].metric && r.m.value != out[i].m.value);
+        if level_stated {
+            out[i].relation = out[p].relation.clone();
+        }
+    }
 }
 
 /// Drops change words left in a metric phrase (`税收收入增长` → `税收收入`).
@@ -829,6 +913,7 @@ fn parent_of(
     earlier: &[Reading],
     offset: usize,
     breakdown_at: Option<usize>,
+    change: bool,
 ) -> Option<usize> {
     if m.kind != ValueKind::Money && m.kind != ValueKind::Count {
         return None;
@@ -863,7 +948,10 @@ fn parent_of(
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, r)| r.m.end <= at && r.m.kind == m.kind && !text[r.m.end..].starts_with('的'))
+        // Not a comparison's base (比2023年预计执行数30286万元增长5%。其中：…), nor a
+        // change for a level when one was stated (余额X万元，比上年末增加Y万元。其中：…).
+        .filter(|(_, r)| r.m.end <= at && r.m.kind == m.kind && !r.compared && !text[r.m.end..].starts_with('的'))
+        .max_by_key(|(i, r)| (r.relation.is_empty() != change, *i))
         .map(|(i, _)| i + offset)
 }
 
@@ -1006,6 +1094,27 @@ mod tests {
             .iter()
             .find(|f| f.written == written)
             .unwrap_or_else(|| panic!("no fact {written}"))
+    }
+
+    #[test]
+    fn a_breakdown_belongs_to_the_level_not_to_a_base_or_change() {
+        let f = facts(
+            "一、收入安排\n2024年全县一般公共预算收入预算31800万元，比2023年预计执行数30286万元增长5%。其中：税收收入17650万元，非税收入14150万元。\n\
+             全县政府债务余额279615.48万元，比2022年末增加21306.50万元。其中：一般债务余额168204.36万元，专项债务余额111411.12万元。\n\
+             债务转贷收入由21000万元调整为57000万元，调增36000万元，其中新增一般债券8600万元、再融资一般债券27400万元。\n\
+             全旗收入安排290000万元(其中:旗本级257800万元,开发区32200万元)，比人代会预算数增加60000万元(其中:旗本级58800万元,开发区1200万元)。\n",
+        );
+        let index_of = |w: &str| Some(find(&f, w).index);
+        assert_eq!(find(&f, "17650").parent, index_of("31800"));
+        assert_eq!(find(&f, "17650").year, Some(2024));
+        assert_eq!(find(&f, "168204.36").parent, index_of("279615.48"));
+        // 比2022年末增加: a change of the year reported on, not of 2022.
+        assert_eq!(find(&f, "21306.50").year, find(&f, "279615.48").year);
+        // The parts add up to the change.
+        assert_eq!(find(&f, "8600").parent, index_of("36000"));
+        // A part of a change whose level is stated too is a change.
+        assert_eq!(find(&f, "58800").relation, find(&f, "60000").relation);
+        assert!(find(&f, "257800").relation.is_empty());
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub fn split_header(text: &str) -> (Option<Header>, &str) {
         let value = (!value.is_empty() && value != "-").then(|| value.to_string());
         match key {
             "source" => header.source = value,
-            "region" => header.region = value,
+            // 西藏自治区桑丹县（虚构地名）: a remark is not part of the name.
+            "region" => header.region = value.map(|v| without_remarks(&v)).filter(|v| !v.is_empty()),
             "kind" => header.kind = value,
             "years" => {
                 header.years = value.map(|v| {
@@ -66,6 +67,21 @@ pub fn split_header(text: &str) -> (Option<Header>, &str) {
     (None, text)
 }
 
+/// `text` without parenthesised remarks (（虚构地名）, (invented)).
+fn without_remarks(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +91,8 @@ mod tests {
         let (h, rest) = split_header("source: x\nregion: 河南省洛阳市西工区\nyears: 2023/2024\n---\n正文");
         let h = h.unwrap();
         assert_eq!(h.region.as_deref(), Some("河南省洛阳市西工区"));
+        let (remark, _) = split_header("region: 西藏自治区桑丹县（虚构地名）\n---\n正文");
+        assert_eq!(remark.map(|h| h.region), Some(Some("西藏自治区桑丹县".to_string())));
         assert_eq!(
             h.years,
             Some(Years {

@@ -390,6 +390,32 @@ pub fn aliases(word: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The total words of `total_words.tsv`, longest first: (word, asks for a sum).
+fn total_words() -> &'static [(&'static str, bool)] {
+    static T: OnceLock<Vec<(&'static str, bool)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<(&'static str, bool)> = lines(include_str!("data/total_words.tsv"))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, kind)| (w, kind.trim() == "sum"))
+            .collect();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        v
+    })
+}
+
+/// True when `text` asks to add figures up (一共, 合计, 加起来).
+pub fn asks_sum(text: &str) -> bool {
+    total_words().iter().any(|(w, sum)| *sum && text.contains(w))
+}
+
+/// `text` without the words that only say "the whole of it" (全部, 总额, 合计):
+/// 全部债券利息 → 债券利息, 三公经费合计 → 三公经费.
+pub fn drop_total_words(text: &str) -> String {
+    total_words()
+        .iter()
+        .fold(text.to_string(), |t, (w, _)| t.replace(w, ""))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

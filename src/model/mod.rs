@@ -5,9 +5,11 @@
 mod answer;
 mod fact;
 mod paragraph;
+mod period;
 mod report;
 
 pub use answer::{Answer, AnswerValue, Candidate, Source};
 pub use fact::{Fact, Phase, ValueKind};
 pub use paragraph::Paragraph;
+pub use period::Period;
 pub use report::{Report, ReportMeta, Years};
