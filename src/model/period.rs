@@ -54,33 +54,35 @@ impl Period {
 
     /// Every part of a year that `text` names, in order.
     pub fn all(text: &str) -> Vec<Period> {
-        pattern().captures_iter(text).filter_map(|c| {
-            let get = |name: &str| c.name(name).and_then(|m| month(m.as_str()));
-            let named = |name: &str| c.name(name).is_some();
-            let (from, to) = if let (Some(a), Some(b)) = (get("a"), get("b")) {
-                (a, b)
-            } else if let Some(n) = get("n").or_else(|| get("u")).or_else(|| get("e")) {
-                (1, n)
-            } else if named("h1") {
-                (1, 6)
-            } else if named("h2") {
-                (7, 12)
-            } else if named("q3") {
-                (1, 9)
-            } else if named("q1") {
-                (1, 3)
-            } else if named("q2") {
-                (4, 6)
-            } else if named("q3only") {
-                (7, 9)
-            } else if named("q4") {
-                (10, 12)
-            } else {
-                return None;
-            };
-            (from <= to && to <= 12 && (from, to) != (1, 12)).then_some(Period { from, to })
-        })
-        .collect()
+        pattern()
+            .captures_iter(text)
+            .filter_map(|c| {
+                let get = |name: &str| c.name(name).and_then(|m| month(m.as_str()));
+                let named = |name: &str| c.name(name).is_some();
+                let (from, to) = if let (Some(a), Some(b)) = (get("a"), get("b")) {
+                    (a, b)
+                } else if let Some(n) = get("n").or_else(|| get("u")).or_else(|| get("e")) {
+                    (1, n)
+                } else if named("h1") {
+                    (1, 6)
+                } else if named("h2") {
+                    (7, 12)
+                } else if named("q3") {
+                    (1, 9)
+                } else if named("q1") {
+                    (1, 3)
+                } else if named("q2") {
+                    (4, 6)
+                } else if named("q3only") {
+                    (7, 9)
+                } else if named("q4") {
+                    (10, 12)
+                } else {
+                    return None;
+                };
+                (from <= to && to <= 12 && (from, to) != (1, 12)).then_some(Period { from, to })
+            })
+            .collect()
     }
 
     /// `text` without the parts of a year it names (for reading a question's content).
