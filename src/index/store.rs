@@ -470,8 +470,8 @@ impl Store {
         };
         clauses.push((Occur::Must, type_query(f, schema::FACT)));
         let mut indexed: Vec<(String, usize, Fact)> = Vec::new();
-        // Facts whose sentence is a range of their paragraph's text, by report.
-        let mut ranged: HashMap<String, Vec<(usize, (usize, usize))>> = HashMap::new();
+        // Facts whose sentence is a range of their paragraph's text, by report: (place in `indexed`, range).
+        let mut ranged: HashMap<String, Vec<(usize, Range)>> = HashMap::new();
         for address in sorted(searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?) {
             let doc: TantivyDocument = searcher.doc(address)?;
             let position = doc.get_first(f.position).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
@@ -651,8 +651,11 @@ fn sorted(addresses: HashSet<DocAddress>) -> Vec<DocAddress> {
     v
 }
 
+/// A byte range of a text.
+type Range = (usize, usize);
+
 /// The range of a fact document's sentence in its paragraph's text, when it keeps one.
-fn sentence_range(doc: &TantivyDocument, f: Fields) -> Option<(usize, usize)> {
+fn sentence_range(doc: &TantivyDocument, f: Fields) -> Option<Range> {
     doc.get_first(f.sentence)
         .and_then(|v| v.as_u64())
         .map(schema::unpack_range)
