@@ -249,6 +249,13 @@ pub fn local_context(fact: &Fact) -> &str {
 
 /// The words of a fact's clause before its number (拟申请专项债券资金共计 in
 /// …评审通过26个，拟申请专项债券资金共计41.69亿元).
+/// The sentence before the figure, from the start of its list item (after the last ；).
+fn list_item_before(fact: &Fact) -> &str {
+    let sentence = fact.sentence.as_str();
+    let before = &sentence[..sentence.find(fact.written.as_str()).unwrap_or(sentence.len())];
+    before.rfind(['；', ';']).map_or(before, |i| &before[i..])
+}
+
 pub fn clause_before(fact: &Fact) -> &str {
     let sentence = fact.sentence.as_str();
     let number_start = sentence.find(fact.written.as_str()).unwrap_or(sentence.len());
@@ -469,6 +476,7 @@ fn kind_fits(q: &Question, fact: &Fact) -> Option<f32> {
         Some(_) => None,
         None => match fact.kind {
             ValueKind::Money => Some(0.0),
+            ValueKind::Count if crate::lexicon::names_money(&q.text) => None,
             ValueKind::Count => Some(-0.15),
             _ if !matches!(q.relation, Relation::Level) => Some(0.0),
             _ => None,
@@ -564,6 +572,11 @@ pub fn score(
         None => bigrams(&canonical(local_context(fact))),
     };
     let title = bigrams(&canonical(&report.title));
+    let count_segment = if fact.kind == ValueKind::Count {
+        bigrams(&canonical(list_item_before(fact)))
+    } else {
+        HashSet::new()
+    };
     let credit: Vec<f32> = q_bigrams
         .iter()
         .map(|b| {
@@ -576,8 +589,9 @@ pub fn score(
                 0.8
             } else if sentence.contains(b) {
                 // A count's metric is its counted noun (5个项目); what it counts is
-                // named before it (新增专项债券20.80亿元，共安排5个项目).
-                if fact.kind == ValueKind::Count {
+                // named before it (新增专项债券20.80亿元，共安排5个项目), within its
+                // own item of a list (一是非税收入比重偏高；二是…17个项目 counts no 非税收入).
+                if fact.kind == ValueKind::Count && count_segment.contains(b) {
                     0.9
                 } else {
                     0.5
@@ -594,6 +608,13 @@ pub fn score(
     // A zero (mostly stated in words) whose own name shares no word with the question
     // is another figure, however much its paragraph does (外债转贷余额为0 under 还本付息情况).
     if fact.value.is_zero() && !metric.is_empty() && !q_bigrams.iter().any(|b| metric.contains(b) || parent.contains(b))
+    {
+        return None;
+    }
+    // A count nobody asked for must name what the question names (17个项目 is no 非税收入).
+    if fact.kind == ValueKind::Count
+        && q.want != Some(ValueKind::Count)
+        && !q_bigrams.iter().any(|b| metric.contains(b) || count_segment.contains(b))
     {
         return None;
     }
@@ -673,6 +694,9 @@ pub fn score(
     if names_level(&q.text) {
         if names_level(&fact.metric) || names_level(local_context(fact)) {
             total_score += 0.15;
+        } else if names_whole(local_context(fact)) {
+            // 全市…其中税收收入82.37亿元 is the whole's, not 市级.
+            total_score -= 0.2;
         } else {
             total_score -= 0.1;
         }

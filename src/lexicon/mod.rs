@@ -416,6 +416,14 @@ pub fn drop_total_words(text: &str) -> String {
         .fold(text.to_string(), |t, (w, _)| t.replace(w, ""))
 }
 
+/// True when `text` speaks of money without naming a unit (投入资金多少, 花了多少钱).
+pub fn names_money(text: &str) -> bool {
+    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
+    T.get_or_init(|| lines(include_str!("data/money_words.txt")).collect())
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
