@@ -614,7 +614,9 @@ pub fn score(
     // A count nobody asked for must name what the question names (17个项目 is no 非税收入).
     if fact.kind == ValueKind::Count
         && q.want != Some(ValueKind::Count)
-        && !q_bigrams.iter().any(|b| metric.contains(b) || count_segment.contains(b))
+        && !q_bigrams
+            .iter()
+            .any(|b| metric.contains(b) || count_segment.contains(b))
     {
         return None;
     }

@@ -100,7 +100,9 @@ fn caption_subject(captions: &str, report: &Report) -> (String, String) {
         .map(|c| c.split("单位").next().unwrap_or("").trim_end_matches(['（', '(', ' ']))
         .map(|c| c.trim_end_matches([':', '：']).trim_end_matches("如下"))
         // …or a lead-in line (市级2023年预算收支对比及2024年安排如下：).
-        .find(|c| c.ends_with('表') || c.ends_with("表）") || c.ends_with("表)") || SCOPES.iter().any(|w| c.starts_with(w)))
+        .find(|c| {
+            c.ends_with('表') || c.ends_with("表）") || c.ends_with("表)") || SCOPES.iter().any(|w| c.starts_with(w))
+        })
     else {
         return (String::new(), String::new());
     };
