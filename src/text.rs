@@ -100,7 +100,12 @@ pub fn normalize_query(s: &str) -> String {
 
 /// [`normalize_query`] for bulk text (ingest; see [`into_simplified`]).
 pub fn normalize_bulk(s: &str) -> String {
-    let folded: String = s.chars().map(fold_halfwidth).collect();
+    // Cleaned text has nothing left to fold: copied whole, not character by character.
+    let folded: String = if s.chars().all(|c| fold_halfwidth(c) == c) {
+        s.to_string()
+    } else {
+        s.chars().map(fold_halfwidth).collect()
+    };
     chinese_years(into_simplified(folded))
 }
 

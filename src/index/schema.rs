@@ -1,10 +1,11 @@
 //! The tantivy schema of the store. One index holds four kinds of document,
 //! told apart by `doc_type`: a report (its metadata), a paragraph (text and
 //! section path segmented by jieba), a fact (its serde JSON in `blob`, so new
-//! fields of [`crate::model::Fact`] need no schema change) and the vocabulary
+//! fields of [`crate::model::Fact`] need no schema change; its sentence is kept
+//! as a byte range of its paragraph's text, see `sentence`) and the vocabulary
 //! of one ingest (see `text_bigrams`).
-//! Filters are exact-match fields: report id, years, phase and value kind on
-//! every document; region keys (every level, short form and pinyin), the full
+//! Filters are exact-match fields: report id and years on every document;
+//! region keys (every level, short form and pinyin), the full
 //! region name, kind and file digest on report documents only (a paragraph or
 //! fact is found by region through its report's id, which keeps the index
 //! small and ingest fast).
@@ -47,8 +48,6 @@ pub struct Fields {
     pub year: Field,
     /// Report documents: the kind of report.
     pub kind: Field,
-    pub phase: Field,
-    pub value_kind: Field,
     /// Content hash of the file a report was read from (name and bytes).
     pub hash: Field,
     /// Report documents: the digest of the file's bytes (to store a copy once).
@@ -65,6 +64,19 @@ pub struct Fields {
     pub text_grams: Field,
     /// JSON of the ReportMeta, Paragraph or Fact.
     pub blob: Field,
+    /// Fact documents: the byte range of the fact's sentence in its paragraph's
+    /// text ([`pack_range`]); the blob's sentence is then left empty (stored once, with the paragraph).
+    pub sentence: Field,
+}
+
+/// A byte range in one number (start in the high half).
+pub fn pack_range((start, end): (usize, usize)) -> u64 {
+    ((start as u64) << 32) | (end as u64 & 0xffff_ffff)
+}
+
+/// The byte range [`pack_range`]d in `packed`.
+pub fn unpack_range(packed: u64) -> (usize, usize) {
+    ((packed >> 32) as usize, (packed & 0xffff_ffff) as usize)
 }
 
 impl Fields {
@@ -100,8 +112,6 @@ impl Fields {
             region_name: b.add_text_field(REGION_NAME, exact.clone().set_fast("raw")),
             year: b.add_u64_field("year", NumericOptions::default().set_indexed()),
             kind: b.add_text_field("kind", exact.clone()),
-            phase: b.add_text_field("phase", exact.clone()),
-            value_kind: b.add_text_field("value_kind", exact.clone()),
             hash: b.add_text_field("hash", exact.clone()),
             digest: b.add_text_field("digest", exact.clone()),
             section: b.add_text_field("section", TextOptions::default().set_indexing_options(jieba.clone())),
@@ -110,6 +120,7 @@ impl Fields {
             metric_bigrams: b.add_text_field("metric_bigrams", grams(gram_tokenizer::BIGRAMS)),
             text_grams: b.add_text_field("text_grams", grams(gram_tokenizer::PHRASE_GRAMS)),
             blob: b.add_text_field("blob", STORED),
+            sentence: b.add_u64_field("sentence", NumericOptions::default().set_stored()),
         };
         (b.build(), fields)
     }
@@ -125,8 +136,6 @@ impl Fields {
             region_name: f(REGION_NAME)?,
             year: f("year")?,
             kind: f("kind")?,
-            phase: f("phase")?,
-            value_kind: f("value_kind")?,
             hash: f("hash")?,
             digest: f("digest")?,
             section: f("section")?,
@@ -135,6 +144,7 @@ impl Fields {
             metric_bigrams: f("metric_bigrams")?,
             text_grams: f("text_grams")?,
             blob: f("blob")?,
+            sentence: f("sentence")?,
         })
     }
 }

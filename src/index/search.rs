@@ -143,7 +143,9 @@ pub(crate) fn compact_bulk(text: &str) -> String {
 /// Lowercase, without white space.
 fn compact_normal(normal: String) -> String {
     let mut out = super::tokenizer::into_lowercase(normal);
-    out.retain(|c| !c.is_whitespace());
+    if out.contains(char::is_whitespace) {
+        out.retain(|c| !c.is_whitespace());
+    }
     out
 }
 

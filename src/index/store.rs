@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::model::{Fact, Paragraph, Report, ReportMeta};
 
 /// Bump when the index layout, the tokenizer or the document format changes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The commit payload that marks a complete index of this format.
 pub(crate) fn format_payload() -> String {
@@ -322,8 +322,14 @@ impl Store {
             .is_ok_and(|n| n > 0)
     }
 
-    /// The document of `doc_type` of report `id` at `position` (none for the report itself).
+    /// The document of `doc_type` of report `id` at `position` (none for the report itself), parsed from its blob.
     fn by_key<T: DeserializeOwned>(&self, doc_type: &str, id: &str, position: Option<usize>) -> Option<T> {
+        let (doc, f) = self.doc_by_key(doc_type, id, position)?;
+        parse_blob(&doc, f.blob)
+    }
+
+    /// The document of `doc_type` of report `id` at `position` (none for the report itself).
+    fn doc_by_key(&self, doc_type: &str, id: &str, position: Option<usize>) -> Option<(TantivyDocument, Fields)> {
         let (searcher, f) = self.searcher()?;
         let mut clauses = vec![
             (Occur::Must, type_query(f, doc_type)),
@@ -336,7 +342,17 @@ impl Store {
         let found = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector).ok()?;
         let address = found.into_iter().next()?;
         let doc: TantivyDocument = searcher.doc(address).ok()?;
-        parse_blob(&doc, f.blob)
+        Some((doc, f))
+    }
+
+    /// The fact of a fact document, its sentence read from its paragraph when the document keeps only its range.
+    fn fact_of(&self, doc: &TantivyDocument, f: Fields) -> Option<Fact> {
+        let mut fact: Fact = parse_blob(doc, f.blob)?;
+        if let Some(range) = sentence_range(doc, f) {
+            let p = self.paragraph(&fact.report, fact.paragraph)?;
+            fact.sentence = p.text.get(range.0..range.1)?.to_string();
+        }
+        Some(fact)
     }
 
     /// The metadata of report `id`.
@@ -366,7 +382,9 @@ impl Store {
         if let Some(hit) = lock(&self.facts).get(&cache_key) {
             return hit.clone();
         }
-        let fact = self.by_key(schema::FACT, id, Some(index));
+        let fact = self
+            .doc_by_key(schema::FACT, id, Some(index))
+            .and_then(|(doc, f)| self.fact_of(&doc, f));
         lock(&self.facts).insert(cache_key, fact.clone());
         fact
     }
@@ -386,6 +404,16 @@ impl Store {
         let mut paragraphs: Vec<Paragraph> = fetch(&searcher, &query, f.blob)?;
         paragraphs.sort_by_key(|p| p.position);
         Ok(Some(Report { meta, paragraphs }))
+    }
+
+    /// The texts of the paragraphs of report `id`, by position.
+    fn paragraph_texts(&self, searcher: &Searcher, f: Fields, id: &str) -> Result<HashMap<usize, String>> {
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, type_query(f, schema::PARAGRAPH)),
+            (Occur::Must, text_term(f.report, id)),
+        ]);
+        let paragraphs: Vec<Paragraph> = fetch(searcher, &query, f.blob)?;
+        Ok(paragraphs.into_iter().map(|p| (p.position, p.text)).collect())
     }
 
     /// The facts of report `id`, in its fact order.
@@ -442,11 +470,29 @@ impl Store {
         };
         clauses.push((Occur::Must, type_query(f, schema::FACT)));
         let mut indexed: Vec<(String, usize, Fact)> = Vec::new();
+        // Facts whose sentence is a range of their paragraph's text, by report: (place in `indexed`, range).
+        let mut ranged: HashMap<String, Vec<(usize, Range)>> = HashMap::new();
         for address in sorted(searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?) {
             let doc: TantivyDocument = searcher.doc(address)?;
             let position = doc.get_first(f.position).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
             if let Some(fact) = parse_blob::<Fact>(&doc, f.blob) {
+                if let Some(range) = sentence_range(&doc, f) {
+                    ranged
+                        .entry(fact.report.clone())
+                        .or_default()
+                        .push((indexed.len(), range));
+                }
                 indexed.push((fact.report.clone(), position, fact));
+            }
+        }
+        // One read of a report's paragraphs gives the sentences of all its facts.
+        for (id, wanted) in ranged {
+            let texts = self.paragraph_texts(&searcher, f, &id)?;
+            for (at, (start, end)) in wanted {
+                let fact = &mut indexed[at].2;
+                if let Some(sentence) = texts.get(&fact.paragraph).and_then(|t| t.get(start..end)) {
+                    fact.sentence = sentence.to_string();
+                }
             }
         }
         indexed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -603,6 +649,16 @@ fn sorted(addresses: HashSet<DocAddress>) -> Vec<DocAddress> {
     let mut v: Vec<DocAddress> = addresses.into_iter().collect();
     v.sort();
     v
+}
+
+/// A byte range of a text.
+type Range = (usize, usize);
+
+/// The range of a fact document's sentence in its paragraph's text, when it keeps one.
+fn sentence_range(doc: &TantivyDocument, f: Fields) -> Option<Range> {
+    doc.get_first(f.sentence)
+        .and_then(|v| v.as_u64())
+        .map(schema::unpack_range)
 }
 
 fn parse_blob<T: DeserializeOwned>(doc: &TantivyDocument, blob: Field) -> Option<T> {

@@ -68,10 +68,17 @@ pub fn into_lowercase(text: String) -> String {
     }
 }
 
-/// True when `text` surely has no cased letter (Han, digits, lowercase Latin).
+/// True when `text` surely has no cased letter (Han, digits, lowercase Latin,
+/// CJK punctuation).
 pub(crate) fn is_caseless(text: &str) -> bool {
     text.chars()
-        .all(|c| (c.is_ascii() && !c.is_ascii_uppercase()) || is_han(c))
+        .all(|c| (c.is_ascii() && !c.is_ascii_uppercase()) || is_han(c) || is_caseless_symbol(c))
+}
+
+/// General and CJK punctuation, and the full-width forms other than the Latin
+/// capitals: characters without case (a paragraph's ，。（）“” keep it on the fast path).
+fn is_caseless_symbol(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF20}' | '\u{FF3B}'..='\u{FFEF}')
 }
 
 /// Han ideographs, which have no case.
@@ -238,6 +245,22 @@ mod tests {
         for c in ['，', '。', ' ', '-', 'a', '1', 'Ａ'] {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c}");
         }
+    }
+
+    #[test]
+    fn caseless_symbols_have_no_lowercase() {
+        let ranges = [
+            '\u{2000}'..='\u{206F}',
+            '\u{3000}'..='\u{303F}',
+            '\u{FF01}'..='\u{FF20}',
+            '\u{FF3B}'..='\u{FFEF}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            assert!(is_caseless_symbol(c));
+            assert!(c.to_lowercase().eq([c]), "{c}");
+        }
+        assert!(!is_caseless("ＡＢ"));
+        assert!(is_caseless("收入（一）：“专项”。"));
     }
 
     #[test]

@@ -111,7 +111,9 @@ fn create_index(path: &Path) -> Result<Index> {
     std::fs::create_dir_all(path).map_err(io(path))?;
     let (schema, _) = Fields::build();
     let settings = IndexSettings {
-        docstore_compression: Compressor::Zstd(ZstdCompressor::default()),
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(1),
+        }),
         docstore_blocksize: 64 * 1024,
         ..IndexSettings::default()
     };
@@ -184,13 +186,10 @@ impl StoreWriter {
     pub fn add(&mut self, batch: Vec<(Report, Vec<Fact>, String)>) -> Result<()> {
         let f = self.fields;
         let docs: Vec<(String, Vec<TantivyDocument>, Vec<u128>)> = batch
-            .par_iter()
+            .into_par_iter()
             .map(|(report, facts, hash)| {
-                (
-                    report.meta.id.clone(),
-                    documents(f, report, facts, hash),
-                    vocabulary(report),
-                )
+                let vocabulary = vocabulary(&report);
+                (report.meta.id.clone(), documents(f, &report, facts, &hash), vocabulary)
             })
             .collect();
         let mut session_vocabulary = std::mem::take(&mut self.vocabulary);
@@ -316,7 +315,7 @@ fn vocabulary(report: &Report) -> Vec<u128> {
 /// The documents of one report: the report, its paragraphs and its facts.
 /// Region, kind and digest go on the report document only: a paragraph or a
 /// fact is found by region through its report.
-fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<TantivyDocument> {
+fn documents(f: Fields, report: &Report, facts: Vec<Fact>, hash: &str) -> Vec<TantivyDocument> {
     let meta = &report.meta;
     let years: Vec<u16> = [meta.years.execution, meta.years.draft].into_iter().flatten().collect();
     let base = |doc_type: &str, position: Option<usize>| {
@@ -359,21 +358,55 @@ fn documents(f: Fields, report: &Report, facts: &[Fact], hash: &str) -> Vec<Tant
         doc.add_text(f.blob, serde_json::to_string(p).unwrap_or_default());
         docs.push(doc);
     }
-    for (i, fact) in facts.iter().enumerate() {
+    // The last sentence's paragraph and range: the facts of one sentence come together.
+    let mut last: Option<(usize, (usize, usize))> = None;
+    for (i, mut fact) in facts.into_iter().enumerate() {
         let mut doc = base(schema::FACT, Some(i));
         if let Some(y) = fact.year {
             doc.add_u64(f.year, u64::from(y));
         }
-        doc.add_text(f.phase, fact.phase.label());
-        doc.add_text(
-            f.value_kind,
-            serde_json::to_string(&fact.kind).unwrap_or_default().trim_matches('"'),
-        );
         doc.add_text(f.metric_bigrams, canonical(&fact.metric));
-        doc.add_text(f.blob, serde_json::to_string(fact).unwrap_or_default());
+        let paragraph = report
+            .paragraphs
+            .get(fact.paragraph)
+            .filter(|p| p.position == fact.paragraph);
+        // The sentence is read back from the paragraph's text.
+        let range = paragraph.and_then(|p| {
+            let same = last.filter(|&(at, (start, end))| {
+                at == fact.paragraph
+                    && start <= fact.span.0
+                    && fact.span.1 <= end
+                    && p.text.get(start..end) == Some(fact.sentence.as_str())
+            });
+            same.map(|(_, range)| range).or_else(|| sentence_range(&p.text, &fact))
+        });
+        if let Some(range) = range {
+            last = Some((fact.paragraph, range));
+            fact.sentence.clear();
+            doc.add_u64(f.sentence, schema::pack_range(range));
+        }
+        doc.add_text(f.blob, serde_json::to_string(&fact).unwrap_or_default());
         docs.push(doc);
     }
     docs
+}
+
+/// The byte range of `fact`'s sentence in its paragraph's `text`: the
+/// occurrence holding the fact's number, else the first.
+fn sentence_range(text: &str, fact: &Fact) -> Option<(usize, usize)> {
+    let sentence = fact.sentence.as_str();
+    let mut first = None;
+    for (start, _) in text.match_indices(sentence) {
+        let end = start + sentence.len();
+        if start <= fact.span.0 && fact.span.1 <= end {
+            return Some((start, end));
+        }
+        first.get_or_insert((start, end));
+        if sentence.is_empty() {
+            break;
+        }
+    }
+    first
 }
 
 #[cfg(test)]

@@ -21,7 +21,12 @@ pub fn normalize(lines: Vec<String>) -> Vec<String> {
     lines
         .into_iter()
         .map(|line| {
-            let folded: String = line.chars().map(fold_halfwidth).filter(|c| *c != '\r').collect();
+            // Most lines hold nothing to fold: they are kept, not copied.
+            let folded: String = if line.chars().all(|c| c != '\r' && fold_halfwidth(c) == c) {
+                line
+            } else {
+                line.chars().map(fold_halfwidth).filter(|c| *c != '\r').collect()
+            };
             let simplified = into_simplified(folded);
             // A gloss opens with a parenthesis: a line without one is kept as it is.
             if simplified.contains('(') {

@@ -118,17 +118,18 @@ fn label_residue(line: &str) -> usize {
 
 /// Drops furniture lines. A run of `- [ 标签 ]` / `- value` list items (site
 /// metadata rendered as a list) is dropped whole.
-pub fn drop_furniture(lines: Vec<String>) -> Vec<String> {
+pub fn drop_furniture(mut lines: Vec<String>) -> Vec<String> {
     let p = patterns();
     let mut out = Vec::with_capacity(lines.len());
     let mut in_metadata_list = false;
     // Runs of pipe rows that hold figures are the report's tables, not chrome.
     let mut figure_rows = 0;
-    for (i, line) in lines.iter().enumerate() {
-        let t = line.trim();
+    // A kept line is moved out (only the lines after it are looked at again).
+    for i in 0..lines.len() {
+        let t = lines[i].trim();
         if figure_rows > 0 {
             figure_rows -= 1;
-            out.push(line.clone());
+            out.push(std::mem::take(&mut lines[i]));
             continue;
         }
         if t.starts_with('|') {
@@ -139,7 +140,7 @@ pub fn drop_furniture(lines: Vec<String>) -> Vec<String> {
                 .collect();
             if super::tables::is_figure_run(&run) {
                 figure_rows = run.len() - 1;
-                out.push(line.clone());
+                out.push(std::mem::take(&mut lines[i]));
                 continue;
             }
         }
@@ -168,7 +169,7 @@ pub fn drop_furniture(lines: Vec<String>) -> Vec<String> {
             continue;
         }
         if !is_furniture(t) {
-            out.push(line.clone());
+            out.push(std::mem::take(&mut lines[i]));
         }
     }
     out

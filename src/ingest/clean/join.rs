@@ -82,7 +82,18 @@ fn opens_with_amount(line: &str) -> bool {
 
 /// Re-joins wrapped lines and drops blank ones.
 pub fn rejoin(lines: Vec<String>) -> Vec<String> {
-    let lines: Vec<String> = lines.iter().map(|l| collapse(l)).filter(|l| !l.is_empty()).collect();
+    // A line without whitespace is its own collapsed form: kept, not copied.
+    let lines: Vec<String> = lines
+        .into_iter()
+        .map(|l| {
+            if l.contains(char::is_whitespace) {
+                collapse(&l)
+            } else {
+                l
+            }
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
     let full = page_width(&lines);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut last_width = 0;

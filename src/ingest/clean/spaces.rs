@@ -50,7 +50,8 @@ pub fn remove_spaces(lines: Vec<String>) -> Vec<String> {
     lines
         .into_iter()
         .map(|line| {
-            if super::tables::is_grid_row(&line) {
+            // A line without spaces is kept as it is (nothing to remove, nothing to trim).
+            if super::tables::is_grid_row(&line) || !line.contains(char::is_whitespace) {
                 return line;
             }
             let header = is_table_header(&line);

@@ -363,7 +363,7 @@ fn cell_table(lines: &[String], i: usize) -> Option<(usize, Vec<String>)> {
 }
 
 /// Rewrites the tables among `lines` as grid rows.
-pub fn to_grid(lines: Vec<String>) -> Vec<String> {
+pub fn to_grid(mut lines: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -382,7 +382,8 @@ pub fn to_grid(lines: Vec<String>) -> Vec<String> {
             i += used;
             continue;
         }
-        out.push(lines[i].clone());
+        // Moved out: only the lines after it are looked at again.
+        out.push(std::mem::take(&mut lines[i]));
         i += 1;
     }
     out
