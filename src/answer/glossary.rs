@@ -19,6 +19,13 @@ fn entries() -> &'static [(String, &'static str)] {
             .filter_map(|l| l.split_once('\t'))
             .map(|(en, zh)| (en.trim().replace('-', " "), zh.trim()))
             .collect();
+        // deed tax revenue is 契税, not deed + 税收收入 (tax revenue is longer than deed tax).
+        let revenues: Vec<(String, &str)> = e
+            .iter()
+            .filter(|(en, zh)| en.ends_with(" tax") && zh.ends_with('税'))
+            .map(|(en, zh)| (format!("{en} revenue"), *zh))
+            .collect();
+        e.extend(revenues);
         e.sort_by_key(|(en, _)| std::cmp::Reverse(en.len()));
         e
     })

@@ -299,7 +299,20 @@ fn complete_region(found: Option<String>, titles: &[String], lines: &[String]) -
             })
             .and_then(|(range, _)| resolve(&t[range]))
     });
-    in_title.or_else(|| found.map(|f| with_parents(&f, lines)))
+    in_title.or_else(|| found.map(|f| with_ancestors(&with_parents(&f, lines), &context)))
+}
+
+/// A place the gazetteer does not know under one it does (锦州市松峰区), with the
+/// known one's own parents (辽宁省锦州市松峰区).
+fn with_ancestors(region: &str, context: &str) -> String {
+    let levels = region::levels(region);
+    let Some(first) = levels.first().filter(|_| levels.len() >= 2) else {
+        return region.to_string();
+    };
+    match crate::gazetteer::resolve(first, context) {
+        Some(place) => format!("{}{}", crate::gazetteer::full_name(place), &region[first.len()..]),
+        None => region.to_string(),
+    }
 }
 
 /// A place the gazetteer does not know, with the parents the report writes
