@@ -712,7 +712,10 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     // 比上年减少了多少: an amount if the report states one, else the rate it states.
     if let Relation::Change { up, money: true } = q.relation {
         // …but never a rate for 多少亿元.
-        if pick(&ranked).is_none() && !q.text.contains('元') {
+        if pick(&ranked).is_none()
+            && !q.text.contains('元')
+            && crate::lexicon::wanted_kind(&q.text) != Some(ValueKind::Money)
+        {
             q.relation = Relation::Change { up, money: false };
             q.want = Some(ValueKind::Percent);
             ranked = rank_facts(store, &q, &facts, q.year, idf);

@@ -643,16 +643,20 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         "减支",
         "增加",
         "减少",
+        "多多少",
+        "少多少",
+        "多了多少",
+        "少了多少",
     ]
     .iter()
     .any(|w| rest.contains(w))
         && !rest.contains('%');
-    let up = if ["下降", "减少", "降幅", "减收", "减支"]
+    let up = if ["下降", "减少", "降幅", "减收", "减支", "少多少", "少了多少"]
         .iter()
         .any(|w| rest.contains(w))
     {
         Some(false)
-    } else if ["增长", "增加", "增幅", "增收", "增支", "提高", "上升"]
+    } else if ["增长", "增加", "增幅", "增收", "增支", "提高", "上升", "多多少", "多了多少"]
         .iter()
         .any(|w| rest.contains(w))
     {
