@@ -508,13 +508,7 @@ fn describe_short(fact: &Fact) -> String {
 fn share_sides(content: &str) -> Option<(String, Option<String>)> {
     let (part, whole) = content.split_once('占').unwrap_or((content, ""));
     // 三公经费中公务用车运行维护费 / 还本付息总额里利息: the whole named first.
-    let (container, part) = ["当中", "之中", "里面", "中的", "里的", "中", "里"]
-        .iter()
-        .find_map(|w| {
-            part.rsplit_once(w)
-                .filter(|(c, p)| c.chars().count() >= 2 && p.chars().count() >= 2 && !p.starts_with('央'))
-        })
-        .map_or((None, part), |(c, p)| (Some(c), p));
+    let (container, part) = question::container_split(part).map_or((None, part), |(c, p)| (Some(c), p));
     let whole = whole.trim_end_matches(['比', '例', '重', '的']);
     let named = |w: &str| {
         let w = crate::lexicon::drop_total_words(w);

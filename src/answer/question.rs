@@ -512,6 +512,22 @@ fn english_places(text: &str) -> String {
     out
 }
 
+/// A whole and the item asked within it (三公经费中公务接待费, 国有资本经营预算里上级补助收入).
+pub fn container_split(content: &str) -> Option<(&str, &str)> {
+    ["当中", "之中", "里面", "中的", "里的", "中", "里"]
+        .iter()
+        .find_map(|w| {
+            content
+                .rsplit_once(w)
+                // (中央, 中心, 中小学, 中长期 are words, not 中 = within)
+                .filter(|(c, p)| {
+                    c.chars().count() >= 2
+                        && p.chars().count() >= 2
+                        && !p.starts_with(['央', '心', '小', '长', '学', '等', '期'])
+                })
+        })
+}
+
 /// Reads a question.
 pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let p = patterns();
@@ -656,9 +672,19 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         .any(|w| rest.contains(w))
     {
         Some(false)
-    } else if ["增长", "增加", "增幅", "增收", "增支", "提高", "上升", "多多少", "多了多少"]
-        .iter()
-        .any(|w| rest.contains(w))
+    } else if [
+        "增长",
+        "增加",
+        "增幅",
+        "增收",
+        "增支",
+        "提高",
+        "上升",
+        "多多少",
+        "多了多少",
+    ]
+    .iter()
+    .any(|w| rest.contains(w))
     {
         Some(true)
     } else {

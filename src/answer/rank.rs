@@ -611,6 +611,18 @@ pub fn score(
     {
         return None;
     }
+    // An item asked within a whole (国有资本经营预算里上级补助收入) is named by the fact
+    // itself, not only by its sentence: the whole's own total is no answer.
+    if let Some((_, item)) = super::question::container_split(&q.content) {
+        let item = bigrams(&canonical(item));
+        let named = item
+            .iter()
+            .filter(|b| metric.contains(*b) || crate::lexicon::aliases(b).iter().any(|a| metric_text.contains(a)))
+            .count();
+        if named * 5 < item.len() * 3 {
+            return None;
+        }
+    }
     // A count nobody asked for must name what the question names (17个项目 is no 非税收入).
     if fact.kind == ValueKind::Count
         && q.want != Some(ValueKind::Count)
