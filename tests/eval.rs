@@ -318,6 +318,9 @@ fn blind_questions_hold_their_floor() {
         "questions-se",
         "questions-sf",
         "questions-sg",
+        "questions-sh",
+        "questions-si",
+        "questions-sj",
     ] {
         all.extend(golds(&format!("blind/{set}.jsonl")));
     }

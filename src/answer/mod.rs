@@ -611,6 +611,59 @@ fn previous_year(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], id
     Some(computed(store, q, v, [level, change]))
 }
 
+/// A change on last year in money (比上年末增加了多少) from the two years' stated
+/// levels; never when the levels move the other way than the question says.
+fn year_on_year(
+    store: &Store,
+    q: &Question,
+    up: Option<bool>,
+    facts: &[(&Fact, &ReportMeta)],
+    idf: &rank::Idf,
+) -> Option<Answer> {
+    let year = q.year?;
+    let at = |y: u16, facts: &[(&Fact, &ReportMeta)]| {
+        let sq = Question {
+            year: Some(y),
+            relation: Relation::Level,
+            compute: Compute::None,
+            ..q.clone()
+        };
+        level_fact(store, &sq, facts, idf, &q.content).filter(|f| f.year == Some(y) && f.relation.is_empty())
+    };
+    let now = at(year, facts)?;
+    // The facts fetched are of the year asked; last year's are fetched on their own.
+    let last_year = Question {
+        year: Some(year.checked_sub(1)?),
+        ..q.clone()
+    };
+    let earlier = region_facts(store, &last_year);
+    let before = at(year - 1, &earlier.pairs())?;
+    let change = now.value - convert(before.value, &before, &now)?;
+    let value = match up {
+        Some(true) if change > Decimal::ZERO => change,
+        Some(false) if change < Decimal::ZERO => -change,
+        _ => return None,
+    };
+    let text = format!(
+        "{}{} = {}{} − {}{}（{}年，{}年）",
+        value.normalize(),
+        now.unit,
+        plain(&now.written),
+        now.unit,
+        plain(&before.written),
+        before.unit,
+        year,
+        year - 1
+    );
+    let mut v = value_of(&now, value.normalize().to_string(), text, true);
+    v.metric = format!(
+        "{}比上年{}",
+        now.metric,
+        if up == Some(false) { "减少" } else { "增加" }
+    );
+    Some(computed(store, q, v, [&now, &before]))
+}
+
 /// What answering needs from the whole archive, built once per opened index:
 /// the regions to recognise and the weights of metric bigrams.
 pub struct Answerer {
@@ -705,6 +758,12 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     }
     // 比上年减少了多少: an amount if the report states one, else the rate it states.
     if let Relation::Change { up, money: true } = q.relation {
+        // 余额比上年末增加了多少 that the report states only as the two levels.
+        if pick(&ranked).is_none() {
+            if let Some(answer) = year_on_year(store, &q, up, &facts, idf) {
+                return answer;
+            }
+        }
         // …but never a rate for 多少亿元.
         if pick(&ranked).is_none()
             && !q.text.contains('元')
