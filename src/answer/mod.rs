@@ -747,7 +747,9 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             return answer;
         }
     }
-    if let Some(term) = idf.unknown_term(&q.content) {
+    // (占 joins a part and its whole; 全部, 总额 only say "all of it": no word either way.)
+    let named = crate::lexicon::drop_total_words(&q.content).replace('占', " ");
+    if let Some(term) = idf.unknown_term(&named) {
         return not_found(&q, format!("no report in the archive mentions {term}"), &[]);
     }
     let mut ranked = rank_facts(store, &q, &facts, q.year, idf);

@@ -1,0 +1,107 @@
+//! Answers the report does not state in one figure but that follow from what it
+//! states (issue 11): a share of a part in its total, a change on last year from
+//! two year-end balances, a change asked as 比上年多多少; and answers that must
+//! not be given: one part of the year for another, a whole for an item asked
+//! within it. The reports are written here (invented county, invented figures).
+
+use std::fs;
+
+use budgetq::Engine;
+use tempfile::TempDir;
+
+const DEBT: &str = "source: synthetic (invented figures)
+region: 河南省洛阳市甲乙县
+kind: 债务情况
+years: 2023/-
+---
+甲乙县2023年政府债务情况说明
+一、政府债务余额情况
+2022年末，全县政府债务余额120,000万元，其中一般债务50,000万元、专项债务70,000万元。
+2023年末，全县政府债务余额150,000万元，其中：一般债务55,000万元，专项债务95,000万元。
+二、还本付息情况
+2023年全县政府债券实际支付利息4000万元（一般债券利息2500万元；专项债券利息1500万元）。
+三、国有资本经营预算
+2023年国有资本经营预算收入1200万元，上级补助收入600万元。因公出国（境）费未发生；公务接待费30万元。
+四、一般公共预算
+2023年全县一般公共预算收入完成80000万元，同比增收6000万元，增长8.1%。
+";
+
+const NINE_MONTHS: &str = "source: synthetic (invented figures)
+region: 河南省洛阳市丙丁县
+kind: 上半年执行
+years: 2023/-
+---
+丙丁县2023年1—9月预算执行情况的报告
+1—9月，全县一般公共预算收入完成61000万元，为年度预算的76.3%。
+";
+
+fn engine() -> (TempDir, TempDir, Engine) {
+    let files = TempDir::new().unwrap();
+    fs::write(files.path().join("debt.txt"), DEBT).unwrap();
+    fs::write(files.path().join("nine.txt"), NINE_MONTHS).unwrap();
+    let dir = TempDir::new().unwrap();
+    let mut engine = Engine::create(dir.path()).unwrap();
+    let summary = engine
+        .ingest(&[files.path().to_path_buf()], false, &mut |_| {})
+        .unwrap();
+    assert!(summary.skipped.is_empty());
+    (files, dir, engine)
+}
+
+fn value(engine: &Engine, question: &str) -> Option<(String, String)> {
+    engine.ask(question).answer.map(|a| (a.value, a.unit))
+}
+
+fn pair(value: &str, unit: &str) -> Option<(String, String)> {
+    Some((value.to_string(), unit.to_string()))
+}
+
+#[test]
+fn a_share_of_a_part_in_its_total_is_computed() {
+    let (_f, _d, engine) = engine();
+    assert_eq!(
+        value(&engine, "甲乙县2023年一般债券利息占全部债券利息的比重是多少"),
+        pair("62.5", "%")
+    );
+    assert_eq!(
+        value(&engine, "甲乙县2023年末专项债务余额占债务余额总额的比重"),
+        pair("63.33", "%")
+    );
+}
+
+#[test]
+fn a_change_on_last_year_comes_from_the_two_balances() {
+    let (_f, _d, engine) = engine();
+    assert_eq!(
+        value(&engine, "甲乙县2023年末政府债务余额比上年末增加了多少"),
+        pair("30000", "万元")
+    );
+    // …and never the other way round.
+    assert_eq!(value(&engine, "甲乙县2023年末政府债务余额比上年末减少了多少"), None);
+    // A change asked as 多多少 is the stated change, not the level.
+    assert_eq!(
+        value(&engine, "甲乙县2023年一般公共预算收入比上年多多少"),
+        pair("6000", "万元")
+    );
+}
+
+#[test]
+fn one_part_of_the_year_never_answers_for_another() {
+    let (_f, _d, engine) = engine();
+    assert_eq!(
+        value(&engine, "丙丁县2023年1至9月一般公共预算收入是多少"),
+        pair("61000", "万元")
+    );
+    assert_eq!(value(&engine, "丙丁县2023年上半年一般公共预算收入是多少"), None);
+}
+
+#[test]
+fn an_item_within_a_whole_is_not_the_whole() {
+    let (_f, _d, engine) = engine();
+    assert_eq!(
+        value(&engine, "甲乙县2023年国有资本经营预算里上级补助收入有多少"),
+        pair("600", "万元")
+    );
+    // 因公出国（境）费未发生 is a zero.
+    assert_eq!(value(&engine, "甲乙县2023年因公出国经费花了多少"), pair("0", "万元"));
+}
