@@ -24,6 +24,7 @@ years: 2023/-
 2023年国有资本经营预算收入1200万元，上级补助收入600万元。因公出国（境）费未发生；公务接待费30万元。
 四、一般公共预算
 2023年全县一般公共预算收入完成80000万元，同比增收6000万元，增长8.1%。
+2023年全县一般公共预算支出调整预算为100000万元，实际完成95000万元。
 ";
 
 const NINE_MONTHS: &str = "source: synthetic (invented figures)
@@ -78,6 +79,11 @@ fn a_change_on_last_year_comes_from_the_two_balances() {
     );
     // …and never the other way round.
     assert_eq!(value(&engine, "甲乙县2023年末政府债务余额比上年末减少了多少"), None);
+    // A completion rate from the amount done and the budget named.
+    assert_eq!(
+        value(&engine, "甲乙县2023年一般公共预算支出完成调整预算的百分之几"),
+        pair("95", "%")
+    );
     // A change asked as 多多少 is the stated change, not the level.
     assert_eq!(
         value(&engine, "甲乙县2023年一般公共预算收入比上年多多少"),

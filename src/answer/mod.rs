@@ -611,6 +611,44 @@ fn previous_year(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], id
     Some(computed(store, q, v, [level, change]))
 }
 
+/// A completion rate the report does not state (完成调整预算的百分之几): the amount
+/// done over the budget the question names (年初预算 or 调整预算), both cited.
+fn completion(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
+    let plan = [Phase::Adjusted, Phase::Initial]
+        .into_iter()
+        .find(|p| q.phases.contains(p))?;
+    let at = |phases: Vec<Phase>| {
+        let sq = Question {
+            phases,
+            relation: Relation::Level,
+            want: Some(ValueKind::Money),
+            compute: Compute::None,
+            ..q.clone()
+        };
+        level_fact(store, &sq, facts, idf, &q.content).filter(|f| f.relation.is_empty())
+    };
+    let done = at(vec![Phase::Actual, Phase::Final])?;
+    let budget = at(vec![plan]).filter(|b| b.phase == plan && b.year == done.year)?;
+    let base = convert(budget.value, &budget, &done)?;
+    if base.is_zero() {
+        return None;
+    }
+    let value = (done.value / base * Decimal::from(100)).round_dp(2).normalize();
+    let text = format!(
+        "{value}% = {}{} ÷ {}{}（{}，{}）",
+        plain(&done.written),
+        done.unit,
+        plain(&budget.written),
+        budget.unit,
+        describe(&done),
+        describe(&budget),
+    );
+    let mut v = value_of(&done, value.to_string(), text, true);
+    v.unit = "%".to_string();
+    v.metric = format!("{}完成{}的比例", done.metric, plan.label());
+    Some(computed(store, q, v, [&done, &budget]))
+}
+
 /// A change on last year in money (比上年末增加了多少) from the two years' stated
 /// levels; never when the levels move the other way than the question says.
 fn year_on_year(
@@ -825,6 +863,12 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             if let Some(answer) = combine(store, &q, (&at(Phase::Adjusted), &at(Phase::Initial)), how, &facts, idf) {
                 return answer;
             }
+        }
+    }
+    // 完成调整预算的百分之几 that the report states only as the two amounts.
+    if picked.is_none() && q.relation == Relation::Completion {
+        if let Some(answer) = completion(store, &q, &facts, idf) {
+            return answer;
         }
     }
     // 还本付息合计 that the report states only as 还本 and 付息.
