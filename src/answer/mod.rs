@@ -510,12 +510,13 @@ fn share_sides(content: &str) -> Option<(String, Option<String>)> {
     // 三公经费中公务用车运行维护费 / 还本付息总额里利息: the whole named first.
     let (container, part) = question::container_split(part).map_or((None, part), |(c, p)| (Some(c), p));
     let whole = whole.trim_end_matches(['比', '例', '重', '的']);
+    // 占全市的 names a level, not a whole of its own.
     let named = |w: &str| {
-        let w = crate::lexicon::drop_total_words(w);
+        let w = crate::lexicon::drop_total_words(w).replace('的', "");
         let w = w
             .trim_start_matches('全')
-            .trim_end_matches(['区', '县', '市', '省', '旗', '镇', '乡', '的']);
-        (w.chars().count() >= 2).then(|| crate::lexicon::drop_total_words(&w.replace('的', "")))
+            .trim_end_matches(['区', '县', '市', '省', '旗', '镇', '乡']);
+        (w.chars().count() >= 2).then(|| w.to_string())
     };
     let whole = named(whole).or_else(|| container.and_then(named));
     if part.is_empty() || (whole.is_none() && container.is_none() && !content.contains('占')) {
@@ -547,25 +548,33 @@ fn ratio(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank
         }
         None => parent?,
     };
-    let b_value = convert(b.value, &b, &a)?;
-    if b_value.is_zero() || a.year != b.year || b_value < a.value {
+    if a.year != b.year || convert(b.value, &b, &a)? < a.value {
         return None;
     }
-    let value = (a.value / b_value * Decimal::from(100)).round_dp(2).normalize();
+    let metric = format!("{}占{}的比重", a.metric, b.metric);
+    percent_of(store, q, &a, &b, metric)
+}
+
+/// `top` in percent of `bottom`, two decimals, both cited.
+fn percent_of(store: &Store, q: &Question, top: &Fact, bottom: &Fact, metric: String) -> Option<Answer> {
+    let base = convert(bottom.value, bottom, top)?;
+    if base.is_zero() {
+        return None;
+    }
+    let value = (top.value / base * Decimal::from(100)).round_dp(2).normalize();
     let text = format!(
-        "{value}% = {}{} ÷ {}{}（{} ÷ {}，{}）",
-        plain(&a.written),
-        a.unit,
-        plain(&b.written),
-        b.unit,
-        a.metric,
-        b.metric,
-        a.phase.label()
+        "{value}% = {}{} ÷ {}{}（{}，{}）",
+        plain(&top.written),
+        top.unit,
+        plain(&bottom.written),
+        bottom.unit,
+        describe(top),
+        describe(bottom),
     );
-    let mut v = value_of(&a, value.to_string(), text, true);
+    let mut v = value_of(top, value.to_string(), text, true);
     v.unit = "%".to_string();
-    v.metric = format!("{}占{}的比重", a.metric, b.metric);
-    Some(computed(store, q, v, [&a, &b]))
+    v.metric = metric;
+    Some(computed(store, q, v, [top, bottom]))
 }
 
 /// A year before the report: the next year's level minus its stated change (比上年增加).
@@ -629,24 +638,8 @@ fn completion(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: 
     };
     let done = at(vec![Phase::Actual, Phase::Final])?;
     let budget = at(vec![plan]).filter(|b| b.phase == plan && b.year == done.year)?;
-    let base = convert(budget.value, &budget, &done)?;
-    if base.is_zero() {
-        return None;
-    }
-    let value = (done.value / base * Decimal::from(100)).round_dp(2).normalize();
-    let text = format!(
-        "{value}% = {}{} ÷ {}{}（{}，{}）",
-        plain(&done.written),
-        done.unit,
-        plain(&budget.written),
-        budget.unit,
-        describe(&done),
-        describe(&budget),
-    );
-    let mut v = value_of(&done, value.to_string(), text, true);
-    v.unit = "%".to_string();
-    v.metric = format!("{}完成{}的比例", done.metric, plan.label());
-    Some(computed(store, q, v, [&done, &budget]))
+    let metric = format!("{}完成{}的比例", done.metric, plan.label());
+    percent_of(store, q, &done, &budget, metric)
 }
 
 /// A change on last year in money (比上年末增加了多少) from the two years' stated
