@@ -338,12 +338,7 @@ fn share_of_budget(text: &str) -> bool {
 
 /// True when a sentence speaks of part of a year (上半年, 1-6月, 前三季度).
 fn is_part_of_year(sentence: &str) -> bool {
-    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    P.get_or_init(|| {
-        regex::Regex::new(r"上半年|前三季度|[一三]季度|前(?:[1-9]|1[01]|[二三四五六七八九十])个月|[1１一](?:-|—|－|~|至)(?:[1-9]|1[01]|[二三四五六七八九十])月|(?:^|[^\d])(?:[1-9]|1[01])月(?:底|末)")
-            .expect("valid regex")
-    })
-    .is_match(sentence)
+    Period::find(sentence).is_some()
 }
 
 /// True when the metric negates what the question names: 非税收入 for 税收收入.
