@@ -462,8 +462,8 @@ fn growth(store: &Store, q: &Question, now: &Fact, base: &Fact, base_value: Deci
     } else {
         now.value - base_value
     };
-    let value = (change / base_value * Decimal::from(100)).round_dp(2).normalize();
     let (first, second) = if fall { (base, now) } else { (now, base) };
+    let value = percent(change, base_value);
     let text = format!(
         "{value}% = ({}{} − {}{}) ÷ {}{}（{}，{}）",
         plain(&first.written),
@@ -475,15 +475,33 @@ fn growth(store: &Store, q: &Question, now: &Fact, base: &Fact, base_value: Deci
         describe(now),
         describe(base),
     );
-    let mut v = value_of(now, value.to_string(), text, true);
-    v.unit = "%".to_string();
-    v.metric = format!(
+    let metric = format!(
         "{}比{}{}",
         describe_short(now),
         describe_short(base),
         if fall { "下降" } else { "增长" }
     );
-    Some(computed(store, q, v, [now, base]))
+    Some(percent_answer(store, q, [now, base], value, text, metric))
+}
+
+/// `part` in percent of `whole`, two decimals.
+fn percent(part: Decimal, whole: Decimal) -> Decimal {
+    (part / whole * Decimal::from(100)).round_dp(2).normalize()
+}
+
+/// A computed rate in %, described by `operands[0]` and citing both operands.
+fn percent_answer(
+    store: &Store,
+    q: &Question,
+    operands: [&Fact; 2],
+    value: Decimal,
+    text: String,
+    metric: String,
+) -> Answer {
+    let mut v = value_of(operands[0], value.to_string(), text, true);
+    v.unit = "%".to_string();
+    v.metric = metric;
+    computed(store, q, v, operands)
 }
 
 /// A computed value with the two stated figures it was computed from, both cited.
@@ -561,7 +579,7 @@ fn percent_of(store: &Store, q: &Question, top: &Fact, bottom: &Fact, metric: St
     if base.is_zero() {
         return None;
     }
-    let value = (top.value / base * Decimal::from(100)).round_dp(2).normalize();
+    let value = percent(top.value, base);
     let text = format!(
         "{value}% = {}{} ÷ {}{}（{}，{}）",
         plain(&top.written),
@@ -571,10 +589,7 @@ fn percent_of(store: &Store, q: &Question, top: &Fact, bottom: &Fact, metric: St
         describe(top),
         describe(bottom),
     );
-    let mut v = value_of(top, value.to_string(), text, true);
-    v.unit = "%".to_string();
-    v.metric = metric;
-    Some(computed(store, q, v, [top, bottom]))
+    Some(percent_answer(store, q, [top, bottom], value, text, metric))
 }
 
 /// A year before the report: the next year's level minus its stated change (比上年增加).

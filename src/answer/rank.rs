@@ -525,7 +525,7 @@ pub fn score(
     if fact_periods.is_empty() && part_year_report && !plan_level && !fact.sentence.contains("全年") {
         fact_periods = Period::all(&report.title);
     }
-    let part_year_fact = is_part_of_year(&fact.sentence) || !fact_periods.is_empty();
+    let part_year_fact = !fact_periods.is_empty();
     if q.text.contains("全年") && part_year_fact {
         return None;
     }
