@@ -285,9 +285,22 @@ fn stated_comparisons(rest: &str) -> String {
     of_plan.replace_all(&rest, "完成$1").into_owned()
 }
 
+/// A government's own level, as a part of its region (市级以外的部分).
+const LEVEL_WORDS: &[&str] = &[
+    "市级",
+    "县级",
+    "区级",
+    "旗级",
+    "本级",
+    "市本级",
+    "县本级",
+    "区本级",
+    "旗本级",
+];
+
 fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
-    static P: OnceLock<[Regex; 5]> = OnceLock::new();
-    let [than, distance, minus, apart, unspent] = P.get_or_init(|| {
+    static P: OnceLock<[Regex; 7]> = OnceLock::new();
+    let [than, distance, minus, apart, unspent, besides_of, besides] = P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("valid regex");
         [
             re(&format!(
@@ -300,6 +313,10 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
             // 调整预算还剩多少没有支出: the budget less what was done.
             // (还剩 reads 余额 once synonyms are folded.)
             re(r"^(.+?)(?:还剩下?|还有|剩下|剩余|余额)(?:多少)?(?:没有?|未)(?:支出|花|执行|使用|用|完成)"),
+            // 收入中税收以外的部分: the whole less the part named.
+            re(r"^(.+?)(?:当中|中|里)(.+?)(?:以外|之外)的?"),
+            // 除市级以外各县区一般公共预算收入合计: the same.
+            re(r"^(.*?)除(?:了|去)?(.+?)(?:以外|之外|外)的?(.+?)(?:合计|一共|总共|共计|加起来|是多少|有多少|为多少|多少|$)"),
         ]
     });
     // Changes on last year are stated relations, not computations.
@@ -338,6 +355,31 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
         (c[1].to_string(), c[2].to_string())
     } else if let Some(c) = apart.captures(rest) {
         (c[1].to_string(), c[2].to_string())
+    } else if let Some((whole, part)) = besides_of
+        .captures(rest)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .or_else(|| {
+            besides.captures(rest).map(|c| {
+                // (各县区, 其他: the rest of the whole, which the difference is)
+                let whole = format!("{}{}", &c[1], &c[3]);
+                let whole = ["各县区", "各县（区）", "各县(区)", "其他", "其它", "其余", "各"]
+                    .iter()
+                    .fold(whole, |w, filler| w.replace(filler, ""));
+                (whole, c[2].to_string())
+            })
+        })
+    {
+        // 市级以外: the level's own figure of the same item (本级…), and the whole's (全市…).
+        let level = part.trim();
+        if LEVEL_WORDS.contains(&level) {
+            let whole_word = level.chars().next().filter(|c| *c != '本').map(|c| format!("全{c}"));
+            (
+                format!("{}{}", whole_word.unwrap_or_default(), whole.trim()),
+                format!("本级{}", whole.trim()),
+            )
+        } else {
+            (whole, part)
+        }
     } else if let Some(c) = unspent.captures(rest) {
         // (the second side is the same figure, done)
         let (qa, mut qb) = sides(&c[1], &c[1], regions)?;
