@@ -272,6 +272,12 @@ const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资�
 /// own: A比B多多少 → (A, B); X距离Y还差多少 → (Y, X); A减去B → (A, B).
 /// Rewrites comparisons a report states as relations: 跟2022年相比减少 is 同比减少,
 /// and 为调整预算的 asks for a completion rate (完成调整预算的).
+/// A parenthesised Chinese term of up to five characters in an English question.
+fn short_gloss() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[（(]\p{Han}{1,5}[)）]").expect("valid regex"))
+}
+
 /// A clause saying how a figure is to be estimated (按2022年减收数推算, 根据增速推算).
 fn estimate_clause() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -600,6 +606,13 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let p = patterns();
     let mut text = short_years(&normalize_query(raw.trim()));
     if text.chars().any(|c| c.is_ascii_alphabetic()) {
+        // remittance to higher-level government (上解支出): a short Chinese gloss repeats
+        // the term the glossary translates; a long one (a project's name) is kept.
+        let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        let han = text.chars().filter(|c| crate::text::is_han(*c)).count();
+        if letters > 2 * han {
+            text = short_gloss().replace_all(&text, " ").into_owned();
+        }
         text = glossary::translate(&english_places(&join_syllables(&text.to_lowercase())));
     }
     let text = canonical(&text);
