@@ -67,9 +67,20 @@ fn rank_facts<'a>(
                     } else {
                         ""
                     };
+                    // …and a sentence stating no figure that a list opening with 其中
+                    // continues (在新增债券资金使用方面，…。其中某项目34000万元).
+                    let sentences: Vec<&str> = p.text.split('。').collect();
+                    let lead_ins: Vec<&str> = sentences
+                        .windows(2)
+                        .filter(|w| {
+                            w[1].trim_start().starts_with("其中") && crate::extract::mention::find(w[0]).is_empty()
+                        })
+                        .map(|w| w[0])
+                        .collect();
                     format!(
-                        "{} {title} {}",
+                        "{} {title} {} {}",
                         p.section.join(" "),
+                        lead_ins.join(" "),
                         lead_in(store, &f.report, f.paragraph)
                     )
                 })

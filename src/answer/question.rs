@@ -872,6 +872,12 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         .filter(|c| !c.is_whitespace())
         .collect();
     let content = crate::extract::context::drop_flow_budget(&content);
+    // 某项目安排了多少专项债券资金: a project's figure is the bonds it got; 资金 adds nothing.
+    let content = if content.contains("项目") || content.contains("工程") {
+        content.replace("债券资金", "债券")
+    } else {
+        content
+    };
 
     Question {
         text: raw.trim().to_string(),
