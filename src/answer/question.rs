@@ -582,7 +582,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         rest = format!(" 本级{after}");
     }
     // 预算调整汇总表中…, 一般债务余额情况表里…: where the figure is printed is no content.
-    rest = table_reference().replace_all(&rest, " ").into_owned();
+    if rest.contains('表') {
+        rest = table_reference().replace_all(&rest, " ").into_owned();
+    }
     // 1至7月, 前三季度: the part of the year is read once, then is no content.
     let period = Period::find(&rest);
     rest = Period::strip(&rest);
