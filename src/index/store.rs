@@ -421,14 +421,24 @@ impl Store {
         Ok(Some(Report { meta, paragraphs }))
     }
 
-    /// The texts of the paragraphs of report `id`, by position.
+    /// The texts of the paragraphs of report `id`, by position. The paragraphs
+    /// are kept for [`Store::paragraph`]: ranking reads those of the facts it weighs.
     fn paragraph_texts(&self, searcher: &Searcher, f: Fields, id: &str) -> Result<HashMap<usize, String>> {
         let query = BooleanQuery::new(vec![
             (Occur::Must, type_query(f, schema::PARAGRAPH)),
             (Occur::Must, text_term(f.report, id)),
         ]);
         let paragraphs: Vec<Paragraph> = fetch(searcher, &query, f.blob)?;
-        Ok(paragraphs.into_iter().map(|p| (p.position, p.text)).collect())
+        let mut cache = lock(&self.paragraphs);
+        Ok(paragraphs
+            .into_iter()
+            .map(|p| {
+                let text = p.text.clone();
+                let position = p.position;
+                cache.entry((id.to_string(), position)).or_insert(Some(p));
+                (position, text)
+            })
+            .collect())
     }
 
     /// The facts of report `id`, in its fact order.
@@ -501,12 +511,28 @@ impl Store {
             }
         }
         // One read of a report's paragraphs gives the sentences of all its facts.
+        let mut unread = HashSet::new();
         for (id, wanted) in ranged {
             let texts = self.paragraph_texts(&searcher, f, &id)?;
             for (at, (start, end)) in wanted {
                 let fact = &mut indexed[at].2;
-                if let Some(sentence) = texts.get(&fact.paragraph).and_then(|t| t.get(start..end)) {
-                    fact.sentence = sentence.to_string();
+                match texts.get(&fact.paragraph).and_then(|t| t.get(start..end)) {
+                    Some(sentence) => fact.sentence = sentence.to_string(),
+                    None => {
+                        unread.insert(at);
+                    }
+                }
+            }
+        }
+        // Kept for [`Store::fact`] (ranking reads the parents of the facts it weighs),
+        // except a fact whose sentence could not be read, which it reads as missing.
+        {
+            let mut cache = lock(&self.facts);
+            for (at, (id, position, fact)) in indexed.iter().enumerate() {
+                if !unread.contains(&at) {
+                    cache
+                        .entry((id.clone(), *position))
+                        .or_insert_with(|| Some(fact.clone()));
                 }
             }
         }
