@@ -814,7 +814,9 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             }
         }
         // …but never a rate for 多少亿元.
+        // (nor for a gap between two stated figures: 实际完成比调整预算多了多少.)
         if pick(&ranked).is_none()
+            && !matches!(q.compute, Compute::Difference(_))
             && !q.text.contains('元')
             && crate::lexicon::wanted_kind(&q.text) != Some(ValueKind::Money)
         {

@@ -225,10 +225,11 @@ fn caliber(text: &str) -> Option<Caliber> {
 
 /// True when `text` names the whole jurisdiction (全市, 全县).
 fn names_whole(text: &str) -> bool {
-    ["全市", "全区", "全县", "全旗", "全省", "全镇", "全乡", "全州", "全盟"]
-        .iter()
-        .any(|w| text.contains(w))
+    WHOLES.iter().any(|w| text.contains(w))
 }
+
+/// Words naming the whole jurisdiction.
+const WHOLES: &[&str] = &["全市", "全区", "全县", "全旗", "全省", "全镇", "全乡", "全州", "全盟"];
 
 /// The part of a fact's sentence that speaks of it: up to the end of the
 /// clause holding its number. The parts a total lists after it (其中：3500万元用于
@@ -471,7 +472,11 @@ fn kind_fits(q: &Question, fact: &Fact) -> Option<f32> {
         Some(_) => None,
         None => match fact.kind {
             ValueKind::Money => Some(0.0),
-            ValueKind::Count if crate::lexicon::names_money(&q.text) => None,
+            ValueKind::Count
+                if crate::lexicon::names_money(&q.text) || crate::lexicon::ends_with_money_item(&q.content) =>
+            {
+                None
+            }
             ValueKind::Count => Some(-0.15),
             _ if !matches!(q.relation, Relation::Level) => Some(0.0),
             _ => None,
@@ -575,14 +580,17 @@ pub fn score(
     let credit: Vec<f32> = q_bigrams
         .iter()
         .map(|b| {
+            // A word or its two-character alias (本级 asked, 市级 in a table's caption).
+            let aliases = crate::lexicon::aliases(b);
+            let has = |set: &HashSet<String>| set.contains(b) || aliases.iter().any(|a| set.contains(*a));
             if metric.contains(b) {
                 1.0
-            } else if crate::lexicon::aliases(b).iter().any(|a| metric_text.contains(a)) {
+            } else if aliases.iter().any(|a| metric_text.contains(a)) {
                 // 还本 asked, 偿还政府债务本金 stated.
                 0.9
-            } else if topic.contains(b) || parent.contains(b) {
+            } else if has(&topic) || has(&parent) {
                 0.8
-            } else if sentence.contains(b) {
+            } else if has(&sentence) {
                 // A count's metric is its counted noun (5个项目); what it counts is
                 // named before it (新增专项债券20.80亿元，共安排5个项目), within its
                 // own item of a list (一是非税收入比重偏高；二是…17个项目 counts no 非税收入).
@@ -591,7 +599,7 @@ pub fn score(
                 } else {
                     0.5
                 }
-            } else if paragraph.contains(b) || title.contains(b) {
+            } else if has(paragraph) || has(&title) {
                 // The report's title names what every figure in it is about
                 // (檀山县教育局2024年部门预算公开说明).
                 0.4
@@ -674,9 +682,10 @@ pub fn score(
     }
     // A total asked for (收入总计, 合计) is not one of its parts.
     if part_of.is_some()
-        && ["总计", "合计", "总额", "总量", "总收入", "总支出"]
+        && (["总计", "合计", "总额", "总量", "总收入", "总支出"]
             .iter()
             .any(|w| q.text.contains(w))
+            || crate::lexicon::asks_sum(&q.text))
     {
         total_score -= 0.2;
     }
@@ -701,11 +710,17 @@ pub fn score(
     }
     // A level named in the question (区级, 县本级) prefers facts stated for that level.
     if names_level(&q.text) {
+        // (Two-character words, so the paragraph's bigrams tell whether it names one:
+        // a table under 市级一般公共预算收入执行情况表 is the level's.)
+        let level_in_paragraph = LEVELS.iter().any(|w| paragraph.contains(*w));
+        let whole_in_paragraph = WHOLES.iter().any(|w| paragraph.contains(*w));
         if names_level(&fact.metric) || names_level(local_context(fact)) {
             total_score += 0.15;
-        } else if names_whole(local_context(fact)) {
+        } else if names_whole(local_context(fact)) || (whole_in_paragraph && !level_in_paragraph) {
             // 全市…其中税收收入82.37亿元 is the whole's, not 市级.
             total_score -= 0.2;
+        } else if level_in_paragraph && !whole_in_paragraph {
+            total_score += 0.05;
         } else {
             total_score -= 0.1;
         }
@@ -713,6 +728,9 @@ pub fn score(
         // A question that names no level asks about the whole jurisdiction (全市),
         // the more so when it says so.
         total_score -= if names_whole(&q.text) { 0.1 } else { 0.05 };
+    } else if names_whole(&q.text) && names_whole(local_context(fact)) {
+        // 全旗 asked, 全旗一般公共预算支出调整为 stated (in a report of 旗本级).
+        total_score += 0.05;
     }
     if fact.approx {
         total_score -= 0.05;

@@ -85,10 +85,10 @@ fn patterns() -> &'static Patterns {
             ),
             approval: re(r"^.*?(?:审议通过的?|审查批准的?|批准的?|会议通过的?)[:：]?"),
             lead: re(
-                r"^(?:——|—|-|•|\s|截至|截止|\d{4}年(?:度|底|末|以来|全年|上半年)?|(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?月(?:底|末|份)?(?:以来)?|目前|当前|全年|当年|年度内|年度|年中|本年|拟|为|加上级|加上年|加上|加|减去|减|扣除|其中|包括|以及|及|和|并|同时|另外|另|主要是|主要|共计|共|累计|合计|总计|经|由|从|将|对|我区|我县|我市|我旗|全区|全县|全市|全旗|全城区)+",
+                r"^(?:——|—|-|•|\s|截至|截止|\d{4}年(?:度|底|末|以来|全年|上半年)?|(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?月(?:底|末|份)?(?:以来)?|目前|当前|全年|上半年|下半年|前三季度|当年|年度内|年度|年中|本年|拟|为|加上级|加上年|加上|加|减去|减|扣除|其中|包括|以及|及|和|并|同时|另外|另|主要是|主要|共计|共|累计|合计|总计|经|由|从|将|对|我区|我县|我市|我旗|全区|全县|全市|全旗|全城区)+",
             ),
             within_limit: re(r"^(.*?债务)?余额\p{Han}{0,8}?(?:控制在|低于|不超过|未超过|没有超过|在)\p{Han}{0,10}?限额$"),
-            trail: re(r"(?:为|是|仍|达到|达|约|共计|共|的|了|累计|实际|完成|预计|分别|均|仅|近|超|逾|为止|由|亦|也)+$"),
+            trail: re(r"(?:为|是|仍|达到|达|约|共计|共|的|了|累计|实际|完成|预计|分别|均|仅|近|超|逾|为止|由|亦|也|相应)+$"),
             remark: re(r"[(（][^()（）\d]*[)）]"),
             marker: re(r"^(?:\d{1,2}[.、)）]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+[是、])"),
         }
@@ -348,6 +348,24 @@ pub fn is_scope(metric: &str) -> bool {
         .iter()
         .any(|w| metric.ends_with(w))
         && metric.chars().count() <= 8
+}
+
+/// Words naming a part of a region's budget (市本级, 开发区).
+const PART_WORDS: &[&str] = &["本级", "开发区", "新区", "高新区", "园区"];
+
+/// True when a metric phrase names a part of the region anywhere (市本级一般公共预算收入).
+pub fn names_a_part(metric: &str) -> bool {
+    PART_WORDS.iter().any(|w| metric.contains(w))
+}
+
+/// True when a metric phrase is nothing but a part of the region (市本级, 察尔汗工业园区),
+/// with no verb or item of its own (补助各开发区 is a transfer, not a part's figure).
+pub fn names_only_a_part(metric: &str) -> bool {
+    PART_WORDS.iter().any(|w| metric.ends_with(w))
+        && metric.chars().count() <= 10
+        && !["补助", "下达", "安排", "用于", "转移", "拨", "支持", "投入"]
+            .iter()
+            .any(|w| metric.contains(w))
 }
 
 /// True when a metric phrase holds nothing but a subject-less word.

@@ -134,6 +134,9 @@ fn without_zero_status(text: &str) -> String {
     s
 }
 
+/// Words for the period a zero was stated for (资源税本期未发生收入), no part of its item.
+const ZERO_PERIOD_WORDS: &[&str] = &["本期", "当期", "本年", "当年", "全年", "上半年"];
+
 /// Words between one figure stated twice, before and after (由60000万元调整为33500万元).
 const RESTATE_WORDS: &[&str] = &[
     "调整为",
@@ -388,7 +391,19 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             let zero_between;
             if zero_starts.contains(&m.start) {
                 let own_clause = without_zero_status(between);
-                zero_between = if context::is_empty(&context::residue(&own_clause)) {
+                let own_residue = context::residue(&own_clause);
+                // 耕地占用税未发生入库，收入为0: a bare 收入 is the item named before it.
+                let item_before = || {
+                    let from = s_start.max(prev_end);
+                    let segment = &text[from..m.start];
+                    let clause_end = segment.len() - between.len().min(segment.len());
+                    let before = without_zero_status(segment[..clause_end].trim_end_matches(['，', ',']));
+                    let item = context::residue(&before[clause_start(&before, before.len())..]);
+                    (item.ends_with(['税', '费']) && !context::is_empty(&item)).then_some(item)
+                };
+                zero_between = if context::is_bare(&own_residue) && !context::is_empty(&own_residue) {
+                    item_before().unwrap_or(own_clause)
+                } else if context::is_empty(&own_residue) {
                     let from = s_start.max(prev_end);
                     let segment = text[from..m.start]
                         .char_indices()
@@ -606,6 +621,25 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                         _ => (base_metric, metric),
                     }
                 }
+                // 分区域看，市本级完成27.84亿元: a part of the region named alone is a
+                // part of the level's figure stated last in the paragraph.
+                None if m.kind == ValueKind::Money && relation.is_empty() && context::names_only_a_part(&own) => {
+                    match out.iter().rev().find(|r| {
+                        r.m.kind == ValueKind::Money
+                            && r.parent.is_none()
+                            && r.relation.is_empty()
+                            && !r.compared
+                            && !text[r.m.end..].starts_with('的')
+                            && context::is_complete(&r.base_metric)
+                            && !context::names_a_part(&r.base_metric)
+                    }) {
+                        Some(total) => {
+                            let full = format!("{base_metric}{}", total.base_metric);
+                            (full.clone(), metric.replacen(&base_metric, &full, 1))
+                        }
+                        None => (base_metric, metric),
+                    }
+                }
                 _ => (base_metric, metric),
             };
 
@@ -734,14 +768,29 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             ))
             .trim_end_matches("实际")
             .to_string();
-            let metric = match what {
-                "收入" | "支出"
-                    if named_before.ends_with(['费', '金', '款'])
-                        && !context::is_empty(&named_before)
-                        && context::topic_in(&named_before).is_none() =>
-                {
-                    scrub(&named_before, &scope.region_keys)
+            // 资源税、烟叶税本期未发生收入: one zero per item named.
+            let list_start = sentence[..all.start()]
+                .rfind(['，', ',', '；', ';', '：', ':'])
+                .map_or(0, |i| i + sentence[i..].chars().next().map_or(1, char::len_utf8));
+            let list = without_zero_status(&sentence[list_start..all.start()]);
+            let items_before: Vec<String> = ZERO_PERIOD_WORDS
+                .iter()
+                .fold(list.trim(), |s, w| s.strip_suffix(w).unwrap_or(s))
+                .split(['、', '和', '及'])
+                .map(|item| scrub(&context::residue(item), &scope.region_keys))
+                .collect();
+            let named_items = matches!(what, "收入" | "支出")
+                && context::topic_in(&named_before).is_none()
+                && items_before
+                    .iter()
+                    .all(|item| item.ends_with(['费', '金', '款', '税']) && !context::is_empty(item));
+            if named_items {
+                for item in items_before {
+                    zeros.push((all.start(), all.end(), item, flow_topic.clone()));
                 }
+                continue;
+            }
+            let metric = match what {
                 "收入" | "支出" => context::compose(&flow_topic, what),
                 // 没有政府债务: no debt outstanding.
                 _ if what.ends_with("债务") && verb.is_empty() => {

@@ -54,8 +54,8 @@ struct Table<T> {
 }
 
 impl<T> Table<T> {
-    fn new(entries: Vec<(&'static str, T)>) -> Table<T> {
-        let (words, values): (Vec<&str>, Vec<T>) = entries.into_iter().unzip();
+    fn new<W: AsRef<[u8]>>(entries: Vec<(W, T)>) -> Table<T> {
+        let (words, values): (Vec<W>, Vec<T>) = entries.into_iter().unzip();
         let matcher = matcher()
             .match_kind(MatchKind::LeftmostLongest)
             .build(words)
@@ -89,22 +89,30 @@ fn frame_words() -> &'static AhoCorasick {
 fn value_words() -> &'static Table<ValueKind> {
     static T: OnceLock<Table<ValueKind>> = OnceLock::new();
     T.get_or_init(|| {
-        Table::new(
-            lines(include_str!("data/value_words.tsv"))
-                .filter_map(|l| l.split_once('\t'))
-                .filter_map(|(word, kind)| {
-                    let kind = match kind.trim() {
-                        "percent" => ValueKind::Percent,
-                        "points" => ValueKind::Points,
-                        "multiple" => ValueKind::Multiple,
-                        "count" => ValueKind::Count,
-                        "money" => ValueKind::Money,
-                        _ => return None,
-                    };
-                    Some((word.trim(), kind))
-                })
-                .collect(),
-        )
+        let mut words: Vec<(String, ValueKind)> = lines(include_str!("data/value_words.tsv"))
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(word, kind)| {
+                let kind = match kind.trim() {
+                    "percent" => ValueKind::Percent,
+                    "points" => ValueKind::Points,
+                    "multiple" => ValueKind::Multiple,
+                    "count" => ValueKind::Count,
+                    "money" => ValueKind::Money,
+                    _ => return None,
+                };
+                Some((word.trim().to_string(), kind))
+            })
+            .collect();
+        // 几笔, 多少座: every count unit asked with 几 or 多少 asks for a count.
+        for unit in count_unit_groups().iter().flatten() {
+            for ask in ["几", "多少"] {
+                let word = format!("{ask}{unit}");
+                if !words.iter().any(|(w, _)| *w == word) {
+                    words.push((word, ValueKind::Count));
+                }
+            }
+        }
+        Table::new(words)
     })
 }
 
@@ -444,6 +452,16 @@ pub fn names_money(text: &str) -> bool {
     T.get_or_init(|| lines(include_str!("data/money_words.txt")).collect())
         .iter()
         .any(|w| text.contains(w))
+}
+
+/// True when what a question asks about ends with a word naming an amount
+/// (一般公共预算收入, 政府债务余额), from `money_heads.txt`.
+pub fn ends_with_money_item(content: &str) -> bool {
+    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let content = content.trim();
+    T.get_or_init(|| lines(include_str!("data/money_heads.txt")).collect())
+        .iter()
+        .any(|w| content.ends_with(w))
 }
 
 #[cfg(test)]

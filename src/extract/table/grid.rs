@@ -287,8 +287,13 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
             }
             // A budget's own figures of a part of the region (市级一般公共预算收入)
             // are not the region's; the items under them keep their names.
-            if !scope.is_empty() && !topic.is_empty() && metric.starts_with(topic.as_str()) {
-                metric = format!("{scope}{metric}");
+            // (A column of one level says which: 全市 | 市级 under 全市及市级…执行表.)
+            match col.level.as_deref() {
+                None if !scope.is_empty() && !topic.is_empty() && metric.starts_with(topic.as_str()) => {
+                    metric = format!("{scope}{metric}");
+                }
+                Some(level) if !metric.starts_with(level) => metric = format!("{level}{metric}"),
+                _ => {}
             }
             let year = if col.part.is_some() {
                 label_year.or(col.year)

@@ -32,6 +32,9 @@ pub(crate) struct Column {
     pub measure: Option<String>,
     /// A part a column stands for (一般债务, 专项债务), put into the row label.
     pub part: Option<String>,
+    /// The level of government a column stands for (市级, 县本级), put before the
+    /// row label; empty for a column of the whole (全市), `None` when it names neither.
+    pub level: Option<String>,
 }
 
 const LABEL_HEADS: &[&str] = &[
@@ -49,6 +52,20 @@ const LABEL_HEADS: &[&str] = &[
 const PARTS: &[&str] = &["一般债务", "专项债务", "一般债券", "专项债券"];
 const TOTALS: &[&str] = &["合计", "小计", "总计"];
 const MEASURES: &[&str] = &["余额", "限额", "金额", "发行额", "还本", "付息"];
+
+/// A column of one level of government: `Some(true)` for the whole (全市),
+/// `Some(false)` for the government's own level (市级, 县本级, 本级).
+fn level_column(name: &str) -> Option<bool> {
+    const PLACES: &[char] = &['省', '市', '州', '盟', '县', '区', '旗', '镇', '乡'];
+    let mut chars = name.chars();
+    match (chars.next(), chars.next(), chars.next(), chars.next()) {
+        (Some('全'), Some(p), None, _) if PLACES.contains(&p) => Some(true),
+        (Some('本'), Some('级'), None, _) => Some(false),
+        (Some(p), Some('级'), None, _) if PLACES.contains(&p) => Some(false),
+        (Some(p), Some('本'), Some('级'), None) if PLACES.contains(&p) => Some(false),
+        _ => None,
+    }
+}
 
 /// The first year (19xx年/20xx年) named in `text`.
 pub(crate) fn year_in(text: &str) -> Option<u16> {
@@ -95,6 +112,7 @@ pub(crate) fn column(name: &str, table_year: Option<u16>, years: Years) -> Colum
         phase: None,
         measure: None,
         part: None,
+        level: None,
     };
     let percent = name.contains(['%', '％'])
         || ["百分比", "增幅", "增长率"].iter().any(|w| name.contains(w))
@@ -127,6 +145,9 @@ pub(crate) fn column(name: &str, table_year: Option<u16>, years: Years) -> Colum
     } else if let Some(part) = PARTS.iter().find(|p| name == **p) {
         col.kind = Kind::Amount;
         col.part = Some(part.to_string());
+    } else if let Some(whole) = level_column(name) {
+        col.kind = Kind::Amount;
+        col.level = Some(if whole { String::new() } else { name.to_string() });
     } else if TOTALS.contains(&name) {
         col.kind = Kind::Amount;
         col.part = Some(String::new());

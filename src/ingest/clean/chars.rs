@@ -16,11 +16,34 @@ fn pinyin_gloss() -> &'static Regex {
     })
 }
 
+/// `２，９６０`: a full-width comma between full-width digits, three before a
+/// non-digit, groups thousands (a half-width text would write `2,960`).
+fn fullwidth_thousands() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"([０-９])，([０-９]{3})([^０-９]|$)").expect("valid regex"))
+}
+
+/// `line` with full-width thousands commas made half-width (repeated: the groups of
+/// `１，２３４，５６７` share their digits).
+fn fold_thousands(line: String) -> String {
+    let mut line = line;
+    while fullwidth_thousands().is_match(&line) {
+        line = fullwidth_thousands().replace_all(&line, "$1,$2$3").into_owned();
+    }
+    line
+}
+
 /// Normalises the characters of every line.
 pub fn normalize(lines: Vec<String>) -> Vec<String> {
     lines
         .into_iter()
         .map(|line| {
+            let line =
+                if line.contains('，') && line.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                    fold_thousands(line)
+                } else {
+                    line
+                };
             // Most lines hold nothing to fold: they are kept, not copied.
             let folded: String = if line.chars().all(|c| c != '\r' && fold_halfwidth(c) == c) {
                 line
@@ -41,6 +64,14 @@ pub fn normalize(lines: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fullwidth_commas_between_digit_groups_are_thousands() {
+        let out = normalize(vec![
+            "收入预计完成２，９６０万元，增长１，２３４，５６７元，共３，２项".to_string()
+        ]);
+        assert_eq!(out[0], "收入预计完成2,960万元，增长1,234,567元，共3，2项");
+    }
 
     #[test]
     fn drops_pinyin_glosses_and_simplifies() {

@@ -54,6 +54,16 @@ const COLUMN_WORDS: &[&str] = &[
     "小计",
     "总计",
     "预计",
+    // Levels side by side (全市 | 市级).
+    "全市",
+    "全县",
+    "全区",
+    "全旗",
+    "本级",
+    "市级",
+    "县级",
+    "区级",
+    "旗级",
 ];
 
 /// True for a grid row written by this step.
