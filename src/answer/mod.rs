@@ -429,6 +429,14 @@ fn combine(
         return None;
     }
     let other = convert(fb.value, &fb, &fa)?;
+    // One figure stated twice (in the text and in a table) is no gap of zero.
+    if how == Combine::Difference
+        && other == fa.value
+        && canonical(&fa.metric) == canonical(&fb.metric)
+        && fa.phase == fb.phase
+    {
+        return None;
+    }
     if matches!(how, Combine::Growth | Combine::Fall) {
         return growth(store, q, &fa, &fb, other, how == Combine::Fall);
     }

@@ -131,7 +131,7 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 ];
 
 /// Words removed from the content once read as cues (space separated).
-const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
+const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
 
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
@@ -294,16 +294,38 @@ fn stated_comparisons(rest: &str) -> String {
     of_plan.replace_all(&rest, "完成$1").into_owned()
 }
 
+/// A government's own level, as a part of its region (市级以外的部分).
+const LEVEL_WORDS: &[&str] = &[
+    "市级",
+    "县级",
+    "区级",
+    "旗级",
+    "本级",
+    "市本级",
+    "县本级",
+    "区本级",
+    "旗本级",
+];
+
 fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
-    static P: OnceLock<[Regex; 3]> = OnceLock::new();
-    let [than, distance, minus] = P.get_or_init(|| {
+    static P: OnceLock<[Regex; 7]> = OnceLock::new();
+    let [than, distance, minus, apart, unspent, besides_of, besides] = P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("valid regex");
         [
             re(&format!(
                 r"^(.+?)(?:比|较|相比|与)(.+?)(?:{COMPARE_VERBS})了?(?:多少|几)"
             )),
-            re(r"^(.+?)(?:距离|离)(.+?)(?:还差|还有|还剩|还|差)"),
-            re(r"^(.+?)减去?(.+?)(?:后|还有|还剩|还(?:差|剩)?多少|是|等于|$)"),
+            re(r"^(.+?)(?:距离|离|距)(.+?)(?:还差|还有|还剩|还|差)"),
+            re(r"^(.+?)减去?(.+?)(?:后|还有|还剩|剩下|剩余|还(?:差|剩)?多少|是|等于|$)"),
+            // 调整预算和实际完成差了多少: how far apart two stated figures are.
+            re(r"^(.+?)(?:和|与|跟|同)(.+?)(?:之间)?(?:相差|差了|差距|差)(?:多少|几)"),
+            // 调整预算还剩多少没有支出: the budget less what was done.
+            // (还剩 reads 余额 once synonyms are folded.)
+            re(r"^(.+?)(?:还剩下?|还有|剩下|剩余|余额)(?:多少)?(?:没有?|未)(?:支出|花|执行|使用|用|完成)"),
+            // 收入中税收以外的部分: the whole less the part named.
+            re(r"^(.+?)(?:当中|中|里)(.+?)(?:以外|之外)的?"),
+            // 除市级以外各县区一般公共预算收入合计: the same.
+            re(r"^(.*?)除(?:了|去)?(.+?)(?:以外|之外|外)的?(.+?)(?:合计|一共|总共|共计|加起来|是多少|有多少|为多少|多少|$)"),
         ]
     });
     // Changes on last year are stated relations, not computations.
@@ -340,6 +362,38 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
         })
     {
         (c[1].to_string(), c[2].to_string())
+    } else if let Some(c) = apart.captures(rest) {
+        (c[1].to_string(), c[2].to_string())
+    } else if let Some((whole, part)) = besides_of
+        .captures(rest)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .or_else(|| {
+            besides.captures(rest).map(|c| {
+                // (各县区, 其他: the rest of the whole, which the difference is)
+                let whole = format!("{}{}", &c[1], &c[3]);
+                let whole = ["各县区", "各县（区）", "各县(区)", "其他", "其它", "其余", "各"]
+                    .iter()
+                    .fold(whole, |w, filler| w.replace(filler, ""));
+                (whole, c[2].to_string())
+            })
+        })
+    {
+        // 市级以外: the level's own figure of the same item (本级…), and the whole's (全市…).
+        let level = part.trim();
+        if LEVEL_WORDS.contains(&level) {
+            let whole_word = level.chars().next().filter(|c| *c != '本').map(|c| format!("全{c}"));
+            (
+                format!("{}{}", whole_word.unwrap_or_default(), whole.trim()),
+                format!("本级{}", whole.trim()),
+            )
+        } else {
+            (whole, part)
+        }
+    } else if let Some(c) = unspent.captures(rest) {
+        // (the second side is the same figure, done)
+        let (qa, mut qb) = sides(&c[1], &c[1], regions)?;
+        qb.phases = vec![Phase::Actual];
+        return Some((qa, qb));
     } else if let Some(stem) = rest
         .find("限额")
         .filter(|_| rest.contains("空间") && !rest.contains("余额"))
@@ -385,6 +439,10 @@ fn sum(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
 fn sides(a: &str, b: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
     let mut qa = parse(a, regions);
     let mut qb = parse(b, regions);
+    // 收入距离年初预算还差多少: the first side (the plan) named by a phase alone.
+    if qa.content.is_empty() && !qa.phases.is_empty() {
+        qa.content = qb.content.clone();
+    }
     if qa.content.is_empty() {
         return None;
     }
@@ -657,6 +715,16 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
             .or_else(|| sum(&rest, regions).map(|s| Compute::Sum(Box::new(s))))
             .unwrap_or(Compute::None)
     };
+    // Both sides are of the part of the year asked (上半年完成后离年初预算还差多少).
+    let mut compute = compute;
+    if let Compute::Difference(sides) | Compute::Sum(sides) = &mut compute {
+        // (…but not to a side naming its own year: 6月末比2023年末增加了多少.)
+        for side in [&mut sides.0, &mut sides.1] {
+            if side.year.is_none() && !side.text.contains("年末") && !side.text.contains("年底") {
+                side.period = side.period.or(period);
+            }
+        }
+    }
     let money_change = [
         "增加多少",
         "减少多少",
