@@ -38,19 +38,14 @@ const PR_SET_THP_DISABLE: std::ffi::c_int = 41;
 
 /// A one-shot query touches a few megabytes: without transparent huge pages
 /// the kernel zeroes the 4 KB pages it touches, not a 2 MB page for each
-/// (mimalloc asks for huge pages; about a tenth of an `ask`).
+/// (mimalloc asks for huge pages; a few percent of an `ask`).
 fn small_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: sets one flag of this process, read by the kernel at each later
     // page fault; no memory is passed. A failure (an old kernel) changes nothing.
     unsafe {
-        prctl(
-            PR_SET_THP_DISABLE,
-            1 as std::ffi::c_ulong,
-            0 as std::ffi::c_ulong,
-            0 as std::ffi::c_ulong,
-            0 as std::ffi::c_ulong,
-        );
+        let (on, unused): (std::ffi::c_ulong, std::ffi::c_ulong) = (1, 0);
+        prctl(PR_SET_THP_DISABLE, on, unused, unused, unused);
     }
 }
 
