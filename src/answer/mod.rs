@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
-use crate::extract::context::{canonical, is_fall};
+use crate::extract::context::canonical;
 use crate::index::{FactSet, Store};
 use crate::model::{Answer, AnswerValue, Candidate, Fact, Phase, ReportMeta, Source, ValueKind};
 use crate::region::short_name;
@@ -601,49 +601,6 @@ fn percent_of(store: &Store, q: &Question, top: &Fact, bottom: &Fact, metric: St
     Some(percent_answer(store, q, [top, bottom], value, text, metric))
 }
 
-/// A year before the report: the next year's level minus its stated change (比上年增加).
-fn previous_year(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
-    let year = q.year?;
-    let mut lq = q.clone();
-    lq.relation = Relation::Level;
-    if lq.phases.is_empty() {
-        lq.phases = vec![Phase::Actual, Phase::Final];
-    }
-    let ranked = rank_facts(store, &lq, facts, Some(year + 1), idf);
-    let level = pick(&ranked)?.fact;
-    let change = facts.iter().map(|(f, _)| *f).find(|f| {
-        f.report == level.report
-            && f.paragraph == level.paragraph
-            && f.year == level.year
-            && f.metric == level.metric
-            && f.kind == ValueKind::Money
-            && f.relation.contains("上年")
-            && f.relation != "上年"
-            && f.span.0 > level.span.0
-    })?;
-    let delta = convert(change.value, change, level)?;
-    let value = if is_fall(&change.relation) {
-        level.value + delta
-    } else {
-        level.value - delta
-    };
-    let sign = if is_fall(&change.relation) { '+' } else { '−' };
-    let text = format!(
-        "{}{} = {}年{}{} {sign} {}{}（{}）",
-        value.normalize(),
-        level.unit,
-        year + 1,
-        plain(&level.written),
-        level.unit,
-        plain(&change.written),
-        change.unit,
-        change.relation
-    );
-    let mut v = value_of(level, value.normalize().to_string(), text, true);
-    v.year = Some(year);
-    Some(computed(store, q, v, [level, change]))
-}
-
 /// A completion rate the report does not state (完成调整预算的百分之几): the amount
 /// done over the budget the question names (年初预算 or 调整预算), both cited.
 fn completion(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
@@ -717,6 +674,117 @@ fn year_on_year(
         if up == Some(false) { "减少" } else { "增加" }
     );
     Some(computed(store, q, v, [&now, &before]))
+}
+
+/// Last year's level that the next year's report implies: 2023年收入X万元，比上年增加Y
+///万元 gives 2022's X − Y. A rate (增长5%) gives X ÷ 1.05 only when the question asks
+/// for an estimate (推算, 大约): the rounding of the rate makes it one.
+fn previous_year(store: &Store, q: &Question, pairs: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
+    let year = q.year?;
+    let next = Question {
+        year: Some(year.checked_add(1)?),
+        relation: Relation::Level,
+        compute: Compute::None,
+        ..q.clone()
+    };
+    let now = level_fact(store, &next, pairs, idf, &q.content)
+        .filter(|f| f.year == next.year && f.relation.is_empty() && f.kind == ValueKind::Money)?;
+    // The changes on last year stated for it (or for the same figure stated again, as
+    // in a table): after it in its sentence, before the next amount; not a change
+    // against a budget (调增, 比年初), a completion rate or a share.
+    let changes: Vec<&Fact> = pairs
+        .iter()
+        .map(|(f, _)| *f)
+        .filter(|level| {
+            level.year == now.year && level.relation.is_empty() && level.value == now.value && level.unit == now.unit
+        })
+        .flat_map(|level| {
+            let same_sentence: Vec<&Fact> = pairs
+                .iter()
+                .map(|(f, _)| *f)
+                .filter(|f| f.report == level.report && f.paragraph == level.paragraph && f.sentence == level.sentence)
+                .filter(|f| f.index > level.index)
+                .collect();
+            let next_level = same_sentence
+                .iter()
+                // (a budget it is compared with, 完成年初预算225630万元的122%, is no next figure)
+                .filter(|f| f.kind == ValueKind::Money && f.relation.is_empty() && f.phase == level.phase)
+                .map(|f| f.index)
+                .min()
+                .unwrap_or(usize::MAX);
+            same_sentence
+                .into_iter()
+                .filter(move |f| f.index < next_level && !f.relation.is_empty() && f.relation != "上年")
+        })
+        .filter(|f| {
+            !["调", "完成", "占", "预算", "年初"]
+                .iter()
+                .any(|w| f.relation.contains(w))
+        })
+        .collect();
+    let estimate = ["推算", "大约", "约", "大概", "估算", "按增幅", "按增速"]
+        .iter()
+        .any(|w| q.text.contains(w));
+    let money = changes.iter().find(|f| f.kind == ValueKind::Money);
+    let rate = changes.iter().find(|f| f.kind == ValueKind::Percent);
+    let (value, change): (Decimal, &Fact) = match (money, rate) {
+        (Some(c), _) => {
+            let c_value = convert(c.value, c, &now)?;
+            let v = if crate::extract::context::is_fall(&c.relation) {
+                now.value + c_value
+            } else {
+                now.value - c_value
+            };
+            (v, c)
+        }
+        (None, Some(r)) if estimate => {
+            let signed = if crate::extract::context::is_fall(&r.relation) {
+                -r.value
+            } else {
+                r.value
+            };
+            let factor = Decimal::ONE + signed / Decimal::ONE_HUNDRED;
+            if factor <= Decimal::ZERO {
+                return None;
+            }
+            ((now.value / factor).round_dp(2), r)
+        }
+        _ => return None,
+    };
+    if value <= Decimal::ZERO {
+        return None;
+    }
+    let text = format!(
+        "{}{} = {}{} {} {}{}（{}年{}，{}）",
+        value.normalize(),
+        now.unit,
+        plain(&now.written),
+        now.unit,
+        if change.kind == ValueKind::Percent {
+            if crate::extract::context::is_fall(&change.relation) {
+                "÷ (1 −"
+            } else {
+                "÷ (1 +"
+            }
+        } else if crate::extract::context::is_fall(&change.relation) {
+            "+"
+        } else {
+            "−"
+        },
+        plain(&change.written),
+        if change.kind == ValueKind::Percent {
+            "%)"
+        } else {
+            now.unit.as_str()
+        },
+        year + 1,
+        now.metric,
+        change.relation,
+    );
+    let mut v = value_of(&now, value.normalize().to_string(), text, true);
+    v.metric = format!("{}（{}年，由{}年推算）", now.metric, year, year + 1);
+    v.year = Some(year);
+    Some(computed(store, q, v, [&now, change]))
 }
 
 /// What answering needs from the whole archive, built once per opened index:
@@ -887,6 +955,21 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     // 完成调整预算的百分之几 that the report states only as the two amounts.
     if picked.is_none() && q.relation == Relation::Completion {
         if let Some(answer) = completion(store, &q, &facts, idf) {
+            return answer;
+        }
+    }
+    // A year no report states the figure for, implied by the next year's change.
+    let stated_for_year = ranked
+        .iter()
+        .any(|r| r.fact.year == q.year && r.score.coverage >= MIN_COVERAGE);
+    if picked.is_none()
+        && !stated_for_year
+        && q.relation == Relation::Level
+        && matches!(q.compute, Compute::None)
+        && q.want.is_none_or(|k| k == ValueKind::Money)
+        && q.phases.iter().all(|p| matches!(p, Phase::Actual | Phase::Final))
+    {
+        if let Some(answer) = previous_year(store, &q, &facts, idf) {
             return answer;
         }
     }

@@ -281,6 +281,15 @@ const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资�
 /// own: A比B多多少 → (A, B); X距离Y还差多少 → (Y, X); A减去B → (A, B).
 /// Rewrites comparisons a report states as relations: 跟2022年相比减少 is 同比减少,
 /// and 为调整预算的 asks for a completion rate (完成调整预算的).
+/// A clause saying how a figure is to be estimated (按2022年减收数推算, 根据增速推算).
+fn estimate_clause() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"[（(]?(?:根据|按照|按|由|用)?[^，,。？?（）()\s]{0,16}?(?:推算|估算)[出得]?[）)]?[，,]?")
+            .expect("valid regex")
+    })
+}
+
 fn stated_comparisons(rest: &str) -> String {
     static P: OnceLock<[Regex; 2]> = OnceLock::new();
     let [with_year, of_plan] = P.get_or_init(|| {
@@ -658,6 +667,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     // 项目有多少个: 有 before a question word is no content (国有 stays).
     rest = rest.replace("有多少", "多少").replace("有几", "几");
     rest = stated_comparisons(&rest);
+    // （按2022年减收数推算）, 根据增速推算: how to estimate is no content.
+    rest = estimate_clause().replace_all(&rest, " ").into_owned();
     // Anhe County (Suihua, Heilongjiang): the parents of the place found, in pinyin,
     // add nothing; a place that is not among them stays untranslated.
     let mut untranslated = glossary::untranslated(&rest);

@@ -433,15 +433,16 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
         Relation::Share if share_of_budget(&q.content) => rel == "完成率" || rel == "占比",
         Relation::Share => rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重"),
         Relation::Adjustment { up } => {
+            // (a budget left as it was, 不作调整, changed by zero either way)
             let direction = match up {
                 Some(true) => rel == "调增",
                 Some(false) => rel == "调减",
                 None => rel == "调增" || rel == "调减",
-            };
+            } || rel == "调整";
             direction && fact.kind == ValueKind::Money
         }
         Relation::Change { up, money } => {
-            let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年");
+            let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年" | "调整");
             // 增长了多少 of a figure that fell is answered with the fall, negated (see `negated`).
             let direction = match up {
                 Some(false) => is_fall(rel),

@@ -66,6 +66,18 @@ fn each_zero_re() -> &'static Regex {
     })
 }
 
+/// 国有资本经营预算和社会保险基金预算本次均不作调整: budgets an adjustment left as they were.
+fn unchanged_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let words = alternation(&crate::lexicon::zero_words().unchanged);
+        Regex::new(&format!(
+            r"(?P<items>[^，。；：:,;]{{2,40}}?)(?:本次|本年|今年|当年)?(?:收支)?(?:均|都|全部)?(?:{words})"
+        ))
+        .expect("valid regex")
+    })
+}
+
 /// 专项债务余额为0, 因公出国（境）费为零: a zero stated without a unit.
 fn equals_zero_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -828,6 +840,42 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 }
                 zeros.push((all.start(), all.end(), metric, first_topic.clone()));
             }
+        }
+        // 国有资本经营预算收支均不作调整: each budget named was changed by zero.
+        let mut unchanged: Vec<(usize, usize, String, String)> = Vec::new();
+        for z in unchanged_re().captures_iter(sentence) {
+            let (Some(all), Some(items)) = (z.get(0), z.name("items")) else {
+                continue;
+            };
+            for item in items.as_str().split(['、', '和', '及', '与']) {
+                let name = scrub(&context::residue(item), &scope.region_keys);
+                if let Some(budget) = context::topic_in(&name) {
+                    unchanged.push((all.start(), all.end(), name, budget.to_string()));
+                }
+            }
+        }
+        for (start, end, metric, budget) in unchanged {
+            let year = scope.year_at(&sentence[..start], &p.section);
+            out.push(Reading {
+                compared: false,
+                m: Mention {
+                    start: s_start + start,
+                    end: s_start + end,
+                    value: Decimal::ZERO,
+                    written: "0".to_string(),
+                    unit: scope.money_unit.to_string(),
+                    kind: ValueKind::Money,
+                    approx: false,
+                },
+                base_metric: metric.clone(),
+                metric,
+                topic: budget,
+                phase: Phase::Adjusted,
+                relation: "调整".to_string(),
+                year,
+                parent: None,
+                sentence: (s_start, s_end),
+            });
         }
         for (start, end, metric, zero_topic) in zeros {
             if context::is_empty(&metric) {

@@ -271,6 +271,8 @@ pub struct ZeroWords {
     pub equals: Vec<&'static str>,
     /// Filler between a metric and its zero (尚未入库, 执行数), dropped from the metric.
     pub status: Vec<&'static str>,
+    /// Words after budgets a budget adjustment left as they were (不作调整): a change of zero.
+    pub unchanged: Vec<&'static str>,
 }
 
 /// The words of `zero_words.tsv`, longest first within each kind.
@@ -292,6 +294,7 @@ pub fn zero_words() -> &'static ZeroWords {
             each: of("each"),
             equals: of("equals"),
             status: of("status"),
+            unchanged: of("unchanged"),
         }
     })
 }
