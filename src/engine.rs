@@ -93,6 +93,7 @@ fn read_files(
     sink: &mut dyn FnMut(Vec<ReadReport>) -> Result<()>,
 ) -> Result<IngestSummary> {
     let collected = ingest::collect_files(paths);
+    crate::lexicon::prepare_for_bulk();
     let mut summary = IngestSummary::default();
     for skipped in collected.skipped {
         on_event(IngestEvent::Skipped(&skipped));

@@ -9,6 +9,7 @@
 //! (收支差额 = 收入 − 支出) and a year before the report (from 比上年增加).
 
 pub mod glossary;
+mod one_shot_regex;
 pub mod question;
 pub mod rank;
 

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::one_shot_regex::OneShotRegex;
+
 use super::glossary;
 use crate::extract::context::canonical;
 use crate::model::{Period, Phase, ValueKind};
@@ -68,30 +70,37 @@ pub struct Question {
     pub period: Option<Period>,
 }
 
+/// The patterns of literal alternatives are compiled without a prefilter
+/// (most of their compiling, of no use over one short question).
 struct Patterns {
     year: Regex,
-    unknown_place: Regex,
-    question_words: Regex,
-    budget_names: Regex,
-    share: Regex,
+    question_words: OneShotRegex,
+    budget_names: OneShotRegex,
+    share: OneShotRegex,
     in_respect: Regex,
+}
+
+/// A place a question names that no report covers (read only when no stored region is found).
+fn unknown_place() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| Regex::new(r"^(?:截至|截止)?(\p{Han}{2,8}?(?:省|市|区|县|旗|州))").expect("valid regex"))
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("valid regex");
+        let one_shot = |s: &str| OneShotRegex::new(s).expect("valid regex");
         Patterns {
             year: re(r"((?:19|20)\d{2})(?:年(?:度|底|末|全年)?)?"),
-            unknown_place: re(r"^(?:截至|截止)?(\p{Han}{2,8}?(?:省|市|区|县|旗|州))"),
-            question_words: re(
+            question_words: one_shot(
                 r"(?:是|有|为)?多少钱|(?:是|有|为)?多少(?:万亿元|亿元|万元|千元|元)|幅度|完成情况|执行情况|情况|(?:万亿元|亿元|万元)(?:是|为)?$|百分之多少|百分比|是多少|有多少|为多少|多少钱|多少个|多少家|多少项|多少人|多少次|多少件|多少|是几|几倍|几个|百分之几|几|是什么|什么|请问|一下|呢|吗|[?？。，,！!]|what|was|were|is|the|of|in|at|how|much|did|does|district|county|city|'s",
             ),
             // 占比, 比重, 占…的比例; not 耕地占用税.
-            share: re(r"占比|比重|比例|占[^用地有]\p{Han}*?的|占(?:百分|多少|几成)"),
+            share: one_shot(r"占比|比重|比例|占[^用地有]\p{Han}*?的|占(?:百分|多少|几成)"),
             // 在教育方面的支出 → 教育的支出.
             in_respect: re(r"在(\p{Han}{2,12}?)(?:方面|上)"),
-            budget_names: re(
+            budget_names: one_shot(
                 r"一般公共预算|公共预算|政府性基金预算|基金预算|国有资本经营预算|经营预算|社会保险基金预算|预算稳定调节基金|预算草案",
             ),
         }
@@ -640,7 +649,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
                         .find_map(|w| crate::gazetteer::from_pinyin(w).first().map(|p| p.name.clone()))
                 });
             let unknown = known.or_else(|| {
-                p.unknown_place
+                unknown_place()
                     .captures(p.year.replace_all(&rest, "").trim_start())
                     .and_then(|c| c.get(1).map(|m| m.as_str().to_string()))
                     .filter(|name| !region::is_generic(name) && region::has_suffix(name))
@@ -662,7 +671,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         rest = format!(" 本级{after}");
     }
     // 预算调整汇总表中…, 一般债务余额情况表里…: where the figure is printed is no content.
-    rest = table_reference().replace_all(&rest, " ").into_owned();
+    if rest.contains('表') {
+        rest = table_reference().replace_all(&rest, " ").into_owned();
+    }
     // 1至7月, 前三季度: the part of the year is read once, then is no content.
     let period = Period::find(&rest);
     rest = Period::strip(&rest);
@@ -698,7 +709,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         rest = p.year.replace(&rest, " ").into_owned();
     }
 
-    let cue_text = p.budget_names.replace_all(&rest, " ").into_owned();
+    let cue_text = p.budget_names.replace_all(&rest, " ");
     let mut phases: Vec<Phase> = Vec::new();
     let mut cue_scan = cue_text.clone();
     let mut matched: Vec<&str> = Vec::new();
@@ -852,7 +863,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
 
     let planned = crate::lexicon::is_planned(&rest) || ["争取", "安排", "打算"].iter().any(|w| rest.contains(w));
     let mut content = crate::lexicon::drop_frame_words(&p.in_respect.replace_all(&rest, "$1"));
-    content = p.question_words.replace_all(&content, " ").into_owned();
+    content = p.question_words.replace_all(&content, " ");
     for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
         content = content.replace(w, " ");
     }

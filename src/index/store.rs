@@ -65,15 +65,26 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// The document frequencies of `bigram` in `field`, one per segment that holds it.
-    fn doc_freqs(&self, field: fn(&Fields) -> Field, bigram: &str) -> Vec<usize> {
+    /// The document frequencies of `bigram` in `field` of the documents of
+    /// `doc_type`, one per segment that holds it. A segment without such
+    /// documents is skipped: opening a field that a segment lacks builds an
+    /// empty term dictionary (half a millisecond of a one-shot `ask`).
+    fn doc_freqs(&self, field: fn(&Fields) -> Field, doc_type: &str, bigram: &str) -> Vec<usize> {
         let Some((searcher, f)) = &self.searcher else {
             return Vec::new();
         };
         let term = Term::from_field_text(field(f), bigram);
+        let holder = Term::from_field_text(f.doc_type, doc_type);
         searcher
             .segment_readers()
             .iter()
+            .filter(|segment| {
+                segment
+                    .inverted_index(f.doc_type)
+                    .ok()
+                    .and_then(|types| types.get_term_info(&holder).ok().flatten())
+                    .is_some()
+            })
             .filter_map(|segment| segment.inverted_index(field(f)).ok())
             .filter_map(|index| index.get_term_info(&term).ok().flatten())
             .map(|info| info.doc_freq as usize)
@@ -85,11 +96,15 @@ impl Stats {
 /// many facts' metrics hold it; whether the canonical paragraph texts hold it.
 impl crate::answer::rank::BigramCounts for Stats {
     fn metric_df(&self, bigram: &str) -> usize {
-        self.doc_freqs(|f| f.metric_bigrams, bigram).into_iter().sum()
+        self.doc_freqs(|f| f.metric_bigrams, schema::FACT, bigram)
+            .into_iter()
+            .sum()
     }
 
     fn in_texts(&self, bigram: &str) -> bool {
-        !self.doc_freqs(|f| f.text_bigrams, bigram).is_empty()
+        !self
+            .doc_freqs(|f| f.text_bigrams, schema::VOCABULARY, bigram)
+            .is_empty()
     }
 }
 
@@ -406,14 +421,24 @@ impl Store {
         Ok(Some(Report { meta, paragraphs }))
     }
 
-    /// The texts of the paragraphs of report `id`, by position.
+    /// The texts of the paragraphs of report `id`, by position. The paragraphs
+    /// are kept for [`Store::paragraph`]: ranking reads those of the facts it weighs.
     fn paragraph_texts(&self, searcher: &Searcher, f: Fields, id: &str) -> Result<HashMap<usize, String>> {
         let query = BooleanQuery::new(vec![
             (Occur::Must, type_query(f, schema::PARAGRAPH)),
             (Occur::Must, text_term(f.report, id)),
         ]);
         let paragraphs: Vec<Paragraph> = fetch(searcher, &query, f.blob)?;
-        Ok(paragraphs.into_iter().map(|p| (p.position, p.text)).collect())
+        let mut cache = lock(&self.paragraphs);
+        Ok(paragraphs
+            .into_iter()
+            .map(|p| {
+                let text = p.text.clone();
+                let position = p.position;
+                cache.entry((id.to_string(), position)).or_insert(Some(p));
+                (position, text)
+            })
+            .collect())
     }
 
     /// The facts of report `id`, in its fact order.
@@ -486,12 +511,28 @@ impl Store {
             }
         }
         // One read of a report's paragraphs gives the sentences of all its facts.
+        let mut unread = HashSet::new();
         for (id, wanted) in ranged {
             let texts = self.paragraph_texts(&searcher, f, &id)?;
             for (at, (start, end)) in wanted {
                 let fact = &mut indexed[at].2;
-                if let Some(sentence) = texts.get(&fact.paragraph).and_then(|t| t.get(start..end)) {
-                    fact.sentence = sentence.to_string();
+                match texts.get(&fact.paragraph).and_then(|t| t.get(start..end)) {
+                    Some(sentence) => fact.sentence = sentence.to_string(),
+                    None => {
+                        unread.insert(at);
+                    }
+                }
+            }
+        }
+        // Kept for [`Store::fact`] (ranking reads the parents of the facts it weighs),
+        // except a fact whose sentence could not be read, which it reads as missing.
+        {
+            let mut cache = lock(&self.facts);
+            for (at, (id, position, fact)) in indexed.iter().enumerate() {
+                if !unread.contains(&at) {
+                    cache
+                        .entry((id.clone(), *position))
+                        .or_insert_with(|| Some(fact.clone()));
                 }
             }
         }

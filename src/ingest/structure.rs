@@ -22,28 +22,34 @@ use crate::text::display_width;
 /// Level of the bullet markers 一是, 二是 …, which open paragraphs, not sections.
 pub const BULLET_LEVEL: u8 = 9;
 
-struct Markers {
-    chinese: Regex,
-    chinese_paren: Regex,
-    arabic: Regex,
-    arabic_paren: Regex,
-    circled: Regex,
-    bullet: Regex,
-    quantity: Regex,
+/// A marker pattern, compiled on first use: each on its own, so a query that
+/// reads a few paragraphs compiles only the markers their first characters call for.
+struct Marker {
+    pattern: &'static str,
+    regex: OnceLock<Regex>,
 }
 
-fn markers() -> &'static Markers {
-    static M: OnceLock<Markers> = OnceLock::new();
-    M.get_or_init(|| Markers {
-        chinese: Regex::new(r"^[一二三四五六七八九十]{1,3}[、.．]").expect("valid regex"),
-        chinese_paren: Regex::new(r"^[（(][一二三四五六七八九十]{1,3}[）)]").expect("valid regex"),
-        arabic: Regex::new(r"^\d{1,2}[.．、]").expect("valid regex"),
-        arabic_paren: Regex::new(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[)）])").expect("valid regex"),
-        circled: Regex::new(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]").expect("valid regex"),
-        bullet: Regex::new(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十])").expect("valid regex"),
-        quantity: Regex::new(r"\d[\d,.]*\s*(?:万|亿|元|%|倍|个|项|家|件|户|人)").expect("valid regex"),
-    })
+impl Marker {
+    const fn new(pattern: &'static str) -> Marker {
+        Marker {
+            pattern,
+            regex: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(self.pattern).expect("valid regex"))
+    }
 }
+
+static CHINESE: Marker = Marker::new(r"^[一二三四五六七八九十]{1,3}[、.．]");
+static CHINESE_PAREN: Marker = Marker::new(r"^[（(][一二三四五六七八九十]{1,3}[）)]");
+static ARABIC: Marker = Marker::new(r"^\d{1,2}[.．、]");
+static ARABIC_PAREN: Marker = Marker::new(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[)）])");
+static CIRCLED: Marker = Marker::new(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]");
+static BULLET: Marker = Marker::new(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十])");
+static QUANTITY: Marker = Marker::new(r"\d[\d,.]*\s*(?:万|亿|元|%|倍|个|项|家|件|户|人)");
 
 /// The heading level of a line and the byte length of its marker, if it opens with one.
 pub fn heading_level(line: &str) -> Option<(u8, usize)> {
@@ -53,30 +59,43 @@ pub fn heading_level(line: &str) -> Option<(u8, usize)> {
     if !(first.is_numeric() || "一二三四五六七八九十（(其".contains(first)) {
         return None;
     }
-    let m = markers();
-    if let Some(found) = m.chinese.find(line) {
-        return Some((1, found.end()));
+    // Each marker is tried only when the first character can open it.
+    let chinese_numeral = "一二三四五六七八九十".contains(first);
+    let paren = first == '（' || first == '(';
+    if chinese_numeral {
+        if let Some(found) = CHINESE.get().find(line) {
+            return Some((1, found.end()));
+        }
     }
-    if let Some(found) = m.chinese_paren.find(line) {
-        return Some((2, found.end()));
+    if paren {
+        if let Some(found) = CHINESE_PAREN.get().find(line) {
+            return Some((2, found.end()));
+        }
     }
-    if let Some(found) = m.arabic_paren.find(line) {
-        return Some((4, found.end()));
+    if paren || first.is_numeric() {
+        if let Some(found) = ARABIC_PAREN.get().find(line) {
+            return Some((4, found.end()));
+        }
     }
-    if let Some(found) = m.arabic.find(line) {
-        // `1.5亿元` is a number, not item 1; `1.2023年…` is item 1.
-        let rest = &line[found.end()..];
-        // A digit right after the dot makes a decimal (21.5 %), unless a year follows (1.2023年).
-        let after_digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-        let is_number =
-            found.as_str().ends_with(['.', '．']) && after_digits.len() < rest.len() && !after_digits.starts_with('年');
-        return (!is_number).then_some((3, found.end()));
+    if first.is_numeric() {
+        if let Some(found) = ARABIC.get().find(line) {
+            // `1.5亿元` is a number, not item 1; `1.2023年…` is item 1.
+            let rest = &line[found.end()..];
+            // A digit right after the dot makes a decimal (21.5 %), unless a year follows (1.2023年).
+            let after_digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            let is_number = found.as_str().ends_with(['.', '．'])
+                && after_digits.len() < rest.len()
+                && !after_digits.starts_with('年');
+            return (!is_number).then_some((3, found.end()));
+        }
+        if let Some(found) = CIRCLED.get().find(line) {
+            return Some((5, found.end()));
+        }
     }
-    if let Some(found) = m.circled.find(line) {
-        return Some((5, found.end()));
-    }
-    if let Some(found) = m.bullet.find(line) {
-        return Some((BULLET_LEVEL, found.end()));
+    if chinese_numeral || first == '其' {
+        if let Some(found) = BULLET.get().find(line) {
+            return Some((BULLET_LEVEL, found.end()));
+        }
     }
     None
 }
@@ -99,12 +118,12 @@ fn classify(line: &str) -> Line {
     }
     let body = &line[marker_end..];
     let has_sentence_end = body.trim_end_matches(['。', '.']).contains(['。', '；', ';']);
-    let looks_like_item = markers().quantity.is_match(body) || body.ends_with(['；', ';', '，', ',']);
+    let looks_like_item = QUANTITY.get().is_match(body) || body.ends_with(['；', ';', '，', ',']);
     if !has_sentence_end && !looks_like_item && display_width(line) <= 80 {
         return Line::Heading(level, line.trim_end_matches(['。', '：', ':']).to_string());
     }
     match line.find('。') {
-        Some(end) if display_width(&line[..end]) <= 60 && !markers().quantity.is_match(&line[..end]) => {
+        Some(end) if display_width(&line[..end]) <= 60 && !QUANTITY.get().is_match(&line[..end]) => {
             Line::Opening(level, line[..end].to_string())
         }
         _ => Line::Text,
