@@ -2,7 +2,10 @@
 //! states (issue 11): a share of a part in its total, a change on last year from
 //! two year-end balances, a change asked as 比上年多多少; and answers that must
 //! not be given: one part of the year for another, a whole for an item asked
-//! within it. The reports are written here (invented county, invented figures).
+//! within it; last year's figure from this year's level and change, the gap to a
+//! budget (距离…还差, 还剩多少没有支出), the rest of a whole (…以外的部分), a budget an
+//! adjustment left alone (不作调整 → 0), a column of one level (全县 | 县本级).
+//! The reports are written here (invented counties, invented figures).
 
 use std::fs;
 
@@ -36,9 +39,42 @@ years: 2023/-
 1—9月，全县一般公共预算收入完成61000万元，为年度预算的76.3%。
 ";
 
+const ADJUSTMENT: &str = "source: synthetic (invented figures)
+region: 河南省洛阳市戊己县
+kind: 预算调整
+years: 2023/-
+---
+戊己县2023年预算调整方案的报告
+一、一般公共预算
+一般公共预算支出由年初预算的140000万元调整为150000万元。
+二、其他预算
+国有资本经营预算和社会保险基金预算本次均不作调整，调整金额为零。
+";
+
+const FINAL: &str = "source: synthetic (invented figures)
+region: 河南省洛阳市戊己县
+kind: 决算报告
+years: 2023/-
+---
+戊己县2023年财政决算报告
+戊己县2023年全县及县本级决算收支表
+单位：万元
+项目
+全县
+县本级
+一般公共预算收入
+84000
+52000
+一般公共预算支出
+150000
+98000
+";
+
 fn engine() -> (TempDir, TempDir, Engine) {
     let files = TempDir::new().unwrap();
     fs::write(files.path().join("debt.txt"), DEBT).unwrap();
+    fs::write(files.path().join("adjustment.txt"), ADJUSTMENT).unwrap();
+    fs::write(files.path().join("final.txt"), FINAL).unwrap();
     fs::write(files.path().join("nine.txt"), NINE_MONTHS).unwrap();
     let dir = TempDir::new().unwrap();
     let mut engine = Engine::create(dir.path()).unwrap();
@@ -110,4 +146,60 @@ fn an_item_within_a_whole_is_not_the_whole() {
     );
     // 因公出国（境）费未发生 is a zero.
     assert_eq!(value(&engine, "甲乙县2023年因公出国经费花了多少"), pair("0", "万元"));
+}
+
+#[test]
+fn last_years_figure_follows_from_the_next_years_level_and_change() {
+    let (_files, _dir, engine) = engine();
+    // 80000万元，同比增收6000万元: 2022 was 74000.
+    assert_eq!(
+        value(&engine, "甲乙县2022年一般公共预算收入是多少"),
+        pair("74000", "万元")
+    );
+    // A rate alone gives an estimate only when one is asked for.
+    assert_eq!(value(&engine, "甲乙县2021年一般公共预算收入是多少"), None);
+}
+
+#[test]
+fn gaps_to_a_budget_and_the_rest_of_a_whole_are_computed() {
+    let (_files, _dir, engine) = engine();
+    for q in [
+        "甲乙县2023年一般公共预算支出距离调整预算还差多少",
+        "甲乙县2023年一般公共预算支出调整预算还剩多少没有支出",
+        "甲乙县2023年一般公共预算支出调整预算和实际完成差了多少",
+    ] {
+        assert_eq!(value(&engine, q), pair("5000", "万元"), "{q}");
+    }
+    assert_eq!(
+        value(&engine, "甲乙县2023年末政府债务余额中一般债务以外的部分是多少"),
+        pair("95000", "万元")
+    );
+    assert_eq!(
+        value(&engine, "戊己县2023年除县本级以外的一般公共预算收入合计多少"),
+        pair("32000", "万元")
+    );
+}
+
+#[test]
+fn a_budget_left_as_it_was_changed_by_zero() {
+    let (_files, _dir, engine) = engine();
+    assert_eq!(
+        value(&engine, "戊己县2023年国有资本经营预算调整金额是多少"),
+        pair("0", "万元")
+    );
+    // …which is no change on last year.
+    assert_eq!(value(&engine, "戊己县2023年国有资本经营预算收入比上年增长多少"), None);
+}
+
+#[test]
+fn a_column_of_a_level_is_that_levels_figure() {
+    let (_files, _dir, engine) = engine();
+    assert_eq!(
+        value(&engine, "戊己县本级2023年一般公共预算收入"),
+        pair("52000", "万元")
+    );
+    assert_eq!(
+        value(&engine, "戊己县全县2023年一般公共预算收入"),
+        pair("84000", "万元")
+    );
 }

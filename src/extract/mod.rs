@@ -1218,6 +1218,21 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_the_region_or_a_tax_named_alone_takes_its_figures_name() {
+        let f = facts(
+            "region: 甘肃省甲乙市\nkind: 预算报告\nyears: 2023/2024\n---\n一、收入\n全市一般公共预算收入完成38.46亿元，为预算的104.5%。分区域看，市本级完成27.84亿元，临港工业园区完成10.62亿元。\n             资源税、烟叶税本期未发生收入。受用地审批影响，耕地占用税未发生入库，收入为0。\n",
+        );
+        assert_eq!(find(&f, "27.84").metric, "市本级一般公共预算收入");
+        assert_eq!(find(&f, "10.62").metric, "临港工业园区一般公共预算收入");
+        let zeros: Vec<&str> = f
+            .iter()
+            .filter(|x| x.value.is_zero())
+            .map(|x| x.metric.as_str())
+            .collect();
+        assert_eq!(zeros, ["资源税", "烟叶税", "耕地占用税"]);
+    }
+
+    #[test]
     fn a_breakdown_belongs_to_the_level_not_to_a_base_or_change() {
         let f = facts(
             "一、收入安排\n2024年全县一般公共预算收入预算31800万元，比2023年预计执行数30286万元增长5%。其中：税收收入17650万元，非税收入14150万元。\n\
