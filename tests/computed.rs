@@ -57,6 +57,8 @@ kind: 决算报告
 years: 2023/-
 ---
 戊己县2023年财政决算报告
+全县社会保险基金收入5000万元，社会保险基金支出4200万元。
+全县教育支出3000万元，卫生健康支出2000万元，农林水支出1000万元。
 戊己县2023年全县及县本级决算收支表
 单位：万元
 项目
@@ -201,5 +203,18 @@ fn a_column_of_a_level_is_that_levels_figure() {
     assert_eq!(
         value(&engine, "戊己县全县2023年一般公共预算收入"),
         pair("84000", "万元")
+    );
+}
+
+#[test]
+fn balances_and_sums_of_listed_items_are_computed() {
+    let (_files, _dir, engine) = engine();
+    assert_eq!(
+        value(&engine, "戊己县2023年社会保险基金收支相抵结余多少"),
+        pair("800", "万元")
+    );
+    assert_eq!(
+        value(&engine, "戊己县2023年教育、卫生健康、农林水这三项支出加起来一共多少"),
+        pair("6000", "万元")
     );
 }

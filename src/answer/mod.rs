@@ -319,11 +319,10 @@ fn level_fact(
 
 /// 收支差额: the best 收入 fact minus the best 支出 fact of the same budget and phase.
 fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
-    let base = q
-        .content
-        .replace("收支差额", "")
-        .replace("差额", "")
-        .replace("收支", "");
+    let base = question::BALANCE_WORDS
+        .iter()
+        .chain(&["收支", "结余", "相抵", "当年"])
+        .fold(q.content.clone(), |c, w| c.replace(w, ""));
     let side = |flow: &str| level_fact(store, q, facts, idf, &format!("{base}{flow}"));
     let income = side("收入")?;
     let spending = side("支出")?;
@@ -470,6 +469,53 @@ fn combine(
     let mut v = value_of(&fa, value.to_string(), text, true);
     v.metric = metric;
     Some(computed(store, q, v, [&fa, &fb]))
+}
+
+/// The sum of three or more items the question lists, each a stated figure of its own
+/// (no item counted twice), in the first item's unit.
+fn sum_of_items(
+    store: &Store,
+    q: &Question,
+    items: &[Question],
+    facts: &[(&Fact, &ReportMeta)],
+    idf: &rank::Idf,
+) -> Option<Answer> {
+    let mut found: Vec<Fact> = Vec::new();
+    for item in items {
+        let mut sq = item.clone();
+        sq.regions = q.regions.clone();
+        sq.year = item.year.or(q.year);
+        if item.phases.is_empty() {
+            sq.phases = q.phases.clone();
+        }
+        let fact = level_fact(store, &sq, facts, idf, &item.content)
+            .filter(|f| crate::lexicon::unasked_qualifiers(&canonical(&f.metric), &item.content).is_empty())?;
+        if found.iter().any(|f| f.report == fact.report && f.index == fact.index) {
+            return None;
+        }
+        found.push(fact);
+    }
+    let first = found.first()?;
+    let mut total = Decimal::ZERO;
+    for f in &found {
+        total += convert(f.value, f, first)?;
+    }
+    let total = total.normalize();
+    let terms: Vec<String> = found
+        .iter()
+        .map(|f| format!("{}{}", plain(&f.written), f.unit))
+        .collect();
+    let named: Vec<String> = found.iter().map(describe).collect();
+    let text = format!("{total}{} = {}（{}）", first.unit, terms.join(" + "), named.join(" + "));
+    let mut v = value_of(first, total.to_string(), text, true);
+    v.metric = found.iter().map(describe_short).collect::<Vec<_>>().join("、") + "之和";
+    Some(Answer {
+        question: q.text.clone(),
+        answer: Some(v),
+        candidates: Vec::new(),
+        sources: found.iter().filter_map(|f| source(store, f)).collect(),
+        reason: None,
+    })
 }
 
 /// The change from `base` (stated as `base_value` in `now`'s unit) to `now`, in percent of the base.
@@ -873,6 +919,11 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     let mut q = q;
     if let Compute::Difference(sides) = &q.compute {
         if let Some(answer) = combine(store, &q, (&sides.0, &sides.1), Combine::Difference, &facts, idf) {
+            return answer;
+        }
+    }
+    if let Compute::SumOf(items) = &q.compute {
+        if let Some(answer) = sum_of_items(store, &q, items, &facts, idf) {
             return answer;
         }
     }

@@ -39,6 +39,8 @@ pub enum Compute {
     Balance,
     /// The sum of two stated amounts: A和B一共, A与B合计.
     Sum(Box<(Question, Question)>),
+    /// The sum of three or more items listed: 教育、卫生、城乡社区这三项支出加起来.
+    SumOf(Vec<Question>),
     /// The gap between two stated amounts: A比B多/少多少, X距离Y还差多少, A减去B.
     /// The second side is read with the first's metric when it names only a
     /// phase, a year or a level (决算比调整预算多了多少, 支出比收入多多少).
@@ -281,6 +283,9 @@ const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资�
 /// own: A比B多多少 → (A, B); X距离Y还差多少 → (Y, X); A减去B → (A, B).
 /// Rewrites comparisons a report states as relations: 跟2022年相比减少 is 同比减少,
 /// and 为调整预算的 asks for a completion rate (完成调整预算的).
+/// Words asking for revenue less expenditure (收支差额, 社保基金收支相抵结余, 当年收支结余).
+pub const BALANCE_WORDS: &[&str] = &["差额", "收支缺口", "收支相抵", "收支结余", "当年结余"];
+
 /// A parenthesised Chinese term of up to five characters in an English question.
 fn short_gloss() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -447,6 +452,41 @@ fn sum(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
     }
     let (qa, qb) = sides(&a, &b, regions)?;
     (!qb.content.is_empty()).then_some((qa, qb))
+}
+
+/// The items of a sum of three or more (社会保障和就业、教育、卫生这三块支出加起来一共):
+/// split at 、 only (和 joins words inside a name), each completed with the head
+/// word the list ends with (支出).
+fn listed_sum(rest: &str, regions: &RegionIndex) -> Option<Vec<Question>> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let list = P.get_or_init(|| {
+        Regex::new(
+            r"^(?P<items>[^，,。]+?、[^，,。]+?)(?:这|等)?(?:[两二三四五六七八九十\d]+)?(?:项|块|个|类|部分)?(?P<head>收入|支出|经费|资金)?(?:加起来|加在一起|合计|一共|总共|共计|之和|总和|合起来)",
+        )
+        .expect("valid regex")
+    });
+    let c = list.captures(rest)?;
+    let head = c.name("head").map_or("", |h| h.as_str());
+    let names: Vec<&str> = c["items"]
+        .split('、')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.len() < 3 {
+        return None;
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let name = if !head.is_empty() && !name.ends_with(head) {
+                format!("{name}{head}")
+            } else {
+                name.to_string()
+            };
+            let q = parse(&name, regions);
+            (!q.content.is_empty()).then_some(q)
+        })
+        .collect()
 }
 
 /// Each side of a computation read as a question of its own, a side that names
@@ -731,11 +771,12 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         }
     }
 
-    let compute = if rest.contains("差额") || rest.contains("收支缺口") {
+    let compute = if BALANCE_WORDS.iter().any(|w| rest.contains(w)) {
         Compute::Balance
     } else {
         difference(&rest, regions)
             .map(|d| Compute::Difference(Box::new(d)))
+            .or_else(|| listed_sum(&rest, regions).map(Compute::SumOf))
             .or_else(|| sum(&rest, regions).map(|s| Compute::Sum(Box::new(s))))
             .unwrap_or(Compute::None)
     };
