@@ -341,7 +341,7 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
             re(r"^(.+?)(?:和|与|跟|同)(.+?)(?:之间)?(?:相差|差了|差距|差)(?:多少|几)"),
             // 调整预算还剩多少没有支出: the budget less what was done.
             // (还剩 reads 余额 once synonyms are folded.)
-            re(r"^(.+?)(?:还剩下?|还有|剩下|剩余|余额)(?:多少)?(?:没有?|未)(?:支出|花|执行|使用|用|完成)"),
+            re(r"^(.+?)(?:还剩下?|还有|剩下|剩余|余额)(?:多少)?(?:没有?|未)(?:支出|花|执行|使用|动用|用|完成)"),
             // 收入中税收以外的部分: the whole less the part named.
             re(r"^(.+?)(?:当中|中|里)(.+?)(?:以外|之外)的?"),
             // 除市级以外各县区一般公共预算收入合计: the same.

@@ -146,6 +146,17 @@ fn without_zero_status(text: &str) -> String {
     s
 }
 
+/// The phase a word naming only a budget stands for (预算, 年初预算数, 调整预算).
+fn budget_phase_word(own: &str) -> Option<Phase> {
+    match own {
+        "预算" | "预算数" | "年初预算" | "年初预算数" | "年度预算" | "年度预算数" | "全年预算" | "全年预算数" => {
+            Some(Phase::Initial)
+        }
+        "调整预算" | "调整预算数" | "调整后预算" | "调整后预算数" => Some(Phase::Adjusted),
+        _ => None,
+    }
+}
+
 /// Words for the period a zero was stated for (资源税本期未发生收入), no part of its item.
 const ZERO_PERIOD_WORDS: &[&str] = &["本期", "当期", "本年", "当年", "全年", "上半年"];
 
@@ -475,6 +486,12 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 "" => scrub(&context::residue(between), &scope.region_keys),
                 _ => strip_relation_words(&context::residue(between)),
             };
+            // 完成38.46亿元，为预算36.80亿元的104.5%: a budget named by its phase alone is
+            // the budget of the figure before it, in that phase.
+            let own_phase = (m.kind == ValueKind::Money && relation.is_empty() && prev_in_sentence.is_some())
+                .then(|| budget_phase_word(&own))
+                .flatten();
+            let own = if own_phase.is_some() { String::new() } else { own };
             // The quantity right before, when a count (开展绩效评价18个，金额33940万元).
             let counted_before = out[first_in_sentence..]
                 .last()
@@ -672,7 +689,9 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 && RESTATE_WORDS.iter().any(|w| {
                     text[m.end..].trim_start().starts_with(w) && (w.starts_with('调') || sentence.contains("调整"))
                 });
-            let phase = if adjusted_from {
+            let phase = if let Some(p) = own_phase {
+                p
+            } else if adjusted_from {
                 Phase::Initial
             } else if let Some((y, clue)) = base {
                 clue.unwrap_or_else(|| scope.default_phase(Some(y), &p.section))
@@ -713,7 +732,8 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             };
             let year = year.map(|y| y - year_shift);
             out.push(Reading {
-                compared: base.is_some(),
+                // (为预算36.80亿元的104.5%: the budget a rate compares with, like a base)
+                compared: base.is_some() || (own_phase.is_some() && text[m.end..].starts_with('的')),
                 m,
                 metric,
                 base_metric: base_metric.clone(),
