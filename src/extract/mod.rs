@@ -1240,8 +1240,12 @@ mod tests {
     #[test]
     fn a_part_of_the_region_or_a_tax_named_alone_takes_its_figures_name() {
         let f = facts(
-            "region: 甘肃省甲乙市\nkind: 预算报告\nyears: 2023/2024\n---\n一、收入\n全市一般公共预算收入完成38.46亿元，为预算的104.5%。分区域看，市本级完成27.84亿元，临港工业园区完成10.62亿元。\n             资源税、烟叶税本期未发生收入。受用地审批影响，耕地占用税未发生入库，收入为0。\n",
+            "region: 甘肃省甲乙市\nkind: 预算报告\nyears: 2023/2024\n---\n一、收入\n全市一般公共预算收入完成38.46亿元，为预算的104.5%。分区域看，市本级完成27.84亿元，临港工业园区完成10.62亿元。\n             资源税、烟叶税本期未发生收入。受用地审批影响，耕地占用税未发生入库，收入为0。\n             全市一般公共预算支出完成120.5亿元，为预算118.2亿元的101.9%。\n",
         );
+        // A budget named by its phase alone is the figure's budget; the rate after it is the figure's.
+        assert_eq!(find(&f, "118.2").metric, "一般公共预算支出");
+        assert_eq!(find(&f, "118.2").phase, Phase::Initial);
+        assert_eq!(find(&f, "101.9").phase, find(&f, "120.5").phase);
         assert_eq!(find(&f, "27.84").metric, "市本级一般公共预算收入");
         assert_eq!(find(&f, "10.62").metric, "临港工业园区一般公共预算收入");
         let zeros: Vec<&str> = f
