@@ -125,6 +125,16 @@ const PHASE_CUES: &[(&str, Phase)] = &[
     ("预计", Phase::Expected),
     ("决算", Phase::Final),
     ("草案", Phase::Draft),
+    // 完成年预算的百分之几 (not 上年预算).
+    ("完成年预算", Phase::Initial),
+    ("为年预算", Phase::Initial),
+    ("预期", Phase::Draft),
+    ("预期", Phase::Initial),
+    // 收入计划安排多少 (not 营养改善计划覆盖了多少所学校).
+    ("计划安排", Phase::Draft),
+    ("计划安排", Phase::Initial),
+    ("计划多少", Phase::Draft),
+    ("计划多少", Phase::Initial),
     ("安排", Phase::Draft),
     ("安排", Phase::Initial),
     ("安排", Phase::Adjusted),
@@ -133,7 +143,7 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 ];
 
 /// Words removed from the content once read as cues (space separated).
-const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
+const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 完成年预算 为年预算 预期目标 预期 计划安排 计划多少 增收 减收 多收 少收 短收 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
 
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
@@ -811,9 +821,19 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     .iter()
     .any(|w| rest.contains(w))
         && !rest.contains('%');
-    let up = if ["下降", "减少", "降幅", "减收", "减支", "少多少", "少了多少"]
-        .iter()
-        .any(|w| rest.contains(w))
+    let up = if [
+        "下降",
+        "减少",
+        "降幅",
+        "减收",
+        "减支",
+        "少收",
+        "短收",
+        "少多少",
+        "少了多少",
+    ]
+    .iter()
+    .any(|w| rest.contains(w))
     {
         Some(false)
     } else if [
@@ -824,6 +844,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         "增支",
         "提高",
         "上升",
+        "多收",
         "多多少",
         "多了多少",
     ]
