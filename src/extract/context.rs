@@ -344,10 +344,7 @@ pub fn is_complete(metric: &str) -> bool {
 
 /// True when a metric phrase names only a part of the region (旗本级, 开发区, 街道).
 pub fn is_scope(metric: &str) -> bool {
-    ["本级", "开发区", "新区", "高新区", "街道", "镇", "园区"]
-        .iter()
-        .any(|w| metric.ends_with(w))
-        && metric.chars().count() <= 8
+    PART_WORDS.iter().chain(&["街道", "镇"]).any(|w| metric.ends_with(w)) && metric.chars().count() <= 8
 }
 
 /// Words naming a part of a region's budget (市本级, 开发区).
