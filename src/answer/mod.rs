@@ -372,21 +372,8 @@ fn sum_of_parts(store: &Store, q: &Question, best: &Fact, facts: &[(&Fact, &Repo
     if parts.len() < 2 || !parts.iter().any(|f| f.index == best.index) {
         return None;
     }
-    let mut sum = Decimal::ZERO;
-    for f in &parts {
-        sum += convert(f.value, f, best)?;
-    }
-    let sum = sum.normalize();
-    let terms: Vec<String> = parts
-        .iter()
-        .map(|f| format!("{}{}", plain(&f.written), f.unit))
-        .collect();
-    let text = format!(
-        "{sum}{} = {}（{}）",
-        best.unit,
-        terms.join(" + "),
-        describe_short(&total)
-    );
+    let (sum, terms) = added(parts.iter().copied(), best)?;
+    let text = format!("{sum}{} = {terms}（{}）", best.unit, describe_short(&total));
     let mut v = value_of(best, sum.to_string(), text, true);
     v.metric = format!("{}中{}项之和", describe_short(&total), parts.len());
     Some(Answer {
@@ -471,6 +458,17 @@ fn combine(
     Some(computed(store, q, v, [&fa, &fb]))
 }
 
+/// The sum of `facts` in `unit_of`'s unit, and its terms as written (`30531万元 + 35939万元`).
+fn added<'a>(facts: impl Iterator<Item = &'a Fact>, unit_of: &Fact) -> Option<(Decimal, String)> {
+    let mut sum = Decimal::ZERO;
+    let mut terms: Vec<String> = Vec::new();
+    for f in facts {
+        sum += convert(f.value, f, unit_of)?;
+        terms.push(format!("{}{}", plain(&f.written), f.unit));
+    }
+    Some((sum.normalize(), terms.join(" + ")))
+}
+
 /// The sum of three or more items the question lists, each a stated figure of its own
 /// (no item counted twice), in the first item's unit.
 fn sum_of_items(
@@ -496,17 +494,9 @@ fn sum_of_items(
         found.push(fact);
     }
     let first = found.first()?;
-    let mut total = Decimal::ZERO;
-    for f in &found {
-        total += convert(f.value, f, first)?;
-    }
-    let total = total.normalize();
-    let terms: Vec<String> = found
-        .iter()
-        .map(|f| format!("{}{}", plain(&f.written), f.unit))
-        .collect();
+    let (total, terms) = added(found.iter(), first)?;
     let named: Vec<String> = found.iter().map(describe).collect();
-    let text = format!("{total}{} = {}（{}）", first.unit, terms.join(" + "), named.join(" + "));
+    let text = format!("{total}{} = {terms}（{}）", first.unit, named.join(" + "));
     let mut v = value_of(first, total.to_string(), text, true);
     v.metric = found.iter().map(describe_short).collect::<Vec<_>>().join("、") + "之和";
     Some(Answer {

@@ -874,54 +874,44 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 }
             }
         }
+        // A zero stated in words: the report's money unit, at the words that state it.
+        let zero_reading =
+            |(start, end): (usize, usize), metric: String, topic: String, phase: Option<Phase>, relation: &str| {
+                let year = scope.year_at(&sentence[..start], &p.section);
+                Reading {
+                    compared: false,
+                    m: Mention {
+                        start: s_start + start,
+                        end: s_start + end,
+                        value: Decimal::ZERO,
+                        written: "0".to_string(),
+                        unit: scope.money_unit.to_string(),
+                        kind: ValueKind::Money,
+                        approx: false,
+                    },
+                    base_metric: metric.clone(),
+                    metric,
+                    topic,
+                    phase: phase.unwrap_or_else(|| scope.default_phase(year, &p.section)),
+                    relation: relation.to_string(),
+                    year,
+                    parent: None,
+                    sentence: (s_start, s_end),
+                }
+            };
         for (start, end, metric, budget) in unchanged {
-            let year = scope.year_at(&sentence[..start], &p.section);
-            out.push(Reading {
-                compared: false,
-                m: Mention {
-                    start: s_start + start,
-                    end: s_start + end,
-                    value: Decimal::ZERO,
-                    written: "0".to_string(),
-                    unit: scope.money_unit.to_string(),
-                    kind: ValueKind::Money,
-                    approx: false,
-                },
-                base_metric: metric.clone(),
+            out.push(zero_reading(
+                (start, end),
                 metric,
-                topic: budget,
-                phase: Phase::Adjusted,
-                relation: "调整".to_string(),
-                year,
-                parent: None,
-                sentence: (s_start, s_end),
-            });
+                budget,
+                Some(Phase::Adjusted),
+                "调整",
+            ));
         }
         for (start, end, metric, zero_topic) in zeros {
-            if context::is_empty(&metric) {
-                continue;
+            if !context::is_empty(&metric) {
+                out.push(zero_reading((start, end), metric, zero_topic, None, ""));
             }
-            let year = scope.year_at(&sentence[..start], &p.section);
-            out.push(Reading {
-                compared: false,
-                m: Mention {
-                    start: s_start + start,
-                    end: s_start + end,
-                    value: Decimal::ZERO,
-                    written: "0".to_string(),
-                    unit: scope.money_unit.to_string(),
-                    kind: ValueKind::Money,
-                    approx: false,
-                },
-                base_metric: metric.clone(),
-                metric,
-                topic: zero_topic,
-                phase: scope.default_phase(year, &p.section),
-                relation: String::new(),
-                year,
-                parent: None,
-                sentence: (s_start, s_end),
-            });
         }
     }
     reparent_by_sum(&mut out);
