@@ -468,6 +468,10 @@ fn sum(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
 /// split at 、 only (和 joins words inside a name), each completed with the head
 /// word the list ends with (支出).
 fn listed_sum(rest: &str, regions: &RegionIndex) -> Option<Vec<Question>> {
+    // (three items need two 、; no regex is compiled for other questions)
+    if rest.matches('、').count() < 2 {
+        return None;
+    }
     static P: OnceLock<Regex> = OnceLock::new();
     let list = P.get_or_init(|| {
         Regex::new(
@@ -731,7 +735,10 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     rest = rest.replace("有多少", "多少").replace("有几", "几");
     rest = stated_comparisons(&rest);
     // （按2022年减收数推算）, 根据增速推算: how to estimate is no content.
-    rest = estimate_clause().replace_all(&rest, " ").into_owned();
+    // (compiled only for a question that asks for an estimate: one-shot asks pay for each regex)
+    if rest.contains("推算") || rest.contains("估算") {
+        rest = estimate_clause().replace_all(&rest, " ").into_owned();
+    }
     // Anhe County (Suihua, Heilongjiang): the parents of the place found, in pinyin,
     // add nothing; a place that is not among them stays untranslated.
     let mut untranslated = glossary::untranslated(&rest);
