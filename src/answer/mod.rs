@@ -933,6 +933,21 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     if matches!(q.compute, Compute::Difference(_)) {
         ranked.retain(|r| !r.fact.relation.is_empty() && r.fact.relation != "上年");
     }
+    // A sum that could not be added up (A和B一共) is answered only by a stated total,
+    // never by one of its sides (新增专项债券 for 新增一般债券和专项债券一共).
+    if let Compute::Sum(sides) = &q.compute {
+        let (a, b) = (rank::bigrams(&sides.0.content), rank::bigrams(&sides.1.content));
+        let covered = |side: &HashSet<String>, metric: &HashSet<String>| {
+            side.iter().filter(|w| metric.contains(*w)).count() as f32 / side.len().max(1) as f32
+        };
+        ranked.retain(|r| {
+            let metric = rank::bigrams(&canonical(&r.fact.metric));
+            let names_a = a.iter().any(|w| !b.contains(w) && metric.contains(w));
+            let names_b = b.iter().any(|w| !a.contains(w) && metric.contains(w));
+            // (自治区下达的新增债券和再融资债券: 下达再融资债券 is all of one side.)
+            names_a == names_b && (covered(&a, &metric) - covered(&b, &metric)).abs() < 0.5
+        });
+    }
     // 比上年减少了多少: an amount if the report states one, else the rate it states.
     if let Relation::Change { up, money: true } = q.relation {
         // 余额比上年末增加了多少 that the report states only as the two levels.

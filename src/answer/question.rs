@@ -311,6 +311,18 @@ fn estimate_clause() -> &'static Regex {
     })
 }
 
+/// How a growth rate is counted (扣除留抵退税因素后, 按同口径算): read from the
+/// question's text by ranking (`rank::caliber`), no part of what is asked.
+fn caliber_clause() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"[（(]?(?:扣除|剔除|除去|去除|刨除|排除)[^，,。？?（）()\s]{1,14}?(?:因素|影响)(?:以后|之后|后)?[）)]?[，,]?|(?:扣除|剔除|除去|去除|刨除|排除)留抵退税(?:以后|之后|后)?[，,]?|(?:按|以|按照)?(?:同口径|可比口径|自然口径)(?:计算|来算|算|来看|看)?的?",
+        )
+        .expect("valid regex")
+    })
+}
+
 fn stated_comparisons(rest: &str) -> String {
     static P: OnceLock<[Regex; 2]> = OnceLock::new();
     let [with_year, of_plan] = P.get_or_init(|| {
@@ -734,6 +746,12 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     // 项目有多少个: 有 before a question word is no content (国有 stays).
     rest = rest.replace("有多少", "多少").replace("有几", "几");
     rest = stated_comparisons(&rest);
+    if ["扣除", "剔除", "除去", "去除", "刨除", "排除", "口径"]
+        .iter()
+        .any(|w| rest.contains(w))
+    {
+        rest = caliber_clause().replace_all(&rest, " ").into_owned();
+    }
     // （按2022年减收数推算）, 根据增速推算: how to estimate is no content.
     // (compiled only for a question that asks for an estimate: one-shot asks pay for each regex)
     if rest.contains("推算") || rest.contains("估算") {
@@ -1022,6 +1040,20 @@ mod tests {
             parse("西工区2023年本级收入可比增长多少", &index()).content,
             "本级收入可比"
         );
+    }
+
+    #[test]
+    fn how_a_rate_is_counted_is_no_content() {
+        for asked in [
+            "西工区2022年一般公共预算收入扣除留抵退税因素后增长多少",
+            "扣除留抵退税影响，西工区2022年财政收入同口径增长多少",
+            "西工区22年一般公共预算收入剔除留抵退税后增长了多少",
+            "西工区2022年一般公共预算收入按同口径算增长了多少",
+        ] {
+            let q = parse(asked, &index());
+            assert_eq!(q.content, "一般公共预算收入", "{asked}");
+            assert_eq!(q.want, Some(ValueKind::Percent), "{asked}");
+        }
     }
 
     #[test]

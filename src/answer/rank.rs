@@ -211,7 +211,8 @@ enum Caliber {
 /// The basis of a growth rate `text` names last (自然增长12.7%（同口径增长 → comparable).
 fn caliber(text: &str) -> Option<Caliber> {
     let natural = ["自然口径", "自然增长"].iter().filter_map(|w| text.rfind(w)).max();
-    let comparable = ["同口径", "可比口径", "可比增长"]
+    // (扣除留抵退税因素后增长: the one-off factor removed is the comparable basis.)
+    let comparable = ["同口径", "可比口径", "可比增长", "扣除", "剔除", "除去"]
         .iter()
         .filter_map(|w| text.rfind(w))
         .max();
@@ -550,6 +551,14 @@ pub fn score(
     } else if is_part_of_year(&q.text) && fact.sentence.contains("全年") && !part_year_fact {
         return None;
     }
+    // A department's own budget (檀山县教育局2024年部门预算) speaks for the department:
+    // its figures never answer a question about the whole region (全县).
+    if crate::lexicon::is_department_report(&report.title)
+        && names_whole(&q.text)
+        && !crate::lexicon::names_department(&q.text)
+    {
+        return None;
+    }
     // A plan (拟申请…) is not a thing done: it answers only a question about plans.
     if !q.planned && crate::lexicon::is_planned(clause_before(fact)) {
         return None;
@@ -642,6 +651,14 @@ pub fn score(
         total += w;
         // A junction between two matched words (教育|支出 → 育支) counts as matched.
         let junction = i > 0 && i + 1 < credit.len() && credit[i - 1] > 0.0 && credit[i + 1] > 0.0;
+        // (争取到, 新建和改扩建: a joining character next to a matched word names nothing.)
+        let joined = credit[i] == 0.0
+            && crate::lexicon::holds_particle(b)
+            && ((i > 0 && credit[i - 1] > 0.0) || credit.get(i + 1).is_some_and(|c| *c > 0.0));
+        if joined {
+            total -= w;
+            continue;
+        }
         // A word of the question found nowhere near the fact (非税 for 税收收入,
         // 专项 for 政府债务余额) means the fact is about something else.
         if credit[i] == 0.0 && !junction && w > 0.0 {
@@ -757,6 +774,10 @@ mod tests {
         assert_eq!(caliber("自然增长12.7%（同口径增长"), Some(Caliber::Comparable));
         assert_eq!(caliber("按自然口径计算增长"), Some(Caliber::Natural));
         assert_eq!(caliber("比上年增长"), None);
+        assert_eq!(
+            caliber("下降8.0%,扣除增值税留抵退税因素后增长"),
+            Some(Caliber::Comparable)
+        );
     }
 
     #[test]
