@@ -326,20 +326,27 @@ fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &ra
     let side = |flow: &str| level_fact(store, q, facts, idf, &format!("{base}{flow}"));
     let income = side("收入")?;
     let spending = side("支出")?;
-    let value = income.value - convert(spending.value, &spending, &income)?;
+    // A 缺口 (shortfall) is what spending exceeds revenue by; a 差额 or 结余 is revenue less spending.
+    let shortfall = q.content.contains("缺口");
+    let (from, less) = if shortfall {
+        (&spending, &income)
+    } else {
+        (&income, &spending)
+    };
+    let value = from.value - convert(less.value, less, from)?;
     let text = format!(
         "{} = {}{} − {}{}（{}{} − {}）",
         value.normalize(),
-        plain(&income.written),
-        income.unit,
-        plain(&spending.written),
-        spending.unit,
-        income.metric,
-        income.phase.label(),
-        spending.metric
+        plain(&from.written),
+        from.unit,
+        plain(&less.written),
+        less.unit,
+        from.metric,
+        from.phase.label(),
+        less.metric
     );
-    let mut v = value_of(&income, value.normalize().to_string(), text, true);
-    v.metric = format!("{}收支差额", base);
+    let mut v = value_of(from, value.normalize().to_string(), text, true);
+    v.metric = format!("{base}{}", if shortfall { "收支缺口" } else { "收支差额" });
     Some(computed(store, q, v, [&income, &spending]))
 }
 

@@ -538,6 +538,11 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 (format!("{base}{own}"), t)
             } else if let Some(named) = attribute_of_counted {
                 named
+            } else if let Some(stem) =
+                last_total.and_then(|r| other_flow_stem(&r.base_metric, &own, &text[r.m.end..m.start]))
+            {
+                // 工伤保险基金收入8700万元、支出11200万元: the same fund's other flow.
+                (format!("{stem}{own}"), topic.clone())
             } else if context::is_verb_only(&own) && (inherited.is_some() || subject.is_some()) {
                 // 成功发行13900万元: what was issued is the amount before, or the paragraph's subject.
                 let (base, t) = inherited
@@ -991,6 +996,20 @@ fn strip_relation_words(metric: &str) -> String {
     s.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
+/// The stem of `before` (工伤保险基金 of 工伤保险基金收入) when `own` is the other flow
+/// alone (支出) or its balance (年末滚存结余), named right after a list mark
+/// (`、支出`, `；年末滚存结余`).
+fn other_flow_stem(before: &str, own: &str, gap: &str) -> Option<String> {
+    let stem = before.strip_suffix("收入").or_else(|| before.strip_suffix("支出"))?;
+    // (上年结余 is a source of the year's money listed beside the others, no balance of them.)
+    let balance = own.ends_with("结余") && !own.contains("上年") && own.chars().count() <= 6;
+    if stem.is_empty() || !(own == "收入" || own == "支出" || balance) || before.ends_with(own) {
+        return None;
+    }
+    let last = gap.rsplit(['、', '，', ',', '；', ';']).next().unwrap_or(gap);
+    (last == own).then(|| stem.to_string())
+}
+
 /// What a count counts, when it follows the count (`65家企业获得信贷支持`).
 fn counted(after: &str) -> String {
     let end = after.find(CLAUSE_BREAKS).unwrap_or(after.len());
@@ -1284,6 +1303,39 @@ mod tests {
             ("本级一般公共预算收入", "完成率")
         );
         assert_eq!(find(&f, "2150").metric, "预备费动用");
+    }
+
+    #[test]
+    fn how_a_rate_is_counted_is_no_part_of_its_metric() {
+        assert_eq!(
+            strip_relation_words("一般公共预算收入扣除增值税留抵退税因素后"),
+            "一般公共预算收入"
+        );
+        assert_eq!(
+            strip_relation_words("一般公共预算收入留抵退税因素后"),
+            "一般公共预算收入"
+        );
+        assert_eq!(strip_relation_words("税收收入同口径"), "税收收入");
+    }
+
+    #[test]
+    fn a_flow_named_alone_after_a_list_mark_is_the_same_funds() {
+        assert_eq!(
+            other_flow_stem("工伤保险基金收入", "支出", "、支出").as_deref(),
+            Some("工伤保险基金")
+        );
+        assert_eq!(
+            other_flow_stem(
+                "城乡居民基本养老保险基金收入",
+                "年末滚存结余",
+                "，其中…；支出31650万元；年末滚存结余"
+            )
+            .as_deref(),
+            Some("城乡居民基本养老保险基金")
+        );
+        // 上年结余 is a source listed beside the others; a flow after other words is no pair.
+        assert_eq!(other_flow_stem("债务转贷收入", "上年结余", "、上年结余"), None);
+        assert_eq!(other_flow_stem("工伤保险基金收入", "支出", "，主要是支出"), None);
     }
 
     #[test]
