@@ -432,6 +432,16 @@ fn combine(
     if fa.report == fb.report && fa.index == fb.index {
         return None;
     }
+    // Both operands are of one place unless the question names two.
+    let region_of = |f: &Fact| {
+        facts
+            .iter()
+            .find(|(g, _)| g.report == f.report)
+            .map(|(_, m)| m.region.as_str())
+    };
+    if q.regions.len() < 2 && region_of(&fa) != region_of(&fb) {
+        return None;
+    }
     let other = convert(fb.value, &fb, &fa)?;
     // One figure stated twice (in the text and in a table) is no gap of zero.
     if how == Combine::Difference

@@ -145,6 +145,9 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 /// Words removed from the content once read as cues (space separated).
 const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 完成年预算 为年预算 预期目标 预期 计划安排 计划多少 增收 减收 多收 少收 短收 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
 
+/// Cue words that name a rate, kept as content when a change in points is asked.
+const RATE_NAMES: &[&str] = &["增幅", "降幅", "比重", "占比"];
+
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
     entries: Vec<KnownRegion>,
@@ -949,9 +952,15 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     };
 
     let planned = crate::lexicon::is_planned(&rest) || ["争取", "安排", "打算"].iter().any(|w| rest.contains(w));
-    let mut content = crate::lexicon::drop_frame_words(&p.in_respect.replace_all(&rest, "$1"));
+    // 增幅提高多少个百分点: a change in points is of a rate, which the rate's word names.
+    let rate_named = want == Some(ValueKind::Points);
+    let kept: &[&str] = if rate_named { RATE_NAMES } else { &[] };
+    let mut content = crate::lexicon::drop_frame_words_but(&p.in_respect.replace_all(&rest, "$1"), kept);
     content = p.question_words.replace_all(&content, " ");
     for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
+        if rate_named && RATE_NAMES.contains(&w) {
+            continue;
+        }
         content = content.replace(w, " ");
     }
     // 支出比年初预算: the 比 of a comparison whose other side was a phase word.

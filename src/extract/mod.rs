@@ -1031,8 +1031,12 @@ fn purpose(after: &str) -> Option<String> {
     let own_amount = mention::find(&rest[..end])
         .into_iter()
         .find(|m| m.kind == ValueKind::Money);
-    // 用于A项目32000万元、B工程26000万元: a list of items with amounts of their own.
-    if own_amount.as_ref().is_some_and(|m| rest[m.end..].starts_with('、')) {
+    // 用于A项目32000万元、B工程26000万元 (…和B项目12000万元): a list of items with amounts of their own.
+    if own_amount.as_ref().is_some_and(|m| {
+        ["、", "和", "及", "与", "以及"]
+            .iter()
+            .any(|w| rest[m.end..].starts_with(w))
+    }) {
         return None;
     }
     let end = own_amount.map_or(end, |m| m.start);

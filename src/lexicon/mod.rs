@@ -149,9 +149,25 @@ pub fn fold_synonyms(text: &str) -> String {
 /// words that ask for a kind of value (百分之多少, 几倍), leaving a space where
 /// each stood.
 pub fn drop_frame_words(text: &str) -> String {
-    let values = &value_words().matcher;
-    let text = values.replace_all(text, &vec![" "; values.patterns_len()]);
-    frame_words().replace_all(&text, &vec![" "; frame_words().patterns_len()])
+    drop_frame_words_but(text, &[])
+}
+
+/// [`drop_frame_words`], keeping the value words in `keep` (增幅 in 增幅提高了几个百分点:
+/// the rate whose change is asked).
+pub fn drop_frame_words_but(text: &str, keep: &[&str]) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut last = 0;
+    for m in value_words().matcher.find_iter(text) {
+        kept.push_str(&text[last..m.start()]);
+        kept.push_str(if keep.contains(&&text[m.range()]) {
+            &text[m.range()]
+        } else {
+            " "
+        });
+        last = m.end();
+    }
+    kept.push_str(&text[last..]);
+    frame_words().replace_all(&kept, &vec![" "; frame_words().patterns_len()])
 }
 
 /// The kind of value a question's words ask for (百分之几 → percent, 几倍 →
