@@ -29,6 +29,8 @@ pub enum Relation {
     Share,
     /// How much a budget adjustment changed a figure (调增, 调减, 增减额): up, down or either.
     Adjustment { up: Option<bool> },
+    /// The level as a share of last year's (为上年的百分之几).
+    OfLastYear,
 }
 
 /// A computation the question asks for.
@@ -113,6 +115,9 @@ fn patterns() -> &'static Patterns {
 const PHASE_CUES: &[(&str, Phase)] = &[
     ("年初预算", Phase::Initial),
     ("年初", Phase::Initial),
+    // 原预算数（调整前）: the budget before it was adjusted.
+    ("调整前", Phase::Initial),
+    ("原预算", Phase::Initial),
     ("人大批准", Phase::Initial),
     ("批准", Phase::Initial),
     ("调整预算", Phase::Adjusted),
@@ -143,7 +148,10 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 ];
 
 /// Words removed from the content once read as cues (space separated).
-const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 完成年预算 为年预算 预期目标 预期 计划安排 计划多少 增收 减收 多收 少收 短收 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
+const CUE_WORDS: &str = "为上年 是上年 相当于上年 为去年 是去年 相当于去年 原预算数 年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 完成年预算 为年预算 预期目标 预期 计划安排 计划多少 增收 减收 多收 少收 短收 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
+
+/// Words asking for a level as a share of last year's (是上年的百分之几, 为上年%).
+const OF_LAST_YEAR_WORDS: &[&str] = &["为上年", "是上年的", "相当于上年", "为去年", "是去年的", "相当于去年"];
 
 /// Cue words that name a rate, kept as content when a change in points is asked.
 const RATE_NAMES: &[&str] = &["增幅", "降幅", "比重", "占比"];
@@ -890,6 +898,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let up = up.or(adjustment.flatten());
     let relation = if let Some(up) = adjustment.filter(|_| !percent_asked) {
         Relation::Adjustment { up }
+    } else if OF_LAST_YEAR_WORDS.iter().any(|w| rest.contains(w)) {
+        Relation::OfLastYear
     } else if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占')) {
         Relation::Share
     } else if percent_asked
@@ -920,8 +930,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         Some(ValueKind::Points)
     } else if matches!(
         relation,
-        Relation::Share | Relation::Completion | Relation::Change { money: false, .. }
+        Relation::Share | Relation::Completion | Relation::OfLastYear | Relation::Change { money: false, .. }
     ) || rest.contains("百分之几")
+        || rest.contains('%')
         || rest.contains("百分比")
         || rest.ends_with('率')
         || rest.contains("率是")

@@ -433,6 +433,7 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
         Relation::Completion => rel == "完成率" || (rel == "占比" && share_of_budget(&fact.metric)),
         Relation::Share if share_of_budget(&q.content) => rel == "完成率" || rel == "占比",
         Relation::Share => rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重"),
+        Relation::OfLastYear => rel == crate::extract::context::OF_LAST_YEAR,
         Relation::Adjustment { up } => {
             // (a budget left as it was, 不作调整, changed by zero either way)
             let direction = match up {
@@ -443,7 +444,7 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
             direction && fact.kind == ValueKind::Money
         }
         Relation::Change { up, money } => {
-            let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年" | "调整");
+            let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年" | "调整" | "为上年");
             // 增长了多少 of a figure that fell is answered with the fall, negated (see `negated`).
             let direction = match up {
                 Some(false) => is_fall(rel),

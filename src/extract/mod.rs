@@ -481,8 +481,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 .flatten();
             let own = match relation.as_str() {
                 _ if enumeration.is_some() => enumeration.unwrap_or_default().to_string(),
-                "完成率" => String::new(),
-                "占比" => String::new(),
+                "完成率" | "占比" | context::OF_LAST_YEAR => String::new(),
                 "" => scrub(&context::residue(between), &scope.region_keys),
                 _ => strip_relation_words(&context::residue(between)),
             };
