@@ -990,6 +990,11 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         .filter(|c| !c.is_whitespace())
         .collect();
     let content = crate::extract::context::drop_flow_budget(&content);
+    // 一般性转移支付总额: the total is the figure itself.
+    let content = match content.strip_suffix("总额") {
+        Some(stem) if stem.chars().count() >= 2 && !stem.ends_with(['债', '务', '限']) => stem.to_string(),
+        _ => content,
+    };
     // 某项目安排了多少专项债券资金: a project's figure is the bonds it got; 资金 adds nothing.
     let content = if content.contains("项目") || content.contains("工程") {
         content.replace("债券资金", "债券")

@@ -181,6 +181,9 @@ const SCOPES: &[&str] = &[
     "街道",
 ];
 
+/// Words that only say "all of it" (总额, 合计), matched by a total that does not say so.
+const TOTAL_BIGRAMS: &[&str] = &["总额", "合计", "总和", "全部"];
+
 /// Words naming the government's own level rather than the whole jurisdiction.
 const LEVELS: &[&str] = &["本级", "区级", "县级", "市级", "旗级", "镇级", "乡级", "省级"];
 
@@ -537,6 +540,15 @@ pub fn score(
     if q.text.contains("全年") && part_year_fact {
         return None;
     }
+    // 全年…是多少 with no phase named asks what the year came to, not what was planned
+    // (the 年初预算 of a report on the first half).
+    if q.text.contains("全年")
+        && q.phases.is_empty()
+        && matches!(fact.phase, Phase::Initial | Phase::Adjusted)
+        && part_year_report
+    {
+        return None;
+    }
     // …nor the whole year for a part, nor one part for another (1-9月 for 上半年):
     // what was done in a part of the year is stated for that part.
     if let Some(asked) = q.period {
@@ -652,9 +664,10 @@ pub fn score(
         total += w;
         // A junction between two matched words (教育|支出 → 育支) counts as matched.
         let junction = i > 0 && i + 1 < credit.len() && credit[i - 1] > 0.0 && credit[i + 1] > 0.0;
-        // (争取到, 新建和改扩建: a joining character next to a matched word names nothing.)
+        // (争取到, 新建和改扩建: a joining character next to a matched word names nothing;
+        // 一般性转移支付总额: a total's own figure needs no 总额 beside it.)
         let joined = credit[i] == 0.0
-            && crate::lexicon::holds_particle(b)
+            && (crate::lexicon::holds_particle(b) || (TOTAL_BIGRAMS.contains(&b.as_str()) && fact.parent.is_none()))
             && ((i > 0 && credit[i - 1] > 0.0) || credit.get(i + 1).is_some_and(|c| *c > 0.0));
         if joined {
             total -= w;
