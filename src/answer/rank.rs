@@ -247,10 +247,18 @@ const WHOLES: &[&str] = &["全市", "全区", "全县", "全旗", "全省", "全
 /// 凯旋路…) describe those parts, not the total.
 pub fn local_context(fact: &Fact) -> &str {
     let sentence = fact.sentence.as_str();
-    // The span is in the paragraph; find the number in the sentence (its first
-    // occurrence: a shorter context is only stricter).
-    let number_end = sentence
-        .find(fact.written.as_str())
+    // The span is in the paragraph; find the number in the sentence: the occurrence
+    // its own name stands before (新增一般债券6000万元…停车场项目6000万元), else the
+    // first (a shorter context is only stricter).
+    let tail: String = {
+        let chars: Vec<char> = fact.metric.chars().collect();
+        chars[chars.len().saturating_sub(2)..].iter().collect()
+    };
+    let mut found = sentence.match_indices(fact.written.as_str()).map(|(i, _)| i);
+    let first = found.clone().next();
+    let number_end = found
+        .find(|i| !tail.is_empty() && sentence[..*i].ends_with(tail.as_str()))
+        .or(first)
         .map_or(sentence.len(), |i| i + fact.written.len());
     let rest = &sentence[number_end..];
     let clause_end = rest
