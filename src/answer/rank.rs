@@ -589,7 +589,10 @@ pub fn score(
         return None;
     }
     // A plan (拟申请…) is not a thing done: it answers only a question about plans.
-    if !q.planned && crate::lexicon::is_planned(clause_before(fact)) {
+    // (A budget asked for is a plan by nature: 2024年收入预期71841万元 is the draft's figure.)
+    let budget_asked =
+        matches!(fact.phase, Phase::Draft | Phase::Initial | Phase::Adjusted) && q.phases.contains(&fact.phase);
+    if !q.planned && !budget_asked && crate::lexicon::is_planned(clause_before(fact)) {
         return None;
     }
     let metric = bigrams(&canonical(&fact.metric));
