@@ -611,7 +611,11 @@ pub fn score(
     if !q.planned && !budget_asked && crate::lexicon::is_planned(clause_before(fact)) {
         return None;
     }
-    let metric = bigrams(&canonical(&fact.metric));
+    let mut metric = bigrams(&canonical(&fact.metric));
+    // 一般公共预算收支为94.53亿元 (a balanced budget): one figure for revenue and expenditure.
+    if metric_text.ends_with("收支") {
+        metric.extend(["收入".to_string(), "支出".to_string()]);
+    }
     let topic = bigrams(&fact.topic);
     // A part (一般债券9.24亿元 inside 再融资债券21.31亿元(…)) is described by its
     // own clause and its total's name, not by its siblings (新增债券16.35亿元).
