@@ -743,20 +743,10 @@ fn year_on_year(
 /// Last year's level that the next year's report implies: 2023年收入X万元，比上年增加Y
 ///万元 gives 2022's X − Y. A rate (增长5%) gives X ÷ 1.05 only when the question asks
 /// for an estimate (推算, 大约): the rounding of the rate makes it one.
-fn previous_year(store: &Store, q: &Question, pairs: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
-    let year = q.year?;
-    let next = Question {
-        year: Some(year.checked_add(1)?),
-        relation: Relation::Level,
-        compute: Compute::None,
-        ..q.clone()
-    };
-    let now = level_fact(store, &next, pairs, idf, &q.content)
-        .filter(|f| f.year == next.year && f.relation.is_empty() && f.kind == ValueKind::Money)?;
-    // The changes on last year stated for it (or for the same figure stated again, as
-    // in a table): after it in its sentence, before the next amount; not a change
-    // against a budget (调增, 比年初), a completion rate or a share.
-    let changes: Vec<&Fact> = pairs
+/// The changes stated for `now` (or for the same figure stated again, as in a table):
+/// after it in its sentence, before the next amount of its phase.
+fn stated_changes<'a>(pairs: &[(&'a Fact, &ReportMeta)], now: &Fact) -> Vec<&'a Fact> {
+    pairs
         .iter()
         .map(|(f, _)| *f)
         .filter(|level| {
@@ -780,8 +770,67 @@ fn previous_year(store: &Store, q: &Question, pairs: &[(&Fact, &ReportMeta)], id
                 .into_iter()
                 .filter(move |f| f.index < next_level && !f.relation.is_empty() && f.relation != "上年")
         })
+        .collect()
+}
+
+/// The budget passed at the congress (人代会预算数, 年初预算) from the adjusted one and
+/// its stated change on it (调整后290000万元，比人代会预算数增加60000万元 → 230000).
+fn budget_before(store: &Store, q: &Question, pairs: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
+    if q.phases != [Phase::Initial] || q.relation != Relation::Level || !matches!(q.compute, Compute::None) {
+        return None;
+    }
+    let adjusted = Question {
+        phases: vec![Phase::Adjusted],
+        ..q.clone()
+    };
+    let now = level_fact(store, &adjusted, pairs, idf, &q.content)
+        .filter(|f| f.phase == Phase::Adjusted && f.relation.is_empty() && f.kind == ValueKind::Money)?;
+    let change = stated_changes(pairs, &now).into_iter().find(|f| {
+        f.kind == ValueKind::Money
+            && ["人代会", "人大批准", "年初预算"]
+                .iter()
+                .any(|w| f.relation.contains(w))
+    })?;
+    let c_value = convert(change.value, change, &now)?;
+    let fall = crate::extract::context::is_fall(&change.relation);
+    let value = if fall { now.value + c_value } else { now.value - c_value };
+    if value <= Decimal::ZERO {
+        return None;
+    }
+    let text = format!(
+        "{}{} = {}{} {} {}{}（{}调整预算，{}）",
+        value.normalize(),
+        now.unit,
+        plain(&now.written),
+        now.unit,
+        if fall { "+" } else { "−" },
+        plain(&change.written),
+        change.unit,
+        now.metric,
+        change.relation,
+    );
+    let mut v = value_of(&now, value.normalize().to_string(), text, true);
+    v.metric = format!("{}（年初预算，由调整预算推算）", now.metric);
+    Some(computed(store, q, v, [&now, change]))
+}
+
+fn previous_year(store: &Store, q: &Question, pairs: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
+    let year = q.year?;
+    let next = Question {
+        year: Some(year.checked_add(1)?),
+        relation: Relation::Level,
+        compute: Compute::None,
+        ..q.clone()
+    };
+    let now = level_fact(store, &next, pairs, idf, &q.content)
+        .filter(|f| f.year == next.year && f.relation.is_empty() && f.kind == ValueKind::Money)?;
+    // The changes on last year stated for it: not a change against a budget (调增,
+    // 比年初), a completion rate or a share.
+    let changes: Vec<&Fact> = stated_changes(pairs, &now)
+        .into_iter()
         .filter(|f| {
-            !["调", "完成", "占", "预算", "年初"]
+            // (比2021年实际完成数减少 is a change on last year; 完成率 is none)
+            !["调", "完成率", "占", "预算", "年初", "人代会"]
                 .iter()
                 .any(|w| f.relation.contains(w))
         })
@@ -1034,6 +1083,12 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             if let Some(answer) = combine(store, &q, (&at(Phase::Adjusted), &at(Phase::Initial)), how, &facts, idf) {
                 return answer;
             }
+        }
+    }
+    // 人代会批准的预算 that the report states only as the adjusted budget and the change.
+    if picked.is_none() {
+        if let Some(answer) = budget_before(store, &q, &facts, idf) {
+            return answer;
         }
     }
     // 完成调整预算的百分之几 that the report states only as the two amounts.

@@ -76,7 +76,7 @@ fn patterns() -> &'static Patterns {
                 (re(r"实际完成|累计完成|完成|实现|实际|执行数"), Phase::Actual),
             ],
             relation: re(
-                r"(同比|比上年同期|比上年|较上年|比去年|较去年|较年初|比年初|同口径|按可比口径|按自然口径)?[^，,；;]{0,10}?(负增长|增长|增加|增收|增支|超收|多收|上升|提高|调增|下降|减少|减收|减支|短收|少收|压减|降低|回落|调减)了?$",
+                r"(同比|比上年同期|比上年|较上年|比去年|较去年|(?:比|较)(?:人代会|人大批准的?|年初|调整)预算(?:安排)?数?|较年初|比年初|同口径|按可比口径|按自然口径)?[^，,；;]{0,10}?(负增长|增长|增加|增收|增支|超收|多收|上升|提高|调增|下降|减少|减收|减支|短收|少收|压减|降低|回落|调减)了?$",
             ),
             base: re(r"(同比|比上年|较上年|比去年|较去年|上年同期|比\d{4}年|较\d{4}年)"),
             last_year: re(r"(?:比|较)?上年(?:同期)?(?:数)?$"),
@@ -457,6 +457,11 @@ mod tests {
         assert_eq!(relation("同比下降", "同比下降").as_deref(), Some("同比下降"));
         assert_eq!(relation("比上年增加", "比上年增加").as_deref(), Some("比上年增加"));
         assert_eq!(relation("增长", "增长").as_deref(), Some("增长"));
+        // A change on a budget is no change on last year.
+        assert_eq!(
+            relation("比人代会预算数增加", "比人代会预算数增加").as_deref(),
+            Some("比人代会预算数增加")
+        );
         assert_eq!(rate_relation("为调整预算的"), Some("完成率"));
         assert_eq!(rate_relation("占公共预算支出的比重为"), Some("占比"));
         assert_eq!(rate_relation("节约率"), None);
