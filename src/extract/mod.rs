@@ -720,7 +720,10 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 Phase::Initial
             } else if let Some((y, clue)) = base {
                 clue.unwrap_or_else(|| scope.default_phase(Some(y), &p.section))
-            } else if let Some(clue) = parent.filter(|_| relation.is_empty()).and(context::phase_clue(between)) {
+            } else if let Some(clue) = parent
+                .filter(|_| relation.is_empty())
+                .and_then(|_| context::phase_clue(between))
+            {
                 // (比2021年实际完成数减少: that phase is the base's, not the change's.)
                 clue
             } else if let Some(pi) = parent {
