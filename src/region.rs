@@ -148,6 +148,14 @@ const NOT_PLACES: &[&str] = &[
     "中心镇",
 ];
 
+/// Development zones' full names and the short forms people write (合肥高新区).
+const ZONE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("高新技术产业开发区", "高新区"),
+    ("高新技术开发区", "高新区"),
+    ("经济技术开发区", "经开区"),
+    ("经济开发区", "经开区"),
+];
+
 /// Splits a region into its administrative levels: 河南省洛阳市西工区 → [河南省, 洛阳市, 西工区].
 pub fn levels(region: &str) -> Vec<String> {
     let chars: Vec<char> = region.chars().collect();
@@ -195,6 +203,7 @@ pub fn base_name(level: &str) -> Option<String> {
 /// for k in ["河南省洛阳市西工区", "洛阳市西工区", "洛阳西工区", "河南洛阳西工", "西工区", "西工"] {
 ///     assert!(keys.contains(&k.to_string()), "{k}");
 /// }
+/// assert!(budgetq::region::keys("安徽省合肥市合肥高新技术产业开发区").contains(&"合肥高新区".to_string()));
 /// ```
 pub fn keys(region: &str) -> Vec<String> {
     let levels = levels(region);
@@ -227,6 +236,18 @@ pub fn keys(region: &str) -> Vec<String> {
         keys.extend(own.iter().map(|o| format!("{p}{o}")));
     }
     keys.extend(own);
+    // 合肥高新技术产业开发区 is written 合肥高新区 as often as in full.
+    let abbreviated: Vec<String> = keys
+        .iter()
+        .flat_map(|k| {
+            ZONE_ABBREVIATIONS
+                .iter()
+                .filter_map(move |(long, short)| k.strip_suffix(long).map(|stem| format!("{stem}{short}")))
+        })
+        // (a place name before it: 高新区 alone names no place)
+        .filter(|k| k.chars().count() >= 5)
+        .collect();
+    keys.extend(abbreviated);
     keys.sort_by_key(|k| std::cmp::Reverse(k.chars().count()));
     keys.dedup();
     keys

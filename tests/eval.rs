@@ -324,6 +324,10 @@ fn blind_questions_hold_their_floor() {
         "questions-sk",
         "questions-sl",
         "questions-sm",
+        "questions-sn",
+        "questions-so",
+        "questions-sp",
+        "questions-sq",
     ] {
         all.extend(golds(&format!("blind/{set}.jsonl")));
     }

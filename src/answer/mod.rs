@@ -326,20 +326,27 @@ fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &ra
     let side = |flow: &str| level_fact(store, q, facts, idf, &format!("{base}{flow}"));
     let income = side("收入")?;
     let spending = side("支出")?;
-    let value = income.value - convert(spending.value, &spending, &income)?;
+    // A 缺口 (shortfall) is what spending exceeds revenue by; a 差额 or 结余 is revenue less spending.
+    let shortfall = q.content.contains("缺口");
+    let (from, less) = if shortfall {
+        (&spending, &income)
+    } else {
+        (&income, &spending)
+    };
+    let value = from.value - convert(less.value, less, from)?;
     let text = format!(
         "{} = {}{} − {}{}（{}{} − {}）",
         value.normalize(),
-        plain(&income.written),
-        income.unit,
-        plain(&spending.written),
-        spending.unit,
-        income.metric,
-        income.phase.label(),
-        spending.metric
+        plain(&from.written),
+        from.unit,
+        plain(&less.written),
+        less.unit,
+        from.metric,
+        from.phase.label(),
+        less.metric
     );
-    let mut v = value_of(&income, value.normalize().to_string(), text, true);
-    v.metric = format!("{}收支差额", base);
+    let mut v = value_of(from, value.normalize().to_string(), text, true);
+    v.metric = format!("{base}{}", if shortfall { "收支缺口" } else { "收支差额" });
     Some(computed(store, q, v, [&income, &spending]))
 }
 
@@ -423,6 +430,16 @@ fn combine(
     let fa = side(a)?;
     let fb = side(b)?;
     if fa.report == fb.report && fa.index == fb.index {
+        return None;
+    }
+    // Both operands are of one place unless the question names two.
+    let region_of = |f: &Fact| {
+        facts
+            .iter()
+            .find(|(g, _)| g.report == f.report)
+            .map(|(_, m)| m.region.as_str())
+    };
+    if q.regions.len() < 2 && region_of(&fa) != region_of(&fb) {
         return None;
     }
     let other = convert(fb.value, &fb, &fa)?;
@@ -932,6 +949,21 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     // change the report states, never by a level.
     if matches!(q.compute, Compute::Difference(_)) {
         ranked.retain(|r| !r.fact.relation.is_empty() && r.fact.relation != "上年");
+    }
+    // A sum that could not be added up (A和B一共) is answered only by a stated total,
+    // never by one of its sides (新增专项债券 for 新增一般债券和专项债券一共).
+    if let Compute::Sum(sides) = &q.compute {
+        let (a, b) = (rank::bigrams(&sides.0.content), rank::bigrams(&sides.1.content));
+        let covered = |side: &HashSet<String>, metric: &HashSet<String>| {
+            side.iter().filter(|w| metric.contains(*w)).count() as f32 / side.len().max(1) as f32
+        };
+        ranked.retain(|r| {
+            let metric = rank::bigrams(&canonical(&r.fact.metric));
+            let names_a = a.iter().any(|w| !b.contains(w) && metric.contains(w));
+            let names_b = b.iter().any(|w| !a.contains(w) && metric.contains(w));
+            // (自治区下达的新增债券和再融资债券: 下达再融资债券 is all of one side.)
+            names_a == names_b && (covered(&a, &metric) - covered(&b, &metric)).abs() < 0.5
+        });
     }
     // 比上年减少了多少: an amount if the report states one, else the rate it states.
     if let Relation::Change { up, money: true } = q.relation {

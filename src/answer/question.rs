@@ -29,6 +29,8 @@ pub enum Relation {
     Share,
     /// How much a budget adjustment changed a figure (调增, 调减, 增减额): up, down or either.
     Adjustment { up: Option<bool> },
+    /// The level as a share of last year's (为上年的百分之几).
+    OfLastYear,
 }
 
 /// A computation the question asks for.
@@ -113,6 +115,9 @@ fn patterns() -> &'static Patterns {
 const PHASE_CUES: &[(&str, Phase)] = &[
     ("年初预算", Phase::Initial),
     ("年初", Phase::Initial),
+    // 原预算数（调整前）: the budget before it was adjusted.
+    ("调整前", Phase::Initial),
+    ("原预算", Phase::Initial),
     ("人大批准", Phase::Initial),
     ("批准", Phase::Initial),
     ("调整预算", Phase::Adjusted),
@@ -143,7 +148,13 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 ];
 
 /// Words removed from the content once read as cues (space separated).
-const CUE_WORDS: &str = "年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 完成年预算 为年预算 预期目标 预期 计划安排 计划多少 增收 减收 多收 少收 短收 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
+const CUE_WORDS: &str = "为上年 是上年 相当于上年 为去年 是去年 相当于去年 原预算数 年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 完成年预算 为年预算 预期目标 预期 计划安排 计划多少 增收 减收 多收 少收 短收 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
+
+/// Words asking for a level as a share of last year's (是上年的百分之几, 为上年%).
+const OF_LAST_YEAR_WORDS: &[&str] = &["为上年", "是上年的", "相当于上年", "为去年", "是去年的", "相当于去年"];
+
+/// Cue words that name a rate, kept as content when a change in points is asked.
+const RATE_NAMES: &[&str] = &["增幅", "降幅", "比重", "占比"];
 
 /// Known regions: (stored region, keys, pinyin, the names of the levels above it).
 pub struct RegionIndex {
@@ -308,6 +319,18 @@ fn estimate_clause() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(r"[（(]?(?:根据|按照|按|由|用)?[^，,。？?（）()\s]{0,16}?(?:推算|估算)[出得]?[）)]?[，,]?")
             .expect("valid regex")
+    })
+}
+
+/// How a growth rate is counted (扣除留抵退税因素后, 按同口径算): read from the
+/// question's text by ranking (`rank::caliber`), no part of what is asked.
+fn caliber_clause() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"[（(]?(?:扣除|剔除|除去|去除|刨除|排除)[^，,。？?（）()\s]{1,14}?(?:因素|影响)(?:以后|之后|后)?[）)]?[，,]?|(?:扣除|剔除|除去|去除|刨除|排除)留抵退税(?:以后|之后|后)?[，,]?|(?:按|以|按照)?(?:同口径|可比口径|自然口径)(?:计算|来算|算|来看|看)?的?",
+        )
+        .expect("valid regex")
     })
 }
 
@@ -734,6 +757,12 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     // 项目有多少个: 有 before a question word is no content (国有 stays).
     rest = rest.replace("有多少", "多少").replace("有几", "几");
     rest = stated_comparisons(&rest);
+    if ["扣除", "剔除", "除去", "去除", "刨除", "排除", "口径"]
+        .iter()
+        .any(|w| rest.contains(w))
+    {
+        rest = caliber_clause().replace_all(&rest, " ").into_owned();
+    }
     // （按2022年减收数推算）, 根据增速推算: how to estimate is no content.
     // (compiled only for a question that asks for an estimate: one-shot asks pay for each regex)
     if rest.contains("推算") || rest.contains("估算") {
@@ -869,6 +898,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let up = up.or(adjustment.flatten());
     let relation = if let Some(up) = adjustment.filter(|_| !percent_asked) {
         Relation::Adjustment { up }
+    } else if OF_LAST_YEAR_WORDS.iter().any(|w| rest.contains(w)) {
+        Relation::OfLastYear
     } else if p.share.is_match(&rest) && !(percent_asked && rest.contains("预算的") && !rest.contains('占')) {
         Relation::Share
     } else if percent_asked
@@ -899,8 +930,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         Some(ValueKind::Points)
     } else if matches!(
         relation,
-        Relation::Share | Relation::Completion | Relation::Change { money: false, .. }
+        Relation::Share | Relation::Completion | Relation::OfLastYear | Relation::Change { money: false, .. }
     ) || rest.contains("百分之几")
+        || rest.contains('%')
         || rest.contains("百分比")
         || rest.ends_with('率')
         || rest.contains("率是")
@@ -931,9 +963,15 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     };
 
     let planned = crate::lexicon::is_planned(&rest) || ["争取", "安排", "打算"].iter().any(|w| rest.contains(w));
-    let mut content = crate::lexicon::drop_frame_words(&p.in_respect.replace_all(&rest, "$1"));
+    // 增幅提高多少个百分点: a change in points is of a rate, which the rate's word names.
+    let rate_named = want == Some(ValueKind::Points);
+    let kept: &[&str] = if rate_named { RATE_NAMES } else { &[] };
+    let mut content = crate::lexicon::drop_frame_words_but(&p.in_respect.replace_all(&rest, "$1"), kept);
     content = p.question_words.replace_all(&content, " ");
     for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
+        if rate_named && RATE_NAMES.contains(&w) {
+            continue;
+        }
         content = content.replace(w, " ");
     }
     // 支出比年初预算: the 比 of a comparison whose other side was a phase word.
@@ -952,6 +990,11 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         .filter(|c| !c.is_whitespace())
         .collect();
     let content = crate::extract::context::drop_flow_budget(&content);
+    // 一般性转移支付总额: the total is the figure itself.
+    let content = match content.strip_suffix("总额") {
+        Some(stem) if stem.chars().count() >= 2 && !stem.ends_with(['债', '务', '限']) => stem.to_string(),
+        _ => content,
+    };
     // 某项目安排了多少专项债券资金: a project's figure is the bonds it got; 资金 adds nothing.
     let content = if content.contains("项目") || content.contains("工程") {
         content.replace("债券资金", "债券")
@@ -1022,6 +1065,20 @@ mod tests {
             parse("西工区2023年本级收入可比增长多少", &index()).content,
             "本级收入可比"
         );
+    }
+
+    #[test]
+    fn how_a_rate_is_counted_is_no_content() {
+        for asked in [
+            "西工区2022年一般公共预算收入扣除留抵退税因素后增长多少",
+            "扣除留抵退税影响，西工区2022年财政收入同口径增长多少",
+            "西工区22年一般公共预算收入剔除留抵退税后增长了多少",
+            "西工区2022年一般公共预算收入按同口径算增长了多少",
+        ] {
+            let q = parse(asked, &index());
+            assert_eq!(q.content, "一般公共预算收入", "{asked}");
+            assert_eq!(q.want, Some(ValueKind::Percent), "{asked}");
+        }
     }
 
     #[test]

@@ -181,6 +181,9 @@ const SCOPES: &[&str] = &[
     "街道",
 ];
 
+/// Words that only say "all of it" (总额, 合计), matched by a total that does not say so.
+const TOTAL_BIGRAMS: &[&str] = &["总额", "合计", "总和", "全部"];
+
 /// Words naming the government's own level rather than the whole jurisdiction.
 const LEVELS: &[&str] = &["本级", "区级", "县级", "市级", "旗级", "镇级", "乡级", "省级"];
 
@@ -211,7 +214,8 @@ enum Caliber {
 /// The basis of a growth rate `text` names last (自然增长12.7%（同口径增长 → comparable).
 fn caliber(text: &str) -> Option<Caliber> {
     let natural = ["自然口径", "自然增长"].iter().filter_map(|w| text.rfind(w)).max();
-    let comparable = ["同口径", "可比口径", "可比增长"]
+    // (扣除留抵退税因素后增长: the one-off factor removed is the comparable basis.)
+    let comparable = ["同口径", "可比口径", "可比增长", "扣除", "剔除", "除去"]
         .iter()
         .filter_map(|w| text.rfind(w))
         .max();
@@ -432,6 +436,7 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
         Relation::Completion => rel == "完成率" || (rel == "占比" && share_of_budget(&fact.metric)),
         Relation::Share if share_of_budget(&q.content) => rel == "完成率" || rel == "占比",
         Relation::Share => rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重"),
+        Relation::OfLastYear => rel == crate::extract::context::OF_LAST_YEAR,
         Relation::Adjustment { up } => {
             // (a budget left as it was, 不作调整, changed by zero either way)
             let direction = match up {
@@ -442,7 +447,7 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
             direction && fact.kind == ValueKind::Money
         }
         Relation::Change { up, money } => {
-            let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年" | "调整");
+            let is_change = !rel.is_empty() && !matches!(rel, "完成率" | "占比" | "上年" | "调整" | "为上年");
             // 增长了多少 of a figure that fell is answered with the fall, negated (see `negated`).
             let direction = match up {
                 Some(false) => is_fall(rel),
@@ -535,6 +540,15 @@ pub fn score(
     if q.text.contains("全年") && part_year_fact {
         return None;
     }
+    // 全年…是多少 with no phase named asks what the year came to, not what was planned
+    // (the 年初预算 of a report on the first half).
+    if q.text.contains("全年")
+        && q.phases.is_empty()
+        && matches!(fact.phase, Phase::Initial | Phase::Adjusted)
+        && part_year_report
+    {
+        return None;
+    }
     // …nor the whole year for a part, nor one part for another (1-9月 for 上半年):
     // what was done in a part of the year is stated for that part.
     if let Some(asked) = q.period {
@@ -548,6 +562,14 @@ pub fn score(
             return None;
         }
     } else if is_part_of_year(&q.text) && fact.sentence.contains("全年") && !part_year_fact {
+        return None;
+    }
+    // A department's own budget (檀山县教育局2024年部门预算) speaks for the department:
+    // its figures never answer a question about the whole region (全县).
+    if crate::lexicon::is_department_report(&report.title)
+        && names_whole(&q.text)
+        && !crate::lexicon::names_department(&q.text)
+    {
         return None;
     }
     // A plan (拟申请…) is not a thing done: it answers only a question about plans.
@@ -642,6 +664,15 @@ pub fn score(
         total += w;
         // A junction between two matched words (教育|支出 → 育支) counts as matched.
         let junction = i > 0 && i + 1 < credit.len() && credit[i - 1] > 0.0 && credit[i + 1] > 0.0;
+        // (争取到, 新建和改扩建: a joining character next to a matched word names nothing;
+        // 一般性转移支付总额: a total's own figure needs no 总额 beside it.)
+        let joined = credit[i] == 0.0
+            && (crate::lexicon::holds_particle(b) || (TOTAL_BIGRAMS.contains(&b.as_str()) && fact.parent.is_none()))
+            && ((i > 0 && credit[i - 1] > 0.0) || credit.get(i + 1).is_some_and(|c| *c > 0.0));
+        if joined {
+            total -= w;
+            continue;
+        }
         // A word of the question found nowhere near the fact (非税 for 税收收入,
         // 专项 for 政府债务余额) means the fact is about something else.
         if credit[i] == 0.0 && !junction && w > 0.0 {
@@ -757,6 +788,10 @@ mod tests {
         assert_eq!(caliber("自然增长12.7%（同口径增长"), Some(Caliber::Comparable));
         assert_eq!(caliber("按自然口径计算增长"), Some(Caliber::Natural));
         assert_eq!(caliber("比上年增长"), None);
+        assert_eq!(
+            caliber("下降8.0%,扣除增值税留抵退税因素后增长"),
+            Some(Caliber::Comparable)
+        );
     }
 
     #[test]

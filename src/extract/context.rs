@@ -143,9 +143,19 @@ pub fn is_last_year(between: &str) -> bool {
     patterns().last_year.is_match(between)
 }
 
+/// The relation of a level stated as a share of last year's (为上年的108.4%).
+pub const OF_LAST_YEAR: &str = "为上年";
+
 /// A rate relation read from the clause before a percentage: 完成率 (为调整预算的),
 /// 占比 (占…的比重为).
 pub fn rate_relation(clause: &str) -> Option<&'static str> {
+    // 为上年的108.4%: this year's level as a share of last year's.
+    if ["为上年的", "为上年同期的", "相当于上年的", "是上年的", "为去年的"]
+        .iter()
+        .any(|w| clause.ends_with(w))
+    {
+        return Some(OF_LAST_YEAR);
+    }
     let c = clause.trim_end_matches(['为', '是', '达']);
     if c.contains('占')
         && (c.ends_with('的')
@@ -438,6 +448,7 @@ mod tests {
         assert_eq!(rate_relation("占公共预算支出的比重为"), Some("占比"));
         assert_eq!(rate_relation("节约率"), None);
         assert_eq!(rate_relation("完成预算"), Some("完成率"));
+        assert_eq!(rate_relation("税收收入62,417万元，为上年的"), Some(OF_LAST_YEAR));
     }
 
     #[test]

@@ -506,8 +506,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 .flatten();
             let own = match relation.as_str() {
                 _ if enumeration.is_some() => enumeration.unwrap_or_default().to_string(),
-                "完成率" => String::new(),
-                "占比" => String::new(),
+                "完成率" | "占比" | context::OF_LAST_YEAR => String::new(),
                 "" => scrub(&context::residue(between), &scope.region_keys),
                 _ => strip_relation_words(&context::residue(between)),
             };
@@ -563,6 +562,11 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 (format!("{base}{own}"), t)
             } else if let Some(named) = attribute_of_counted {
                 named
+            } else if let Some(stem) =
+                last_total.and_then(|r| other_flow_stem(&r.base_metric, &own, &text[r.m.end..m.start]))
+            {
+                // 工伤保险基金收入8700万元、支出11200万元: the same fund's other flow.
+                (format!("{stem}{own}"), topic.clone())
             } else if context::is_verb_only(&own) && (inherited.is_some() || subject.is_some()) {
                 // 成功发行13900万元: what was issued is the amount before, or the paragraph's subject.
                 let (base, t) = inherited
@@ -1013,7 +1017,7 @@ fn strip_relation_words(metric: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)(?:预算)?数?|(?:按|同|可比|自然)+口径|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减",
+            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)(?:预算)?数?|(?:按|同|可比|自然)+口径|(?:扣除|剔除|除去|去除)[^，,；;]{0,14}?(?:因素|影响)(?:以后|之后|后)?|(?:增值税)?留抵退税(?:因素|影响)?(?:以后|之后|后)|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减",
         )
         .expect("valid regex")
     });
@@ -1021,6 +1025,20 @@ fn strip_relation_words(metric: &str) -> String {
     // 可比增长, 自然增长: the way of counting the change, no part of the name.
     let s = s.strip_suffix("可比").or_else(|| s.strip_suffix("自然")).unwrap_or(&s);
     s.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+/// The stem of `before` (工伤保险基金 of 工伤保险基金收入) when `own` is the other flow
+/// alone (支出) or its balance (年末滚存结余), named right after a list mark
+/// (`、支出`, `；年末滚存结余`).
+fn other_flow_stem(before: &str, own: &str, gap: &str) -> Option<String> {
+    let stem = before.strip_suffix("收入").or_else(|| before.strip_suffix("支出"))?;
+    // (上年结余 is a source of the year's money listed beside the others, no balance of them.)
+    let balance = own.ends_with("结余") && !own.contains("上年") && own.chars().count() <= 6;
+    if stem.is_empty() || !(own == "收入" || own == "支出" || balance) || before.ends_with(own) {
+        return None;
+    }
+    let last = gap.rsplit(['、', '，', ',', '；', ';']).next().unwrap_or(gap);
+    (last == own).then(|| stem.to_string())
 }
 
 /// What a count counts, when it follows the count (`65家企业获得信贷支持`).
@@ -1044,8 +1062,12 @@ fn purpose(after: &str) -> Option<String> {
     let own_amount = mention::find(&rest[..end])
         .into_iter()
         .find(|m| m.kind == ValueKind::Money);
-    // 用于A项目32000万元、B工程26000万元: a list of items with amounts of their own.
-    if own_amount.as_ref().is_some_and(|m| rest[m.end..].starts_with('、')) {
+    // 用于A项目32000万元、B工程26000万元 (…和B项目12000万元): a list of items with amounts of their own.
+    if own_amount.as_ref().is_some_and(|m| {
+        ["、", "和", "及", "与", "以及"]
+            .iter()
+            .any(|w| rest[m.end..].starts_with(w))
+    }) {
         return None;
     }
     let end = own_amount.map_or(end, |m| m.start);
@@ -1320,6 +1342,39 @@ mod tests {
             ("本级一般公共预算收入", "完成率")
         );
         assert_eq!(find(&f, "2150").metric, "预备费动用");
+    }
+
+    #[test]
+    fn how_a_rate_is_counted_is_no_part_of_its_metric() {
+        assert_eq!(
+            strip_relation_words("一般公共预算收入扣除增值税留抵退税因素后"),
+            "一般公共预算收入"
+        );
+        assert_eq!(
+            strip_relation_words("一般公共预算收入留抵退税因素后"),
+            "一般公共预算收入"
+        );
+        assert_eq!(strip_relation_words("税收收入同口径"), "税收收入");
+    }
+
+    #[test]
+    fn a_flow_named_alone_after_a_list_mark_is_the_same_funds() {
+        assert_eq!(
+            other_flow_stem("工伤保险基金收入", "支出", "、支出").as_deref(),
+            Some("工伤保险基金")
+        );
+        assert_eq!(
+            other_flow_stem(
+                "城乡居民基本养老保险基金收入",
+                "年末滚存结余",
+                "，其中…；支出31650万元；年末滚存结余"
+            )
+            .as_deref(),
+            Some("城乡居民基本养老保险基金")
+        );
+        // 上年结余 is a source listed beside the others; a flow after other words is no pair.
+        assert_eq!(other_flow_stem("债务转贷收入", "上年结余", "、上年结余"), None);
+        assert_eq!(other_flow_stem("工伤保险基金收入", "支出", "，主要是支出"), None);
     }
 
     #[test]

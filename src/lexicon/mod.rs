@@ -149,9 +149,25 @@ pub fn fold_synonyms(text: &str) -> String {
 /// words that ask for a kind of value (百分之多少, 几倍), leaving a space where
 /// each stood.
 pub fn drop_frame_words(text: &str) -> String {
-    let values = &value_words().matcher;
-    let text = values.replace_all(text, &vec![" "; values.patterns_len()]);
-    frame_words().replace_all(&text, &vec![" "; frame_words().patterns_len()])
+    drop_frame_words_but(text, &[])
+}
+
+/// [`drop_frame_words`], keeping the value words in `keep` (增幅 in 增幅提高了几个百分点:
+/// the rate whose change is asked).
+pub fn drop_frame_words_but(text: &str, keep: &[&str]) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut last = 0;
+    for m in value_words().matcher.find_iter(text) {
+        kept.push_str(&text[last..m.start()]);
+        kept.push_str(if keep.contains(&&text[m.range()]) {
+            &text[m.range()]
+        } else {
+            " "
+        });
+        last = m.end();
+    }
+    kept.push_str(&text[last..]);
+    frame_words().replace_all(&kept, &vec![" "; frame_words().patterns_len()])
 }
 
 /// The kind of value a question's words ask for (百分之几 → percent, 几倍 →
@@ -299,9 +315,9 @@ pub fn zero_words() -> &'static ZeroWords {
     })
 }
 
-fn asked_only_words() -> &'static [&'static str] {
-    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
-    T.get_or_init(|| lines(include_str!("data/asked_only.txt")).collect())
+fn asked_only_words() -> &'static [Vec<&'static str>] {
+    static T: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    T.get_or_init(|| groups(include_str!("data/asked_only.txt")))
 }
 
 /// A word of `metric` (逾期, 隐性) that makes it a figure only a question naming it asks for.
@@ -309,12 +325,61 @@ fn asked_only_words() -> &'static [&'static str] {
 /// ```
 /// assert_eq!(budgetq::lexicon::unasked_marker("逾期未偿还的政府债务", "政府债务余额"), Some("逾期"));
 /// assert_eq!(budgetq::lexicon::unasked_marker("逾期未偿还的政府债务", "逾期债务"), None);
+/// assert_eq!(budgetq::lexicon::unasked_marker("政府性基金预算财政拨款收入", "政府性基金预算财政拨款"), None);
 /// ```
 pub fn unasked_marker(metric: &str, asked: &str) -> Option<&'static str> {
     asked_only_words()
         .iter()
-        .find(|w| metric.contains(*w) && !asked.contains(*w))
-        .copied()
+        .find(|words| metric.contains(words[0]) && !words.iter().any(|w| asked.contains(w)))
+        .map(|words| words[0])
+}
+
+/// (words marking a department's report in its title, words naming a department in a question)
+fn department_words() -> &'static (Vec<&'static str>, Vec<&'static str>) {
+    static T: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+    T.get_or_init(|| {
+        let entries: Vec<(&str, &str)> = lines(include_str!("data/department_words.tsv"))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, k)| (w.trim(), k.trim()))
+            .collect();
+        let of = |kind: &str| entries.iter().filter(|(_, k)| *k == kind).map(|(w, _)| *w).collect();
+        (of("title"), of("asked"))
+    })
+}
+
+/// True when a report's `title` is a department's own budget or accounts.
+///
+/// ```
+/// assert!(budgetq::lexicon::is_department_report("檀山县教育局2024年部门预算公开说明"));
+/// assert!(!budgetq::lexicon::is_department_report("关于檀山县2023年预算执行情况和2024年预算草案的报告"));
+/// ```
+pub fn is_department_report(title: &str) -> bool {
+    department_words().0.iter().any(|w| title.contains(w))
+}
+
+/// True when a question names a department (教育局, 本部门, the bureau).
+pub fn names_department(question: &str) -> bool {
+    let lower = question.to_lowercase();
+    department_words().1.iter().any(|w| lower.contains(w))
+}
+
+fn particles() -> &'static [char] {
+    static T: OnceLock<Vec<char>> = OnceLock::new();
+    T.get_or_init(|| {
+        lines(include_str!("data/particles.txt"))
+            .filter_map(|l| l.chars().next())
+            .collect()
+    })
+}
+
+/// True when `bigram` holds a joining character (到, 和, 给) that names nothing.
+///
+/// ```
+/// assert!(budgetq::lexicon::holds_particle("取到"));
+/// assert!(!budgetq::lexicon::holds_particle("争取"));
+/// ```
+pub fn holds_particle(bigram: &str) -> bool {
+    bigram.chars().any(|c| particles().contains(&c))
 }
 
 fn exclusive_groups() -> &'static [Vec<&'static str>] {

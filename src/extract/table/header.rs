@@ -125,6 +125,8 @@ pub(crate) fn column(name: &str, table_year: Option<u16>, years: Years) -> Colum
     } else if percent {
         col.kind = if name.contains('占') || name.contains("比重") {
             Kind::Percent("占比")
+        } else if name.contains("为上年") || name.contains("为上年同期") {
+            Kind::Percent(crate::extract::context::OF_LAST_YEAR)
         } else if change {
             Kind::Percent("比上年增长")
         } else if name.contains("完成") || name.contains("执行率") || (name.contains('为') && name.contains("预算"))
@@ -246,6 +248,7 @@ mod tests {
         assert_eq!(column("决算数为调整预算%", None, YEARS).kind, Kind::Percent("完成率"));
         assert_eq!(column("比上年增减%", None, YEARS).kind, Kind::Percent("比上年增长"));
         assert_eq!(column("增长%", None, YEARS).kind, Kind::Percent("比上年增长"));
+        assert_eq!(column("为上年%", None, YEARS).kind, Kind::Percent("为上年"));
         assert_eq!(column("占比%", None, YEARS).kind, Kind::Percent("占比"));
         assert_eq!(column("增减额", None, YEARS).kind, Kind::Skip);
         assert_eq!(column("调整数", None, YEARS).kind, Kind::Skip);
