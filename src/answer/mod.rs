@@ -355,7 +355,7 @@ fn balance(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &ra
 /// answer is their sum, each part cited. The words the parts must share are
 /// those of the question that the total's name does not hold.
 fn sum_of_parts(store: &Store, q: &Question, best: &Fact, facts: &[(&Fact, &ReportMeta)]) -> Option<Answer> {
-    if !crate::lexicon::asks_sum(&q.text) || best.kind != ValueKind::Money {
+    if !crate::lexicon::asks_sum(&q.plain) || best.kind != ValueKind::Money {
         return None;
     }
     let total = store.fact(&best.report, best.parent?)?;
@@ -788,7 +788,7 @@ fn previous_year(store: &Store, q: &Question, pairs: &[(&Fact, &ReportMeta)], id
         .collect();
     let estimate = ["推算", "大约", "约", "大概", "估算", "按增幅", "按增速"]
         .iter()
-        .any(|w| q.text.contains(w));
+        .any(|w| q.plain.contains(w));
     let money = changes.iter().find(|f| f.kind == ValueKind::Money);
     let rate = changes.iter().find(|f| f.kind == ValueKind::Percent);
     let (value, change): (Decimal, &Fact) = match (money, rate) {
@@ -977,8 +977,8 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         // (nor for a gap between two stated figures: 实际完成比调整预算多了多少.)
         if pick(&ranked).is_none()
             && !matches!(q.compute, Compute::Difference(_))
-            && !q.text.contains('元')
-            && crate::lexicon::wanted_kind(&q.text) != Some(ValueKind::Money)
+            && !q.plain.contains('元')
+            && crate::lexicon::wanted_kind(&q.plain) != Some(ValueKind::Money)
         {
             q.relation = Relation::Change { up, money: false };
             q.want = Some(ValueKind::Percent);
@@ -1015,7 +1015,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     }
     // 调整后比年初预算增长了百分之几: the rate from the two budgets, when no rate is stated.
     if let (None, Relation::Change { up, money: false }) = (picked, q.relation) {
-        if crate::lexicon::wanted_kind(&q.text) == Some(ValueKind::Percent)
+        if crate::lexicon::wanted_kind(&q.plain) == Some(ValueKind::Percent)
             && q.phases.contains(&Phase::Adjusted)
             && q.phases.contains(&Phase::Initial)
         {

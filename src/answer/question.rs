@@ -53,6 +53,8 @@ pub enum Compute {
 #[derive(Debug, Clone)]
 pub struct Question {
     pub text: String,
+    /// The text as read: simplified, half-width, English terms in Chinese (璧山區 → 璧山区).
+    pub plain: String,
     /// Report regions named (as stored in reports).
     pub regions: Vec<String>,
     /// The words that named them (西工区, xigong).
@@ -274,7 +276,14 @@ impl RegionIndex {
         };
         for KnownRegion { region: r, parents, .. } in chosen {
             regions.push(r.clone());
-            remove.extend(parents.iter().filter(|p| in_text(p)).cloned());
+            // (a parent written inside the key goes with it: 白山 of 白山桦岭县 is not the
+            // 白山 of 长白山旅游集散中心 later on)
+            remove.extend(
+                parents
+                    .iter()
+                    .filter(|p| in_text(p) && !key.contains(p.as_str()))
+                    .cloned(),
+            );
         }
         remove.extend(
             found
@@ -1004,6 +1013,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
 
     Question {
         text: raw.trim().to_string(),
+        plain: text,
         regions: found_regions,
         region_key,
         untranslated,

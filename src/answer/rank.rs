@@ -190,7 +190,12 @@ const LEVELS: &[&str] = &["本级", "区级", "县级", "市级", "旗级", "镇
 /// True when `text` names a level of government (区本级, 县级, 本级). 本级收入 after a
 /// budget's name (一般公共预算本级收入) is the region's own revenue, a line item.
 fn names_level(text: &str) -> bool {
-    LEVELS.iter().any(|w| {
+    level_named(text).is_some()
+}
+
+/// The level word `text` names (see [`names_level`]).
+fn level_named(text: &str) -> Option<&'static str> {
+    LEVELS.iter().copied().find(|w| {
         text.match_indices(w).any(|(i, _)| {
             let after = &text[i + w.len()..];
             let placed = text[..i].ends_with(['区', '县', '市', '旗', '省', '镇', '乡']);
@@ -198,7 +203,9 @@ fn names_level(text: &str) -> bool {
             let source = ["转移", "补助", "下达", "财政税收返还", "拨"]
                 .iter()
                 .any(|s| after.starts_with(s));
-            placed || !(after.starts_with("收入") || after.starts_with("支出") || source)
+            // 上解市级: money paid up to that level.
+            let paid_up = text[..i].ends_with('解') || text[..i].ends_with("上缴");
+            !paid_up && (placed || !(after.starts_with("收入") || after.starts_with("支出") || source))
         })
     })
 }
@@ -240,10 +247,18 @@ const WHOLES: &[&str] = &["全市", "全区", "全县", "全旗", "全省", "全
 /// 凯旋路…) describe those parts, not the total.
 pub fn local_context(fact: &Fact) -> &str {
     let sentence = fact.sentence.as_str();
-    // The span is in the paragraph; find the number in the sentence (its first
-    // occurrence: a shorter context is only stricter).
-    let number_end = sentence
-        .find(fact.written.as_str())
+    // The span is in the paragraph; find the number in the sentence: the occurrence
+    // its own name stands before (新增一般债券6000万元…停车场项目6000万元), else the
+    // first (a shorter context is only stricter).
+    let tail: String = {
+        let chars: Vec<char> = fact.metric.chars().collect();
+        chars[chars.len().saturating_sub(2)..].iter().collect()
+    };
+    let mut found = sentence.match_indices(fact.written.as_str()).map(|(i, _)| i);
+    let first = found.clone().next();
+    let number_end = found
+        .find(|i| !tail.is_empty() && sentence[..*i].ends_with(tail.as_str()))
+        .or(first)
         .map_or(sentence.len(), |i| i + fact.written.len());
     let rest = &sentence[number_end..];
     let clause_end = rest
@@ -466,6 +481,7 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
 fn kind_fits(q: &Question, fact: &Fact) -> Option<f32> {
     // 几个项目 is not answered by 6条 (roads).
     if fact.kind == ValueKind::Count {
+        // (the words as asked: an English question's "how many" is glossed 多少个)
         if let Some(asked) = crate::lexicon::asked_count_unit(&q.text) {
             if !crate::lexicon::count_units_agree(asked, &fact.unit) {
                 return None;
@@ -479,7 +495,7 @@ fn kind_fits(q: &Question, fact: &Fact) -> Option<f32> {
         None => match fact.kind {
             ValueKind::Money => Some(0.0),
             ValueKind::Count
-                if crate::lexicon::names_money(&q.text) || crate::lexicon::ends_with_money_item(&q.content) =>
+                if crate::lexicon::names_money(&q.plain) || crate::lexicon::ends_with_money_item(&q.content) =>
             {
                 None
             }
@@ -537,12 +553,12 @@ pub fn score(
         fact_periods = Period::all(&report.title);
     }
     let part_year_fact = !fact_periods.is_empty();
-    if q.text.contains("全年") && part_year_fact {
+    if q.plain.contains("全年") && part_year_fact {
         return None;
     }
     // 全年…是多少 with no phase named asks what the year came to, not what was planned
     // (the 年初预算 of a report on the first half).
-    if q.text.contains("全年")
+    if q.plain.contains("全年")
         && q.phases.is_empty()
         && matches!(fact.phase, Phase::Initial | Phase::Adjusted)
         && part_year_report
@@ -561,19 +577,22 @@ pub fn score(
         } else if !fact_periods.contains(&asked) {
             return None;
         }
-    } else if is_part_of_year(&q.text) && fact.sentence.contains("全年") && !part_year_fact {
+    } else if is_part_of_year(&q.plain) && fact.sentence.contains("全年") && !part_year_fact {
         return None;
     }
     // A department's own budget (檀山县教育局2024年部门预算) speaks for the department:
     // its figures never answer a question about the whole region (全县).
     if crate::lexicon::is_department_report(&report.title)
-        && names_whole(&q.text)
-        && !crate::lexicon::names_department(&q.text)
+        && names_whole(&q.plain)
+        && !crate::lexicon::names_department(&q.plain)
     {
         return None;
     }
     // A plan (拟申请…) is not a thing done: it answers only a question about plans.
-    if !q.planned && crate::lexicon::is_planned(clause_before(fact)) {
+    // (A budget asked for is a plan by nature: 2024年收入预期71841万元 is the draft's figure.)
+    let budget_asked =
+        matches!(fact.phase, Phase::Draft | Phase::Initial | Phase::Adjusted) && q.phases.contains(&fact.phase);
+    if !q.planned && !budget_asked && crate::lexicon::is_planned(clause_before(fact)) {
         return None;
     }
     let metric = bigrams(&canonical(&fact.metric));
@@ -716,8 +735,8 @@ pub fn score(
     if part_of.is_some()
         && (["总计", "合计", "总额", "总量", "总收入", "总支出"]
             .iter()
-            .any(|w| q.text.contains(w))
-            || crate::lexicon::asks_sum(&q.text))
+            .any(|w| q.plain.contains(w))
+            || crate::lexicon::asks_sum(&q.plain))
     {
         total_score -= 0.2;
     }
@@ -733,7 +752,7 @@ pub fn score(
     // 同口径 and 自然口径 growth are two figures: one asked by name answers only as
     // itself; unnamed, the headline (natural) figure is meant.
     if fact.kind != ValueKind::Money {
-        match (caliber(&q.text), caliber(clause_before(fact))) {
+        match (caliber(&q.plain), caliber(clause_before(fact))) {
             (Some(asked), Some(stated)) if asked != stated => return None,
             (Some(asked), None) if asked != Caliber::Natural => return None,
             (None, Some(Caliber::Comparable)) => total_score -= 0.1,
@@ -741,12 +760,18 @@ pub fn score(
         }
     }
     // A level named in the question (区级, 县本级) prefers facts stated for that level.
-    if names_level(&q.text) {
+    if names_level(&q.plain) {
         // (Two-character words, so the paragraph's bigrams tell whether it names one:
         // a table under 市级一般公共预算收入执行情况表 is the level's.)
         let level_in_paragraph = LEVELS.iter().any(|w| paragraph.contains(*w));
         let whole_in_paragraph = WHOLES.iter().any(|w| paragraph.contains(*w));
-        if names_level(&fact.metric) || names_level(local_context(fact)) {
+        let stated = level_named(&fact.metric).or_else(|| level_named(local_context(fact)));
+        // 区级 asked, 上解市级 stated: another government's figure.
+        let clash =
+            matches!((level_named(&q.plain), stated), (Some(a), Some(s)) if a != s && a != "本级" && s != "本级");
+        if clash {
+            total_score -= 0.2;
+        } else if stated.is_some() {
             total_score += 0.15;
         } else if names_whole(local_context(fact)) || (whole_in_paragraph && !level_in_paragraph) {
             // 全市…其中税收收入82.37亿元 is the whole's, not 市级.
@@ -759,8 +784,8 @@ pub fn score(
     } else if names_level(local_context(fact)) && !names_whole(local_context(fact)) {
         // A question that names no level asks about the whole jurisdiction (全市),
         // the more so when it says so.
-        total_score -= if names_whole(&q.text) { 0.1 } else { 0.05 };
-    } else if names_whole(&q.text) && names_whole(local_context(fact)) {
+        total_score -= if names_whole(&q.plain) { 0.1 } else { 0.05 };
+    } else if names_whole(&q.plain) && names_whole(local_context(fact)) {
         // 全旗 asked, 全旗一般公共预算支出调整为 stated (in a report of 旗本级).
         total_score += 0.05;
     }

@@ -220,6 +220,19 @@ pub fn residue(clause: &str) -> String {
             s = s['加'.len_utf8()..].to_string();
             changed = true;
         }
+        // 本次新增政府债券: this adjustment's; 本次 alone (本次调整安排9300万元) stays, as
+        // what it continues is not known here.
+        if let Some(rest) = ["本次", "此次"].iter().find_map(|w| s.strip_prefix(w)) {
+            let verb_only = ["调增", "调减", "增加", "减少", "增长", "下降", "调整"]
+                .iter()
+                .any(|v| {
+                    rest.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(v) && rest.chars().count() <= 3
+                });
+            if rest.chars().count() >= 2 && !verb_only {
+                s = rest.to_string();
+                changed = true;
+            }
+        }
         changed |= apply(&mut s, &p.marker, "", false);
         changed |= apply(&mut s, &p.lead, "", false);
         changed |= apply(&mut s, &p.trail, "", false);
