@@ -345,8 +345,8 @@ fn grand_totals_carry_overs_and_next_year_spending_are_no_parts() {
     };
     assert_eq!(parent_metric("社会保险基金预算收入总计", 2023), None);
     assert_eq!(parent_metric("上年结余", 2023), None);
-    assert_eq!(parent_metric("年末滚存结余", 2023), None);
-    assert_eq!(parent_metric("年末滚存结余", 2024), None);
+    assert_eq!(parent_metric("社会保险基金预算年末滚存结余", 2023), None);
+    assert_eq!(parent_metric("社会保险基金预算年末滚存结余", 2024), None);
     let spending = facts
         .iter()
         .find(|f| f.metric == "政府性基金预算支出" && f.year == Some(2024))

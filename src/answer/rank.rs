@@ -247,19 +247,7 @@ const WHOLES: &[&str] = &["全市", "全区", "全县", "全旗", "全省", "全
 /// 凯旋路…) describe those parts, not the total.
 pub fn local_context(fact: &Fact) -> &str {
     let sentence = fact.sentence.as_str();
-    // The span is in the paragraph; find the number in the sentence: the occurrence
-    // its own name stands before (新增一般债券6000万元…停车场项目6000万元), else the
-    // first (a shorter context is only stricter).
-    let tail: String = {
-        let chars: Vec<char> = fact.metric.chars().collect();
-        chars[chars.len().saturating_sub(2)..].iter().collect()
-    };
-    let mut found = sentence.match_indices(fact.written.as_str()).map(|(i, _)| i);
-    let first = found.clone().next();
-    let number_end = found
-        .find(|i| !tail.is_empty() && sentence[..*i].ends_with(tail.as_str()))
-        .or(first)
-        .map_or(sentence.len(), |i| i + fact.written.len());
+    let number_end = number_at(fact).map_or(sentence.len(), |i| i + fact.written.len());
     let rest = &sentence[number_end..];
     let clause_end = rest
         .find(['，', ',', '；', ';', '。', '（', '('])
@@ -276,9 +264,37 @@ fn list_item_before(fact: &Fact) -> &str {
     before.rfind(['；', ';']).map_or(before, |i| &before[i..])
 }
 
+/// Where a fact's number stands in its sentence (the span is in the paragraph): the
+/// occurrence its own name stands before (新增一般债券6000万元…停车场项目6000万元),
+/// else the first (a shorter context is only stricter).
+fn number_at(fact: &Fact) -> Option<usize> {
+    let sentence = fact.sentence.as_str();
+    let tail: String = {
+        let chars: Vec<char> = fact.metric.chars().collect();
+        chars[chars.len().saturating_sub(2)..].iter().collect()
+    };
+    let mut found = sentence.match_indices(fact.written.as_str()).map(|(i, _)| i);
+    let first = found.clone().next();
+    found
+        .find(|i| !tail.is_empty() && sentence[..*i].ends_with(tail.as_str()))
+        .or(first)
+}
+
+/// What a list of uses belongs to: `新增专项债券68000万元，` of
+/// `…，用于供热管网改造项目24000万元、污水处理厂提标改造项目16000万元`.
+fn purpose_head(fact: &Fact) -> &str {
+    let sentence = fact.sentence.as_str();
+    let before = &sentence[..number_at(fact).unwrap_or(sentence.len())];
+    let start = before
+        .rfind(['；', ';', '。', '：', ':'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let segment = &before[start..];
+    segment.find("用于").map_or("", |i| &segment[..i])
+}
+
 pub fn clause_before(fact: &Fact) -> &str {
     let sentence = fact.sentence.as_str();
-    let number_start = sentence.find(fact.written.as_str()).unwrap_or(sentence.len());
+    let number_start = number_at(fact).unwrap_or(sentence.len());
     let before = &sentence[..number_start];
     let start = before
         .char_indices()
@@ -609,7 +625,11 @@ pub fn score(
                 .filter_map(|w| fact.sentence.find(w))
                 .min()
                 .map_or("", |i| &fact.sentence[..i]);
-            bigrams(&canonical(&format!("{lead} {}", clause_before(fact))))
+            bigrams(&canonical(&format!(
+                "{lead} {} {}",
+                clause_before(fact),
+                purpose_head(fact)
+            )))
         }
         None => bigrams(&canonical(local_context(fact))),
     };
