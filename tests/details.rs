@@ -328,18 +328,9 @@ fn grand_totals_carry_overs_and_next_year_spending_are_no_parts() {
     let facts = engine.facts(&budgetq::engine::FactFilter::default());
     let by_id = |id: &str| facts.iter().find(|f| f.id() == id).cloned();
     let parent_metric = |metric: &str, year: u16| {
-        // The metric as named, else with its fund or budget before it (社会保险基金预算年末滚存结余).
-        let named = |exact: bool| {
-            facts.iter().find(|f| {
-                (if exact {
-                    f.metric == metric
-                } else {
-                    f.metric.ends_with(metric)
-                }) && f.year == Some(year)
-            })
-        };
-        let f = named(true)
-            .or_else(|| named(false))
+        let f = facts
+            .iter()
+            .find(|f| f.metric == metric && f.year == Some(year))
             .unwrap_or_else(|| panic!("{metric} {year}"));
         f.parent_id().and_then(|p| by_id(&p)).map(|p| p.metric.clone())
     };
