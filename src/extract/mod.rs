@@ -87,6 +87,31 @@ fn equals_zero_re() -> &'static Regex {
     })
 }
 
+/// True when `text` holds a word of `words` (the literal every match of a
+/// zero pattern needs: a sentence without one is not searched).
+fn holds_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// True when `text` may state a zero in words: it holds a zero word of any
+/// kind (each zero pattern needs one). A paragraph without quantities or
+/// such a word has no reading.
+fn may_state_zero(text: &str) -> bool {
+    static WORDS: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let z = crate::lexicon::zero_words();
+        let all = z
+            .absent
+            .iter()
+            .chain(&z.absent_verb)
+            .chain(&z.each)
+            .chain(&z.equals)
+            .chain(&z.unchanged);
+        aho_corasick::AhoCorasick::new(all).ok()
+    });
+    words.as_ref().is_none_or(|ac| ac.is_match(text))
+}
+
 fn alternation(words: &[&str]) -> String {
     words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
 }
@@ -699,7 +724,10 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 Phase::Initial
             } else if let Some((y, clue)) = base {
                 clue.unwrap_or_else(|| scope.default_phase(Some(y), &p.section))
-            } else if let Some(clue) = parent.filter(|_| relation.is_empty()).and(context::phase_clue(between)) {
+            } else if let Some(clue) = parent
+                .filter(|_| relation.is_empty())
+                .and_then(|_| context::phase_clue(between))
+            {
                 // (比2021年实际完成数减少: that phase is the base's, not the change's.)
                 clue
             } else if let Some(pi) = parent {
@@ -845,7 +873,9 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             }
         }
         // 国有资本经营预算收入、支出均为零: one zero per item, a bare flow of the first's budget.
-        for z in each_zero_re().captures_iter(sentence) {
+        let each_zero =
+            holds_any(sentence, &crate::lexicon::zero_words().each).then(|| each_zero_re().captures_iter(sentence));
+        for z in each_zero.into_iter().flatten() {
             let (Some(all), Some(items)) = (z.get(0), z.name("items")) else {
                 continue;
             };
@@ -867,7 +897,9 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
         }
         // 国有资本经营预算收支均不作调整: each budget named was changed by zero.
         let mut unchanged: Vec<(usize, usize, String, String)> = Vec::new();
-        for z in unchanged_re().captures_iter(sentence) {
+        let unchanged_zero = holds_any(sentence, &crate::lexicon::zero_words().unchanged)
+            .then(|| unchanged_re().captures_iter(sentence));
+        for z in unchanged_zero.into_iter().flatten() {
             let (Some(all), Some(items)) = (z.get(0), z.name("items")) else {
                 continue;
             };
@@ -1149,7 +1181,11 @@ pub fn extract_facts(report: &Report) -> Vec<Fact> {
             // A table run into one line of prose (PDF copies): its rows by column,
             // and the prose reading of everything outside it.
             let (inline, covered) = table::read_inline(scope.money_unit, p);
-            let mut readings = read_paragraph(&scope, p, found);
+            let mut readings = if found.is_empty() && !may_state_zero(&p.text) {
+                Vec::new()
+            } else {
+                read_paragraph(&scope, p, found)
+            };
             if let Some((start, end)) = covered {
                 readings.retain(|r| r.m.end <= start || r.m.start >= end);
                 readings.extend(inline);

@@ -110,12 +110,50 @@ pub fn cut(kind: GramKind, input: &str) -> (String, Vec<(usize, usize)>) {
     }
 }
 
+/// The phrase grams of a compacted `text`, each once, in one pass: the
+/// character pairs, then the last character (as [`cut`] gives them, less
+/// repeats).
+fn phrase_grams(text: &str, seen: &mut FxHashSet<u128>) -> Vec<(usize, usize)> {
+    seen.clear();
+    let mut grams = Vec::with_capacity(text.len() / 3 + 2);
+    let mut keep = |from: usize, to: usize| {
+        if packed(&text.as_bytes()[from..to]).is_none_or(|key| seen.insert(key)) {
+            grams.push((from, to));
+        }
+    };
+    // The starts of the two characters before the current one.
+    let (mut two_back, mut one_back) = (None, None);
+    for (at, _) in text.char_indices() {
+        if let Some(from) = two_back {
+            keep(from, at);
+        }
+        (two_back, one_back) = (one_back, Some(at));
+    }
+    if let Some(from) = two_back {
+        keep(from, text.len());
+    }
+    if let Some(from) = one_back {
+        keep(from, text.len());
+    }
+    grams
+}
+
 impl Tokenizer for GramTokenizer {
     type TokenStream<'a> = GramTokenStream;
 
     fn token_stream<'a>(&'a mut self, input: &'a str) -> GramTokenStream {
-        let (text, mut grams) = cut(self.kind, input);
-        first_of_each(&text, &mut grams, &mut self.seen);
+        let (text, grams) = match self.kind {
+            GramKind::Bigrams => {
+                let (text, mut grams) = cut(self.kind, input);
+                first_of_each(&text, &mut grams, &mut self.seen);
+                (text, grams)
+            }
+            GramKind::Phrase => {
+                let text = compact_bulk(input);
+                let grams = phrase_grams(&text, &mut self.seen);
+                (text, grams)
+            }
+        };
         GramTokenStream {
             text,
             grams,
@@ -183,6 +221,16 @@ mod tests {
             let got: HashSet<String> = list.iter().cloned().collect();
             assert_eq!(got, bigrams(text), "{text}");
             assert_eq!(got.len(), list.len(), "{text}");
+        }
+    }
+
+    #[test]
+    fn phrase_grams_are_the_cut_grams_once_each() {
+        let more = ["甲", "甲乙", "甲乙甲乙", "\u{20000}\u{20001}\u{20000}\u{20001}", "a b"];
+        for text in TEXTS.iter().chain(&more) {
+            let (compacted, mut want) = cut(GramKind::Phrase, text);
+            first_of_each(&compacted, &mut want, &mut FxHashSet::default());
+            assert_eq!(phrase_grams(&compacted, &mut FxHashSet::default()), want, "{text}");
         }
     }
 

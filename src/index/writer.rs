@@ -281,7 +281,9 @@ fn unpack(key: u128) -> Option<String> {
 /// The bigrams of a report's canonical paragraph texts (headings aside), each
 /// once, [`pack`]ed.
 fn vocabulary(report: &Report) -> Vec<u128> {
-    let mut seen: FxHashSet<u128> = FxHashSet::default();
+    // A bigram per character at most, and most characters take three bytes.
+    let chars: usize = report.paragraphs.iter().map(|p| p.text.len() / 3).sum();
+    let mut seen: FxHashSet<u128> = FxHashSet::with_capacity_and_hasher(chars / 2, Default::default());
     for p in report.paragraphs.iter().filter(|p| !p.heading) {
         // Each text on its own: a bigram never spans two texts; and each run
         // of word characters on its own, as `gram_tokenizer::cut` cuts them.

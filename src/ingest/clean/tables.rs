@@ -329,6 +329,16 @@ fn own_line_cell(line: &str) -> String {
 /// A table of cells one per line starting at `i`: (lines consumed, grid rows).
 /// Blank lines between cells are skipped.
 fn cell_table(lines: &[String], i: usize) -> Option<(usize, Vec<String>)> {
+    // A line with more non-space bytes than a label head, a trailing `|` and
+    // a full-width minus is none (a cheap test before the copy that tidies it).
+    let most = LABEL_HEADS.iter().map(|h| h.len()).max().unwrap_or(0) + 3;
+    let mut bytes = 0;
+    for c in lines[i].chars().filter(|c| !c.is_whitespace()) {
+        bytes += c.len_utf8();
+        if bytes > most {
+            return None;
+        }
+    }
     if !is_label_head(&own_line_cell(&lines[i])) {
         return None;
     }
