@@ -824,6 +824,14 @@ fn previous_year(store: &Store, q: &Question, pairs: &[(&Fact, &ReportMeta)], id
     };
     let now = level_fact(store, &next, pairs, idf, &q.content)
         .filter(|f| f.year == next.year && f.relation.is_empty() && f.kind == ValueKind::Money)?;
+    // A whole year is never implied by a part of the next (1—6月…比去年同期增加).
+    let part_of_year = rank::is_part_of_year(&now.sentence)
+        || pairs
+            .iter()
+            .any(|(f, m)| f.report == now.report && rank::is_part_year_report(m));
+    if part_of_year && q.period.is_none() {
+        return None;
+    }
     // The changes on last year stated for it: not a change against a budget (调增,
     // 比年初), a completion rate or a share.
     let changes: Vec<&Fact> = stated_changes(pairs, &now)

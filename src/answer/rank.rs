@@ -373,7 +373,13 @@ fn share_of_budget(text: &str) -> bool {
 }
 
 /// True when a sentence speaks of part of a year (上半年, 1-6月, 前三季度).
-fn is_part_of_year(sentence: &str) -> bool {
+/// True for a report on part of a year (1—9月…的报告); a title that also names a 决算
+/// or 草案 covers whole years too.
+pub(crate) fn is_part_year_report(report: &ReportMeta) -> bool {
+    is_part_of_year(&report.title) && !report.title.contains("决算") && !report.title.contains("草案")
+}
+
+pub(crate) fn is_part_of_year(sentence: &str) -> bool {
     Period::find(sentence).is_some()
 }
 
@@ -559,8 +565,7 @@ pub fn score(
     // In a report on part of the year (1—9月…的报告) every figure is of that part,
     // unless its sentence says 全年 (a title that also names a 决算 or 草案 covers
     // whole years too).
-    let part_year_report =
-        is_part_of_year(&report.title) && !report.title.contains("决算") && !report.title.contains("草案");
+    let part_year_report = is_part_year_report(report);
     // (Its plans, 年度预算数, are still the whole year's.)
     let mut fact_periods = Period::all(&fact.sentence);
     // (Rates and changes there are the part's too, whatever phase their base gave them.)
