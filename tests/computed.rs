@@ -36,7 +36,7 @@ kind: 上半年执行
 years: 2023/-
 ---
 丙丁县2023年1—9月预算执行情况的报告
-1—9月，全县一般公共预算收入完成61000万元，为年度预算的76.3%。
+1—9月，全县一般公共预算收入完成61000万元，为年度预算的76.3%，比去年同期增加3000万元。
 ";
 
 const ADJUSTMENT: &str = "source: synthetic (invented figures)
@@ -47,6 +47,7 @@ years: 2023/-
 戊己县2023年预算调整方案的报告
 一、一般公共预算
 一般公共预算支出由年初预算的140000万元调整为150000万元。
+全县一般公共预算收入调整预算安排90000万元，比人代会预算数增加6000万元。
 二、其他预算
 国有资本经营预算和社会保险基金预算本次均不作调整，调整金额为零。
 ";
@@ -57,7 +58,7 @@ kind: 决算报告
 years: 2023/-
 ---
 戊己县2023年财政决算报告
-全县社会保险基金收入5000万元，社会保险基金支出4200万元。
+全县社会保险基金收入5000万元，社会保险基金支出4200万元。其中工伤保险基金收入800万元、支出900万元。
 全县教育支出3000万元，卫生健康支出2000万元，农林水支出1000万元。
 戊己县2023年全县及县本级决算收支表
 单位：万元
@@ -72,12 +73,24 @@ years: 2023/-
 98000
 ";
 
+const DEPARTMENT: &str = "source: synthetic (invented figures)
+region: 河南省洛阳市庚辛县
+kind: 预算说明
+years: 2024/-
+---
+庚辛县教育局2024年部门预算公开说明
+一、收支预算总体情况
+2024年收入预算合计52000万元，其中：一般公共预算拨款收入48000万元，事业收入4000万元。
+2023年一般公共预算收入完成86000万元，为上年的104.5%。
+";
+
 fn engine() -> (TempDir, TempDir, Engine) {
     let files = TempDir::new().unwrap();
     fs::write(files.path().join("debt.txt"), DEBT).unwrap();
     fs::write(files.path().join("adjustment.txt"), ADJUSTMENT).unwrap();
     fs::write(files.path().join("final.txt"), FINAL).unwrap();
     fs::write(files.path().join("nine.txt"), NINE_MONTHS).unwrap();
+    fs::write(files.path().join("department.txt"), DEPARTMENT).unwrap();
     let dir = TempDir::new().unwrap();
     let mut engine = Engine::create(dir.path()).unwrap();
     let summary = engine
@@ -217,4 +230,47 @@ fn balances_and_sums_of_listed_items_are_computed() {
         value(&engine, "戊己县2023年教育、卫生健康、农林水这三项支出加起来一共多少"),
         pair("6000", "万元")
     );
+}
+
+#[test]
+fn a_budget_before_its_adjustment_and_a_shortfall_are_computed() {
+    let (_files, _dir, engine) = engine();
+    // 调整预算安排90000万元，比人代会预算数增加6000万元: the congress passed 84000.
+    assert_eq!(
+        value(&engine, "戊己县2023年人代会批准的一般公共预算收入是多少"),
+        pair("84000", "万元")
+    );
+    // A 缺口 is what spending exceeds revenue by (工伤保险基金收入800万元、支出900万元).
+    assert_eq!(
+        value(&engine, "戊己县2023年工伤保险基金收支缺口有多大"),
+        pair("100", "万元")
+    );
+    // 1—9月…比去年同期增加3000万元 says nothing of last year's whole.
+    assert_eq!(value(&engine, "丙丁县2022年一般公共预算收入是多少"), None);
+}
+
+#[test]
+fn a_departments_budget_never_answers_for_its_region() {
+    let (_files, _dir, engine) = engine();
+    // 一般公共预算拨款收入 is what the bureau gets, not the county's revenue.
+    assert_eq!(value(&engine, "庚辛县2024年全县一般公共预算收入预算是多少"), None);
+    assert_eq!(
+        value(&engine, "庚辛县教育局2024年一般公共预算拨款收入是多少"),
+        pair("48000", "万元")
+    );
+}
+
+#[test]
+fn a_level_as_a_share_of_last_years_is_its_own_rate() {
+    let (_files, _dir, engine) = engine();
+    assert_eq!(
+        value(&engine, "甲乙县2023年一般公共预算收入增长了百分之几"),
+        pair("8.1", "%")
+    );
+    // 为上年的104.5% is asked as such, and is no growth rate.
+    assert_eq!(
+        value(&engine, "庚辛县2023年一般公共预算收入是上年的百分之几"),
+        pair("104.5", "%")
+    );
+    assert_eq!(value(&engine, "庚辛县2023年一般公共预算收入增长了百分之几"), None);
 }
