@@ -181,9 +181,6 @@ const SCOPES: &[&str] = &[
     "街道",
 ];
 
-/// Words that only say "all of it" (总额, 合计), matched by a total that does not say so.
-const TOTAL_BIGRAMS: &[&str] = &["总额", "合计", "总和", "全部"];
-
 /// Words naming the government's own level rather than the whole jurisdiction.
 const LEVELS: &[&str] = &["本级", "区级", "县级", "市级", "旗级", "镇级", "乡级", "省级"];
 
@@ -712,10 +709,9 @@ pub fn score(
         total += w;
         // A junction between two matched words (教育|支出 → 育支) counts as matched.
         let junction = i > 0 && i + 1 < credit.len() && credit[i - 1] > 0.0 && credit[i + 1] > 0.0;
-        // (争取到, 新建和改扩建: a joining character next to a matched word names nothing;
-        // 一般性转移支付总额: a total's own figure needs no 总额 beside it.)
+        // (争取到, 新建和改扩建: a joining character next to a matched word names nothing.)
         let joined = credit[i] == 0.0
-            && (crate::lexicon::holds_particle(b) || (TOTAL_BIGRAMS.contains(&b.as_str()) && fact.parent.is_none()))
+            && crate::lexicon::holds_particle(b)
             && ((i > 0 && credit[i - 1] > 0.0) || credit.get(i + 1).is_some_and(|c| *c > 0.0));
         if joined {
             total -= w;
