@@ -28,6 +28,8 @@ years: 2023/-
 四、一般公共预算
 2023年全县一般公共预算收入完成80000万元，同比增收6000万元，增长8.1%。
 2023年全县一般公共预算支出调整预算为100000万元，实际完成95000万元。
+五、债务限额和预备费
+2023年末全县政府债务限额160,000万元。年初预算安排预备费1000万元，实际动用800万元。
 ";
 
 const NINE_MONTHS: &str = "source: synthetic (invented figures)
@@ -273,4 +275,16 @@ fn a_level_as_a_share_of_last_years_is_its_own_rate() {
         pair("104.5", "%")
     );
     assert_eq!(value(&engine, "庚辛县2023年一般公共预算收入增长了百分之几"), None);
+}
+
+#[test]
+fn room_under_a_limit_and_an_unused_reserve_are_computed() {
+    let (_files, _dir, engine) = engine();
+    // A debt set against its limit is its balance: 160000 − 150000.
+    assert_eq!(
+        value(&engine, "甲乙县2023年末政府债务离限额还有多少空间"),
+        pair("10000", "万元")
+    );
+    // 还有多少没动用: the reserve budgeted less the reserve used.
+    assert_eq!(value(&engine, "甲乙县2023年预备费还有多少没动用"), pair("200", "万元"));
 }

@@ -384,7 +384,8 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
             re(r"^(.+?)(?:和|与|跟|同)(.+?)(?:之间)?(?:相差|差了|差距|差)(?:多少|几)"),
             // 调整预算还剩多少没有支出: the budget less what was done.
             // (还剩 reads 余额 once synonyms are folded.)
-            re(r"^(.+?)(?:还剩下?|还有|剩下|剩余|余额)(?:多少)?(?:没有?|未)(?:支出|花|执行|使用|动用|用|完成)"),
+            // (还有多少 reads 还多少 once 有 before a question word is dropped)
+            re(r"^(.+?)(?:还剩下?|还有|还|剩下|剩余|余额)(?:多少)?(?:没有?|未)(支出|花|执行|使用|动用|用|完成)"),
             // 收入中税收以外的部分: the whole less the part named.
             re(r"^(.+?)(?:当中|中|里)(.+?)(?:以外|之外)的?"),
             // 除市级以外各县区一般公共预算收入合计: the same.
@@ -454,8 +455,16 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
         }
     } else if let Some(c) = unspent.captures(rest) {
         // (the second side is the same figure, done)
-        let (qa, mut qb) = sides(&c[1], &c[1], regions)?;
+        let (mut qa, mut qb) = sides(&c[1], &c[1], regions)?;
+        // (预备费还有多少没动用: the first side is what was budgeted)
+        if qa.phases.is_empty() {
+            qa.phases = vec![Phase::Adjusted, Phase::Initial];
+        }
         qb.phases = vec![Phase::Actual];
+        // (预备费动用4320万元: the use is named by its verb)
+        if let Some(verb) = c.get(2).map(|m| m.as_str()).filter(|v| ["动用", "使用"].contains(v)) {
+            qb.content.push_str(verb);
+        }
         return Some((qa, qb));
     } else if let Some(stem) = rest
         .find("限额")
@@ -466,6 +475,16 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
         (format!("{stem}限额"), format!("{stem}余额"))
     } else {
         return None;
+    };
+    // 政府债务离限额还有多少空间: a debt set against its limit is its balance.
+    let balance_of = |debt: &str, other: &str| {
+        let named = debt.trim_end_matches(['的', ' ']);
+        (other.trim_end().ends_with("限额") && named.ends_with("债务")).then(|| format!("{named}余额"))
+    };
+    let (a, b) = match (balance_of(&a, &b), balance_of(&b, &a)) {
+        (Some(balance), _) => (balance, b),
+        (_, Some(balance)) => (a, balance),
+        _ => (a, b),
     };
     sides(&a, &b, regions)
 }
