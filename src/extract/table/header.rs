@@ -83,6 +83,9 @@ fn phase_of(name: &str, year: Option<u16>, years: Years) -> Option<Phase> {
         Some(Phase::Expected)
     } else if name.contains("决算") {
         Some(Phase::Final)
+    } else if name.contains("调整前") {
+        // 调整前预算: the budget as passed, before the adjustment.
+        Some(Phase::Initial)
     } else if name.contains("调整") {
         Some(Phase::Adjusted)
     } else if ["执行", "完成", "实际", "实绩"].iter().any(|w| name.contains(w)) {
@@ -249,6 +252,8 @@ mod tests {
         assert_eq!(column("比上年增减%", None, YEARS).kind, Kind::Percent("比上年增长"));
         assert_eq!(column("增长%", None, YEARS).kind, Kind::Percent("比上年增长"));
         assert_eq!(column("为上年%", None, YEARS).kind, Kind::Percent("为上年"));
+        assert_eq!(column("调整前预算", None, YEARS).phase, Some(Phase::Initial));
+        assert_eq!(column("调整后预算", None, YEARS).phase, Some(Phase::Adjusted));
         assert_eq!(column("占比%", None, YEARS).kind, Kind::Percent("占比"));
         assert_eq!(column("增减额", None, YEARS).kind, Kind::Skip);
         assert_eq!(column("调整数", None, YEARS).kind, Kind::Skip);
