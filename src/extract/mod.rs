@@ -946,7 +946,9 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
         }
         for (start, end, metric, zero_topic) in zeros {
             if !context::is_empty(&metric) {
-                out.push(zero_reading((start, end), metric, zero_topic, None, ""));
+                // 年初未安排…: the phase its own clause names, before the report's default.
+                let phase = context::phase_clue(&sentence[clause_start(sentence, start)..start]);
+                out.push(zero_reading((start, end), metric, zero_topic, phase, ""));
             }
         }
     }
