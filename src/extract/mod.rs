@@ -356,6 +356,19 @@ impl Scope<'_> {
             .or_else(|| self.default_year(section))
     }
 
+    /// A count in a review of the budget (财经委邀请12名代表, 听取了12个部门的汇报)
+    /// tells how the draft was examined: it is of the draft's year, unless its
+    /// sentence or section names another.
+    fn count_year(&self, m: &Mention, sentence_before: &str, section: &[String]) -> Option<u16> {
+        (m.kind == ValueKind::Count
+            && (self.report.meta.kind == "审查结果" || self.report.meta.title.contains("审查"))
+            && last_year(sentence_before).is_none()
+            && section_year(section).is_none()
+            && !sentence_before.contains("全年"))
+        .then_some(self.report.meta.years.draft)
+        .flatten()
+    }
+
     fn default_year(&self, section: &[String]) -> Option<u16> {
         let years = self.report.meta.years;
         let draft_section = section
@@ -549,7 +562,14 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             let attribute_of_counted = counted_before
                 .as_ref()
                 .and_then(|(base, t)| Some((context::attribute_of(base, &own)?, t.clone())));
-            let (mut base_metric, mut fact_topic) = if context::is_empty(&own) {
+            // 为全区3,412户企业办理留抵退税: a count that names what it counts after
+            // itself inherits no amount's name (一般公共预算…户 is no such thing).
+            let counts_own_noun = m.kind == ValueKind::Count
+                && prev_in_sentence.is_none()
+                && !context::is_empty(&counted(&text[m.end..]));
+            let (mut base_metric, mut fact_topic) = if context::is_empty(&own) && counts_own_noun {
+                (String::new(), topic.clone())
+            } else if context::is_empty(&own) {
                 inherited
                     .clone()
                     .unwrap_or_else(|| (subject.clone().unwrap_or_else(|| topic.clone()), topic.clone()))
@@ -710,6 +730,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 parent
                     .filter(|_| last_year(sentence_before).is_none())
                     .and_then(|pi| out[pi].year)
+                    .or_else(|| scope.count_year(&m, sentence_before, &p.section))
                     .or_else(|| scope.year_at(sentence_before, &p.section))
             });
             // 由210,110万元调整为251,550万元: the first figure is the one before the adjustment.
