@@ -552,7 +552,16 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             });
             let describes_previous =
                 inside_parens || restated || (!after_parens && (!relation.is_empty() || m.kind != ValueKind::Money));
-            let inherited = (if describes_previous {
+            // 比重为58.3%，比上年增加1.2个百分点 (债务率为182.6%，比上年上升7.4个百分点):
+            // points right after a share or a ratio are its change.
+            let share_before = out[first_in_sentence..].last().filter(|r| {
+                m.kind == ValueKind::Points
+                    && r.m.kind == ValueKind::Percent
+                    && (r.relation == "占比" || r.relation.is_empty())
+            });
+            let inherited = (if share_before.is_some() {
+                share_before
+            } else if describes_previous {
                 prev_in_sentence
             } else {
                 last_total.or(prev_in_sentence)
@@ -1040,7 +1049,7 @@ fn strip_relation_words(metric: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)(?:预算)?数?|(?:按|同|可比|自然)+口径|(?:扣除|剔除|除去|去除)[^，,；;]{0,14}?(?:因素|影响)(?:以后|之后|后)?|(?:增值税)?留抵退税(?:因素|影响)?(?:以后|之后|后)|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减",
+            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)(?:预算)?数?|(?:按|同|可比|自然)+口径|(?:扣除|剔除|除去|去除)[^，,；;]{0,14}?(?:因素|影响)(?:以后|之后|后)?|(?:增值税)?留抵退税(?:因素|影响)?(?:以后|之后|后)|同比|负增长|增长率|增长幅度|增幅|增速|降幅|下降幅度|减幅|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减|提高|上升|降低|回落",
         )
         .expect("valid regex")
     });
