@@ -531,6 +531,9 @@ fn kind_fits(q: &Question, fact: &Fact) -> Option<f32> {
     }
 }
 
+/// The credit of a question word that names a department report's own scope.
+const SCOPE_CREDIT: f32 = 0.79;
+
 /// Turns a fact down: `None`, and with `BUDGETQ_TRACE=WORD` in the environment a line
 /// on stderr naming the rule (its line here) for facts whose metric holds WORD (or whose
 /// value is WORD: `12名`), so a
@@ -678,6 +681,7 @@ pub fn score(
     } else {
         HashSet::new()
     };
+    let department_report = crate::lexicon::is_department_report(&report.title);
     let credit: Vec<f32> = q_bigrams
         .iter()
         .map(|b| {
@@ -700,6 +704,10 @@ pub fn score(
                 } else {
                     0.5
                 }
+            } else if department_report && has(&title) {
+                // A department's own report (蒲城县市场监管局2024年部门预算): its name is
+                // the report's scope, like the region, for every figure in it.
+                SCOPE_CREDIT
             } else if has(paragraph) || has(&title) {
                 // The report's title names what every figure in it is about
                 // (檀山县教育局2024年部门预算公开说明).
@@ -709,6 +717,10 @@ pub fn score(
             }
         })
         .collect();
+    // …but the scope alone names no figure (檀山县教育局部门预算比上年增长了多少).
+    if credit.iter().all(|c| *c == 0.0 || *c == SCOPE_CREDIT) && credit.contains(&SCOPE_CREDIT) {
+        reject!(fact);
+    }
     // A zero (mostly stated in words) whose own name shares no word with the question
     // is another figure, however much its paragraph does (外债转贷余额为0 under 还本付息情况).
     if fact.value.is_zero() && !metric.is_empty() && !q_bigrams.iter().any(|b| metric.contains(b) || parent.contains(b))
@@ -865,6 +877,17 @@ pub fn score(
     }
     if fact.approx {
         total_score -= 0.05;
+    }
+    // 有几个内设机构: the count whose own name is the thing counted (本部门内设机构12个,
+    // not 另设基层市场监管所16个 of the same sentence).
+    if fact.kind == ValueKind::Count {
+        if let Some(noun) = crate::lexicon::asked_counted_noun(&q.plain) {
+            total_score += if metric_text.contains(&canonical(&noun)) {
+                0.15
+            } else {
+                -0.15
+            };
+        }
     }
     Some(Score {
         total: total_score,

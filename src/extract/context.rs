@@ -247,6 +247,15 @@ pub fn residue(clause: &str) -> String {
     // “三公”经费 is 三公经费.
     let s = s.replace(['“', '”'], "");
     let s = s.trim_matches(|c: char| !c.is_alphanumeric());
+    // 当年结余 is the year's surplus, not the 滚存结余 carried over: its 当年 stays.
+    let year_balance;
+    let s = if (s.starts_with("结余") || s.starts_with("收支结余")) && canonical(clause).contains(&format!("当年{s}"))
+    {
+        year_balance = format!("当年{s}");
+        year_balance.as_str()
+    } else {
+        s
+    };
     // What is left of 为调整预算数290455万元的 is no name at all.
     if s.chars().all(|c| "为数的是其".contains(c)) {
         return String::new();
