@@ -1090,7 +1090,16 @@ fn purpose(after: &str) -> Option<String> {
     let rest = after.trim_start_matches(['，', ',']);
     let rest = rest.strip_prefix("用于")?;
     // Up to the clause's end, or a number run into it (用于安排支出8275万元债务还本…).
-    let end = rest.find(['，', ',', '；', ';', '。']).unwrap_or(rest.len());
+    // (A thousands separator, 7,000萬元, ends no clause.)
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '，' | ',' | '；' | ';' | '。')
+                && !(c == ','
+                    && rest[..i].ends_with(|d: char| d.is_ascii_digit())
+                    && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map_or(rest.len(), |(i, _)| i);
     let own_amount = mention::find(&rest[..end])
         .into_iter()
         .find(|m| m.kind == ValueKind::Money);
