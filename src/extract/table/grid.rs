@@ -223,7 +223,16 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
         }
         offset += line.len() + 1;
     }
-    let money_unit = caption_unit(&captions).unwrap_or_else(|| default_unit.to_string());
+    // (…or a header cell names it: 金额（万元）.)
+    let header_unit = || {
+        rows.iter()
+            .take_while(|r| !r.cells.iter().any(|(_, c)| is_number(c)))
+            .flat_map(|r| r.cells.iter())
+            .find_map(|(_, c)| header::unit_in(c))
+    };
+    let money_unit = caption_unit(&captions)
+        .or_else(header_unit)
+        .unwrap_or_else(|| default_unit.to_string());
     let topic = context::topic_in(&captions)
         .map(str::to_string)
         .unwrap_or(section_topic);
@@ -254,18 +263,37 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
     let mut out: Vec<Reading> = Vec::new();
     // The reading of the last row that was not a 其中 part, per column.
     let mut totals: Vec<Option<usize>> = vec![None; columns.len()];
+    // A 序号 column whose numbers a PDF copy ran into the names (`| 3建阳区第二人民医院迁建项目 | 18000 |`).
+    let numbered = header_cells
+        .first()
+        .and_then(|r| r.first())
+        .is_some_and(|c| matches!(c.as_str(), "序号" | "编号"));
     for row in &rows[header_rows..] {
-        if row.cells.len() != columns.len() {
+        let shifted;
+        let cells = if numbered && row.cells.len() + 1 == columns.len() {
+            shifted = std::iter::once((row.start, ""))
+                .chain(row.cells.iter().copied())
+                .collect::<Vec<_>>();
+            &shifted
+        } else {
+            &row.cells
+        };
+        if cells.len() != columns.len() {
             continue;
         }
-        let raw_label = row.cells[label_col].1;
+        let raw_label = cells[label_col].1;
+        let raw_label = if numbered {
+            raw_label.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '、')
+        } else {
+            raw_label
+        };
         let label = clean_label(raw_label);
         if label.is_empty() || is_number(&label) {
             continue;
         }
         let is_part = raw_label.trim_start().starts_with("其中");
         let label_year = header::year_in(raw_label);
-        for (i, (col, (start, cell))) in columns.iter().zip(&row.cells).enumerate() {
+        for (i, (col, (start, cell))) in columns.iter().zip(cells).enumerate() {
             if !matches!(col.kind, Kind::Amount | Kind::Percent(_)) || !is_number(cell) {
                 continue;
             }

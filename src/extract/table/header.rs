@@ -99,7 +99,23 @@ fn phase_of(name: &str, year: Option<u16>, years: Years) -> Option<Phase> {
 
 /// Reads one column name; `table_year` is the year the table's title or
 /// section names, `years` the report's.
+/// The money unit a column name ends with in brackets (金额（万元）).
+pub(crate) fn unit_in(name: &str) -> Option<String> {
+    let inner = name
+        .strip_suffix(['）', ')'])?
+        .rsplit_once(['（', '('])?
+        .1
+        .trim_start_matches("单位")
+        .trim_start_matches([':', '：']);
+    crate::extract::unit::yuan_factor(inner).map(|_| inner.to_string())
+}
+
 pub(crate) fn column(name: &str, table_year: Option<u16>, years: Years) -> Column {
+    // 金额（万元）: the unit is the table's, the name is 金额.
+    let name = match unit_in(name) {
+        Some(_) => name.rsplit_once(['（', '(']).map_or(name, |(head, _)| head),
+        None => name,
+    };
     let year = year_in(name).or_else(|| {
         let base = table_year.or(years.execution)?;
         if name.contains("上年") && !name.contains("比上年") && !name.contains("较上年") {
