@@ -474,7 +474,8 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
         Relation::Level => rel.is_empty() || rel == "上年",
         // 完成调整预算的100.2% and 占年度预算的52.1% say the same thing.
         Relation::Completion => rel == "完成率" || (rel == "占比" && share_of_budget(&fact.metric)),
-        Relation::Share if share_of_budget(&q.content) => rel == "完成率" || rel == "占比",
+        // (占调整预算的比例: the budget asked of is a phase, gone from the content.)
+        Relation::Share if share_of_budget(&q.content) || share_of_budget(&q.plain) => rel == "完成率" || rel == "占比",
         Relation::Share => rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重"),
         Relation::OfLastYear => rel == crate::extract::context::OF_LAST_YEAR,
         Relation::Adjustment { up } => {
@@ -694,6 +695,9 @@ pub fn score(
                 // 还本 asked, 偿还政府债务本金 stated.
                 0.9
             } else if has(&topic) || has(&parent) {
+                0.8
+            } else if fact.relation == "占比" && b.contains('占') && !metric_text.contains('占') {
+                // A share (税收占比81.6%) is what the question's 占 asks for.
                 0.8
             } else if has(&sentence) {
                 // A count's metric is its counted noun (5个项目); what it counts is
