@@ -137,42 +137,48 @@ fn words(jieba: &Jieba, text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(text.len() / 2);
     RUN_WORDS.with(|kept| {
         let mut kept = kept.borrow_mut();
-        let mut rest = text;
-        let mut at = 0;
-        while let Some(first) = rest.chars().next() {
-            let run = is_run_char(first);
-            let len = rest
-                .char_indices()
-                .find(|&(_, c)| is_run_char(c) != run)
-                .map_or(rest.len(), |(i, _)| i);
-            let (piece, after) = rest.split_at(len);
-            if !run {
-                // Each character its own token.
-                for (i, c) in piece.char_indices() {
-                    if is_word_char(c) {
-                        out.push((at + i, at + i + c.len_utf8()));
-                    }
-                }
-            } else if let Some(words) = kept.get(piece) {
-                out.extend(words.iter().map(|&(from, to)| (at + from as usize, at + to as usize)));
-            } else {
-                let words: Vec<(usize, usize)> = jieba
-                    .cut_for_search(piece, true)
+        let mut cut_run = |from: usize, to: usize, out: &mut Vec<(usize, usize)>| {
+            let run = &text[from..to];
+            if let Some(words) = kept.get(run) {
+                out.extend(words.iter().map(|&(s, e)| (from + s as usize, from + e as usize)));
+                return;
+            }
+            let start = out.len();
+            out.extend(
+                jieba
+                    .cut_for_search(run, true)
                     .into_iter()
                     .filter(|t| is_word(t.word))
-                    .map(|t| (t.byte_start, t.byte_end))
-                    .collect();
-                out.extend(words.iter().map(|&(from, to)| (at + from, at + to)));
-                if piece.len() <= RUN_KEPT && !piece.bytes().any(|b| b.is_ascii_digit()) {
-                    if kept.len() >= RUNS_KEPT {
-                        kept.clear();
-                    }
-                    let relative = words.iter().map(|&(from, to)| (from as u32, to as u32)).collect();
-                    kept.insert(piece.into(), relative);
+                    .map(|t| (from + t.byte_start, from + t.byte_end)),
+            );
+            if run.len() <= RUN_KEPT && !run.bytes().any(|b| b.is_ascii_digit()) {
+                if kept.len() >= RUNS_KEPT {
+                    kept.clear();
                 }
+                let relative = out[start..]
+                    .iter()
+                    .map(|&(s, e)| ((s - from) as u32, (e - from) as u32))
+                    .collect();
+                kept.insert(run.into(), relative);
             }
-            at += len;
-            rest = after;
+        };
+        // Where the run being read starts.
+        let mut run_start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if is_run_char(c) {
+                run_start.get_or_insert(i);
+                continue;
+            }
+            if let Some(from) = run_start.take() {
+                cut_run(from, i, &mut out);
+            }
+            // Outside a run each character is a token of its own.
+            if is_word_char(c) {
+                out.push((i, i + c.len_utf8()));
+            }
+        }
+        if let Some(from) = run_start {
+            cut_run(from, text.len(), &mut out);
         }
     });
     out
@@ -182,6 +188,8 @@ fn words(jieba: &Jieba, text: &str) -> Vec<(usize, usize)> {
 /// reused token (no string per word).
 pub struct JiebaTokenStream<'a> {
     text: &'a str,
+    /// True when the text has no cased letter: its words are their own lowercase.
+    caseless: bool,
     words: Vec<(usize, usize)>,
     index: usize,
     token: Token,
@@ -191,6 +199,7 @@ impl JiebaTokenStream<'_> {
     fn new(text: &str, words: Vec<(usize, usize)>) -> JiebaTokenStream<'_> {
         JiebaTokenStream {
             text,
+            caseless: is_caseless(text),
             words,
             index: 0,
             token: Token::default(),
@@ -213,7 +222,11 @@ impl TokenStream for JiebaTokenStream<'_> {
             return false;
         };
         self.token.text.clear();
-        push_lowercase(&mut self.token.text, &self.text[from..to]);
+        if self.caseless {
+            self.token.text.push_str(&self.text[from..to]);
+        } else {
+            push_lowercase(&mut self.token.text, &self.text[from..to]);
+        }
         self.token.offset_from = from;
         self.token.offset_to = to;
         self.token.position = self.index;
