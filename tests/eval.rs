@@ -328,6 +328,9 @@ fn blind_questions_hold_their_floor() {
         "questions-so",
         "questions-sp",
         "questions-sq",
+        "questions-sr",
+        "questions-ss",
+        "questions-st",
     ] {
         all.extend(golds(&format!("blind/{set}.jsonl")));
     }

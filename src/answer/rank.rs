@@ -181,6 +181,9 @@ const SCOPES: &[&str] = &[
     "街道",
 ];
 
+/// The government's own level, written out (县本级): never the whole (全县).
+const OWN_LEVELS: &[&str] = &["区本级", "县本级", "市本级", "旗本级", "镇本级", "乡本级"];
+
 /// Words naming the government's own level rather than the whole jurisdiction.
 const LEVELS: &[&str] = &["本级", "区级", "县级", "市级", "旗级", "镇级", "乡级", "省级"];
 
@@ -353,6 +356,9 @@ fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> Option<f32
     match (compatible, fact.phase) {
         (true, _) => Some(0.15),
         (false, Phase::Unknown) => Some(-0.2),
+        // 审查了多少个部门的部门预算: the 预算 a count names is what it counts, and
+        // counting is done, whatever phase the question's words suggest.
+        (false, _) if fact.kind == ValueKind::Count => Some(-0.1),
         (false, _) => None,
     }
 }
@@ -525,6 +531,33 @@ fn kind_fits(q: &Question, fact: &Fact) -> Option<f32> {
     }
 }
 
+/// The credit of a question word that names a department report's own scope.
+const SCOPE_CREDIT: f32 = 0.79;
+
+/// Turns a fact down: `None`, and with `BUDGETQ_TRACE=WORD` in the environment a line
+/// on stderr naming the rule (its line here) for facts whose metric holds WORD (or whose
+/// value is WORD: `12名`), so a
+/// developer sees why an expected figure never became a candidate.
+macro_rules! reject {
+    ($fact:expr) => {{
+        trace_rejection($fact, line!());
+        return None;
+    }};
+}
+
+fn trace_rejection(fact: &Fact, line: u32) {
+    static WANTED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let wanted = WANTED.get_or_init(|| std::env::var("BUDGETQ_TRACE").ok().filter(|w| !w.is_empty()));
+    if let Some(word) = wanted {
+        if fact.metric.contains(word.as_str()) || format!("{}{}", fact.value, fact.unit) == *word {
+            eprintln!(
+                "rejected {} {}{} ({}) by src/answer/rank.rs:{line}",
+                fact.metric, fact.value, fact.unit, fact.report
+            );
+        }
+    }
+}
+
 /// Scores a fact for a question; `None` when it cannot answer it at all.
 pub fn score(
     q: &Question,
@@ -536,10 +569,13 @@ pub fn score(
     report: &ReportMeta,
 ) -> Option<Score> {
     let draft_year = report.years.draft;
-    let kind_bonus = kind_fits(q, fact)?;
+    let kind_bonus = match kind_fits(q, fact) {
+        Some(bonus) => bonus,
+        None => reject!(fact),
+    };
     // A unit that lost its 万 or 亿 (1.81元 of bonds) is no answer.
     if fact.suspect.is_some() {
-        return None;
+        reject!(fact);
     }
     // Revenue is never expenditure: a metric of the other flow cannot answer.
     let metric_text = canonical(&fact.metric);
@@ -549,14 +585,14 @@ pub fn score(
             && metric_text.contains(other)
             && !metric_text.contains(asked)
         {
-            return None;
+            reject!(fact);
         }
     }
     if names_other_budget(&metric_text, &fact.topic, &q.content) {
-        return None;
+        reject!(fact);
     }
     if !relation_fits(q, fact) || negates(&metric_text, &q.content) || names_other_item(&metric_text, &q.content) {
-        return None;
+        reject!(fact);
     }
     // A part of the year (上半年, 1-6月) never answers for the whole year.
     // In a report on part of the year (1—9月…的报告) every figure is of that part,
@@ -572,7 +608,7 @@ pub fn score(
     }
     let part_year_fact = !fact_periods.is_empty();
     if q.plain.contains("全年") && part_year_fact {
-        return None;
+        reject!(fact);
     }
     // 全年…是多少 with no phase named asks what the year came to, not what was planned
     // (the 年初预算 of a report on the first half).
@@ -581,7 +617,7 @@ pub fn score(
         && matches!(fact.phase, Phase::Initial | Phase::Adjusted)
         && part_year_report
     {
-        return None;
+        reject!(fact);
     }
     // …nor the whole year for a part, nor one part for another (1-9月 for 上半年):
     // what was done in a part of the year is stated for that part.
@@ -590,13 +626,13 @@ pub fn score(
         if fact_periods.is_empty() {
             // (a whole year's plan answers only when a plan is asked: 上半年…年度预算是多少)
             if done || q.phases.is_empty() || fact.sentence.contains("全年") {
-                return None;
+                reject!(fact);
             }
         } else if !fact_periods.contains(&asked) {
-            return None;
+            reject!(fact);
         }
     } else if is_part_of_year(&q.plain) && fact.sentence.contains("全年") && !part_year_fact {
-        return None;
+        reject!(fact);
     }
     // A department's own budget (檀山县教育局2024年部门预算) speaks for the department:
     // its figures never answer a question about the whole region (全县).
@@ -604,14 +640,14 @@ pub fn score(
         && names_whole(&q.plain)
         && !crate::lexicon::names_department(&q.plain)
     {
-        return None;
+        reject!(fact);
     }
     // A plan (拟申请…) is not a thing done: it answers only a question about plans.
     // (A budget asked for is a plan by nature: 2024年收入预期71841万元 is the draft's figure.)
     let budget_asked =
         matches!(fact.phase, Phase::Draft | Phase::Initial | Phase::Adjusted) && q.phases.contains(&fact.phase);
     if !q.planned && !budget_asked && crate::lexicon::is_planned(clause_before(fact)) {
-        return None;
+        reject!(fact);
     }
     let mut metric = bigrams(&canonical(&fact.metric));
     // 一般公共预算收支为94.53亿元 (a balanced budget): one figure for revenue and expenditure.
@@ -645,6 +681,7 @@ pub fn score(
     } else {
         HashSet::new()
     };
+    let department_report = crate::lexicon::is_department_report(&report.title);
     let credit: Vec<f32> = q_bigrams
         .iter()
         .map(|b| {
@@ -667,6 +704,10 @@ pub fn score(
                 } else {
                     0.5
                 }
+            } else if department_report && has(&title) {
+                // A department's own report (蒲城县市场监管局2024年部门预算): its name is
+                // the report's scope, like the region, for every figure in it.
+                SCOPE_CREDIT
             } else if has(paragraph) || has(&title) {
                 // The report's title names what every figure in it is about
                 // (檀山县教育局2024年部门预算公开说明).
@@ -676,11 +717,15 @@ pub fn score(
             }
         })
         .collect();
+    // …but the scope alone names no figure (檀山县教育局部门预算比上年增长了多少).
+    if credit.iter().all(|c| *c == 0.0 || *c == SCOPE_CREDIT) && credit.contains(&SCOPE_CREDIT) {
+        reject!(fact);
+    }
     // A zero (mostly stated in words) whose own name shares no word with the question
     // is another figure, however much its paragraph does (外债转贷余额为0 under 还本付息情况).
     if fact.value.is_zero() && !metric.is_empty() && !q_bigrams.iter().any(|b| metric.contains(b) || parent.contains(b))
     {
-        return None;
+        reject!(fact);
     }
     // An item asked within a whole (国有资本经营预算里上级补助收入) is named by the fact
     // itself, not only by its sentence: the whole's own total is no answer.
@@ -691,7 +736,7 @@ pub fn score(
             .filter(|b| metric.contains(*b) || crate::lexicon::aliases(b).iter().any(|a| metric_text.contains(a)))
             .count();
         if named * 5 < item.len() * 3 {
-            return None;
+            reject!(fact);
         }
     }
     // A count nobody asked for must name what the question names (17个项目 is no 非税收入).
@@ -701,8 +746,14 @@ pub fn score(
             .iter()
             .any(|b| metric.contains(b) || count_segment.contains(b))
     {
-        return None;
+        reject!(fact);
     }
+    // A count asked for by its unit (几名代表, 多少个部门) is told apart by that unit
+    // and by most of its words: users name the occasion in their own words
+    // (财经委初审时 for 会前…召开全体会议), so one word missing is no veto.
+    let counted_by_unit = fact.kind == ValueKind::Count
+        && q.want == Some(ValueKind::Count)
+        && crate::lexicon::asked_count_unit(&q.text).is_some();
     let (mut hit, mut total) = (0.0f32, 0.0f32);
     for (i, b) in q_bigrams.iter().enumerate() {
         let w = idf.weight(b);
@@ -719,8 +770,8 @@ pub fn score(
         }
         // A word of the question found nowhere near the fact (非税 for 税收收入,
         // 专项 for 政府债务余额) means the fact is about something else.
-        if credit[i] == 0.0 && !junction && w > 0.0 {
-            return None;
+        if credit[i] == 0.0 && !junction && w > 0.0 && !counted_by_unit {
+            reject!(fact);
         }
         hit += w * if junction { credit[i].max(0.8) } else { credit[i] };
     }
@@ -730,7 +781,10 @@ pub fn score(
     } else {
         metric.iter().filter(|b| q_bigrams.contains(*b)).count() as f32 / metric.len() as f32
     };
-    let mut total_score = coverage + 0.3 * precision + phase_bonus(q, fact, draft_year)? + kind_bonus;
+    let Some(phase) = phase_bonus(q, fact, draft_year) else {
+        reject!(fact)
+    };
+    let mut total_score = coverage + 0.3 * precision + phase + kind_bonus;
     // 新增专项债务限额 (or a part of a 新增 total) for a question about 专项债务限额.
     let described = format!(
         "{metric_text}{}",
@@ -739,7 +793,7 @@ pub fn score(
     if crate::lexicon::excludes_asked(&canonical(&described), &q.content)
         || crate::lexicon::unasked_marker(&canonical(&described), &q.content).is_some()
     {
-        return None;
+        reject!(fact);
     }
     if !crate::lexicon::unasked_qualifiers(&canonical(&described), &q.content).is_empty() {
         total_score -= 0.15;
@@ -778,8 +832,8 @@ pub fn score(
     // itself; unnamed, the headline (natural) figure is meant.
     if fact.kind != ValueKind::Money {
         match (caliber(&q.plain), caliber(clause_before(fact))) {
-            (Some(asked), Some(stated)) if asked != stated => return None,
-            (Some(asked), None) if asked != Caliber::Natural => return None,
+            (Some(asked), Some(stated)) if asked != stated => reject!(fact),
+            (Some(asked), None) if asked != Caliber::Natural => reject!(fact),
             (None, Some(Caliber::Comparable)) => total_score -= 0.1,
             _ => {}
         }
@@ -807,6 +861,13 @@ pub fn score(
             total_score -= 0.1;
         }
     } else if names_level(local_context(fact)) && !names_whole(local_context(fact)) {
+        // 全县 asked, only 县本级 stated: the level's figure is not the whole's.
+        let own_level = OWN_LEVELS
+            .iter()
+            .any(|w| local_context(fact).contains(w) || metric_text.contains(w));
+        if own_level && names_whole(&q.plain) {
+            reject!(fact);
+        }
         // A question that names no level asks about the whole jurisdiction (全市),
         // the more so when it says so.
         total_score -= if names_whole(&q.plain) { 0.1 } else { 0.05 };
@@ -816,6 +877,17 @@ pub fn score(
     }
     if fact.approx {
         total_score -= 0.05;
+    }
+    // 有几个内设机构: the count whose own name is the thing counted (本部门内设机构12个,
+    // not 另设基层市场监管所16个 of the same sentence).
+    if fact.kind == ValueKind::Count {
+        if let Some(noun) = crate::lexicon::asked_counted_noun(&q.plain) {
+            total_score += if metric_text.contains(&canonical(&noun)) {
+                0.15
+            } else {
+                -0.15
+            };
+        }
     }
     Some(Score {
         total: total_score,

@@ -76,7 +76,7 @@ fn patterns() -> &'static Patterns {
                 (re(r"实际完成|累计完成|完成|实现|实际|执行数"), Phase::Actual),
             ],
             relation: re(
-                r"(同比|比上年同期|比上年|较上年|比去年|较去年|(?:比|较)(?:人代会|人大批准的?|年初|调整)预算(?:安排)?数?|较年初|比年初|同口径|按可比口径|按自然口径)?[^，,；;]{0,10}?(负增长|增长|增加|增收|增支|超收|多收|上升|提高|调增|下降|减少|减收|减支|短收|少收|压减|降低|回落|调减)了?$",
+                r"(同比|比上年同期|比上年|较上年|比去年|较去年|(?:比|较)(?:人代会|人大批准的?|年初|调整)预算(?:安排)?数?|较年初|比年初|同口径|按可比口径|按自然口径)?[^，,；;]{0,10}?(负增长|增长|增加|增收|增支|超收|多收|上升|提高|调增|下降|减少|减收|减支|短收|少收|压减|降低|回落|调减|增长率|增长幅度|增幅|增速|降幅|下降幅度|减幅)了?(?:为|是|达到?)?$",
             ),
             base: re(r"(同比|比上年|较上年|比去年|较去年|上年同期|比\d{4}年|较\d{4}年)"),
             last_year: re(r"(?:比|较)?上年(?:同期)?(?:数)?$"),
@@ -118,6 +118,9 @@ pub fn relation(between: &str, clause: &str) -> Option<String> {
     let caps = p.relation.captures(between)?;
     let verb = caps.get(2)?.as_str();
     let verb = match verb {
+        // 增长率为9.1%, 增幅3.7%: the rate named by its noun.
+        "增长率" | "增长幅度" | "增幅" | "增速" => "增长",
+        "降幅" | "下降幅度" | "减幅" => "下降",
         "负增长" => "下降",
         v => v,
     };
@@ -271,6 +274,15 @@ fn strip_to_residue(clause: &str) -> String {
     // “三公”经费 is 三公经费.
     let s = s.replace(['“', '”'], "");
     let s = s.trim_matches(|c: char| !c.is_alphanumeric());
+    // 当年结余 is the year's surplus, not the 滚存结余 carried over: its 当年 stays.
+    let year_balance;
+    let s = if (s.starts_with("结余") || s.starts_with("收支结余")) && canonical(clause).contains(&format!("当年{s}"))
+    {
+        year_balance = format!("当年{s}");
+        year_balance.as_str()
+    } else {
+        s
+    };
     // What is left of 为调整预算数290455万元的 is no name at all.
     if s.chars().all(|c| "为数的是其".contains(c)) {
         return String::new();
@@ -346,10 +358,25 @@ pub fn is_verb_only(metric: &str) -> bool {
         }
         s
     }
-    let verb = trim(trim(trim(metric, "成功"), "累计"), "共");
+    let verb = trim(trim(trim(trim(metric, "成功"), "累计"), "共"), "已");
     matches!(
         verb,
-        "发行" | "偿还" | "下达" | "拨付" | "争取" | "到位" | "兑付" | "减免" | "支付" | "使用" | "动用"
+        "发行"
+            | "偿还"
+            | "下达"
+            | "拨付"
+            | "争取"
+            | "到位"
+            | "兑付"
+            | "减免"
+            | "支付"
+            | "使用"
+            | "动用"
+            // 查出问题43个，已整改41个: what was put right is what was found.
+            | "整改"
+            | "整改到位"
+            | "办结"
+            | "采纳"
     )
 }
 

@@ -356,6 +356,19 @@ impl Scope<'_> {
             .or_else(|| self.default_year(section))
     }
 
+    /// A count in a review of the budget (财经委邀请12名代表, 听取了12个部门的汇报)
+    /// tells how the draft was examined: it is of the draft's year, unless its
+    /// sentence or section names another.
+    fn count_year(&self, m: &Mention, sentence_before: &str, section: &[String]) -> Option<u16> {
+        (m.kind == ValueKind::Count
+            && (self.report.meta.kind == "审查结果" || self.report.meta.title.contains("审查"))
+            && last_year(sentence_before).is_none()
+            && section_year(section).is_none()
+            && !sentence_before.contains("全年"))
+        .then_some(self.report.meta.years.draft)
+        .flatten()
+    }
+
     fn default_year(&self, section: &[String]) -> Option<u16> {
         let years = self.report.meta.years;
         let draft_section = section
@@ -539,7 +552,16 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             });
             let describes_previous =
                 inside_parens || restated || (!after_parens && (!relation.is_empty() || m.kind != ValueKind::Money));
-            let inherited = (if describes_previous {
+            // 比重为58.3%，比上年增加1.2个百分点 (债务率为182.6%，比上年上升7.4个百分点):
+            // points right after a share or a ratio are its change.
+            let share_before = out[first_in_sentence..].last().filter(|r| {
+                m.kind == ValueKind::Points
+                    && r.m.kind == ValueKind::Percent
+                    && (r.relation == "占比" || r.relation.is_empty())
+            });
+            let inherited = (if share_before.is_some() {
+                share_before
+            } else if describes_previous {
                 prev_in_sentence
             } else {
                 last_total.or(prev_in_sentence)
@@ -549,7 +571,14 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             let attribute_of_counted = counted_before
                 .as_ref()
                 .and_then(|(base, t)| Some((context::attribute_of(base, &own)?, t.clone())));
-            let (mut base_metric, mut fact_topic) = if context::is_empty(&own) {
+            // 为全区3,412户企业办理留抵退税: a count that names what it counts after
+            // itself inherits no amount's name (一般公共预算…户 is no such thing).
+            let counts_own_noun = m.kind == ValueKind::Count
+                && prev_in_sentence.is_none()
+                && !context::is_empty(&counted(&text[m.end..]));
+            let (mut base_metric, mut fact_topic) = if context::is_empty(&own) && counts_own_noun {
+                (String::new(), topic.clone())
+            } else if context::is_empty(&own) {
                 inherited
                     .clone()
                     .unwrap_or_else(|| (subject.clone().unwrap_or_else(|| topic.clone()), topic.clone()))
@@ -710,6 +739,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 parent
                     .filter(|_| last_year(sentence_before).is_none())
                     .and_then(|pi| out[pi].year)
+                    .or_else(|| scope.count_year(&m, sentence_before, &p.section))
                     .or_else(|| scope.year_at(sentence_before, &p.section))
             });
             // 由210,110万元调整为251,550万元: the first figure is the one before the adjustment.
@@ -1019,7 +1049,7 @@ fn strip_relation_words(metric: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)(?:预算)?数?|(?:按|同|可比|自然)+口径|(?:扣除|剔除|除去|去除)[^，,；;]{0,14}?(?:因素|影响)(?:以后|之后|后)?|(?:增值税)?留抵退税(?:因素|影响)?(?:以后|之后|后)|同比|负增长|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减",
+            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)(?:预算)?数?|(?:按|同|可比|自然)+口径|(?:扣除|剔除|除去|去除)[^，,；;]{0,14}?(?:因素|影响)(?:以后|之后|后)?|(?:增值税)?留抵退税(?:因素|影响)?(?:以后|之后|后)|同比|负增长|增长率|增长幅度|增幅|增速|降幅|下降幅度|减幅|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减|提高|上升|降低|回落",
         )
         .expect("valid regex")
     });

@@ -473,6 +473,22 @@ pub fn asked_count_unit(text: &str) -> Option<&'static str> {
     })
 }
 
+/// What a question counts, when it names it right after the count word
+/// (`有几个内设机构` → 内设机构; `多少个部门的部门预算` → 部门).
+pub fn asked_counted_noun(text: &str) -> Option<String> {
+    let unit = asked_count_unit(text)?;
+    let at = ["几", "多少"]
+        .iter()
+        .filter_map(|q| text.find(&format!("{q}{unit}")).map(|i| i + q.len() + unit.len()))
+        .min()?;
+    let noun: String = text[at..]
+        .chars()
+        .take_while(|c| crate::text::is_han(*c) && !matches!(c, '的' | '呢' | '吗' | '啊'))
+        .take(8)
+        .collect();
+    (noun.chars().count() >= 2).then_some(noun)
+}
+
 /// True when a count in `unit` answers a question asking with `asked` (个 and 项 are one kind).
 pub fn count_units_agree(asked: &str, unit: &str) -> bool {
     asked == unit
