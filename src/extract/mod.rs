@@ -529,6 +529,17 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 .then(|| budget_phase_word(&own))
                 .flatten();
             let own = if own_phase.is_some() { String::new() } else { own };
+            // 46个部门预算和8个项目: the words after the count before are its noun, not ours.
+            let own = match prev_in_sentence.filter(|r| r.m.kind == ValueKind::Count && m.kind == ValueKind::Count) {
+                Some(r) => {
+                    let noun = counted(&text[r.m.end..]);
+                    match own.strip_prefix(noun.as_str()).filter(|_| !noun.is_empty()) {
+                        Some(rest) => rest.trim_start_matches(['和', '及', '与', '、']).to_string(),
+                        None => own,
+                    }
+                }
+                None => own,
+            };
             // The quantity right before, when a count (开展绩效评价18个，金额33940万元).
             let counted_before = out[first_in_sentence..]
                 .last()
@@ -573,8 +584,9 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 .and_then(|(base, t)| Some((context::attribute_of(base, &own)?, t.clone())));
             // 为全区3,412户企业办理留抵退税: a count that names what it counts after
             // itself inherits no amount's name (一般公共预算…户 is no such thing).
+            // (nor a count's before it: 12名代表和4名专家, 46个部门预算和8个项目.)
             let counts_own_noun = m.kind == ValueKind::Count
-                && prev_in_sentence.is_none()
+                && prev_in_sentence.is_none_or(|r| r.m.kind == ValueKind::Count)
                 && !context::is_empty(&counted(&text[m.end..]));
             let (mut base_metric, mut fact_topic) = if context::is_empty(&own) && counts_own_noun {
                 (String::new(), topic.clone())
@@ -1079,6 +1091,13 @@ fn counted(after: &str) -> String {
     // 5.4万人以上: an approximation word is no part of what is counted.
     let phrase = after[..end].trim_start_matches("以上").trim_start_matches("左右");
     let phrase = &phrase[..phrase.find(|c: char| c.is_ascii_digit()).unwrap_or(phrase.len())];
+    // 46个部门预算和8个项目: the joining word before the next count is no part of it.
+    let phrase = phrase.trim_end_matches(['和', '及', '与', '、', '，', ',']);
+    // 8个重大投资项目的资金安排进行了重点审查: a long phrase counts its head noun.
+    let phrase = match phrase.find('的') {
+        Some(i) if phrase.chars().count() > 16 => &phrase[..i],
+        _ => phrase,
+    };
     if phrase.chars().count() > 16 {
         return String::new();
     }
@@ -1090,7 +1109,16 @@ fn purpose(after: &str) -> Option<String> {
     let rest = after.trim_start_matches(['，', ',']);
     let rest = rest.strip_prefix("用于")?;
     // Up to the clause's end, or a number run into it (用于安排支出8275万元债务还本…).
-    let end = rest.find(['，', ',', '；', ';', '。']).unwrap_or(rest.len());
+    // (A thousands separator, 7,000萬元, ends no clause.)
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '，' | ',' | '；' | ';' | '。')
+                && !(c == ','
+                    && rest[..i].ends_with(|d: char| d.is_ascii_digit())
+                    && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map_or(rest.len(), |(i, _)| i);
     let own_amount = mention::find(&rest[..end])
         .into_iter()
         .find(|m| m.kind == ValueKind::Money);
