@@ -186,8 +186,35 @@ pub fn rate_relation(clause: &str) -> Option<&'static str> {
 }
 
 /// The metric phrase left in a clause once phase words, verbs, times and
-/// connectives are stripped.
+/// connectives are stripped. The same clause comes again and again in an
+/// archive (a county's reports year after year), so each thread keeps the
+/// residues of the clauses it has read.
 pub fn residue(clause: &str) -> String {
+    /// Most clauses kept per thread (then it starts afresh), and the longest kept.
+    const KEPT: usize = 1 << 16;
+    const LONGEST: usize = 256;
+    thread_local! {
+        static READ: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> = Default::default();
+    }
+    if clause.len() > LONGEST {
+        return strip_to_residue(clause);
+    }
+    READ.with(|read| {
+        if let Some(residue) = read.borrow().get(clause) {
+            return residue.to_string();
+        }
+        let residue = strip_to_residue(clause);
+        let mut read = read.borrow_mut();
+        if read.len() >= KEPT {
+            read.clear();
+        }
+        read.insert(clause.into(), residue.as_str().into());
+        residue
+    })
+}
+
+/// [`residue`], worked out.
+fn strip_to_residue(clause: &str) -> String {
     let p = patterns();
     // Replaces the first match (or, with `all`, every match) of `re` in `s`;
     // false when nothing matched (then nothing is copied).

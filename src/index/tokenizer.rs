@@ -7,10 +7,11 @@
 //! parts of long words too (专项债券 → 专项, 债券, 专项债券), so a search for
 //! 债券 finds 专项债券. Punctuation and spaces are dropped.
 
-use std::hash::{Hash, Hasher};
+use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
 use jieba_rs::Jieba;
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::terms::BUDGET_TERMS;
@@ -88,26 +89,107 @@ fn is_han(c: char) -> bool {
 
 /// tantivy tokenizer backed by the process's shared jieba, which is built the
 /// first time text is tokenized (opening an index to read facts costs nothing).
+///
+/// jieba cuts a text run by run (a run: Han characters, ASCII letters and
+/// digits and `+#&._%-`; each other character is a token of its own), and
+/// a run's words never depend on the text around it. So the words of a run
+/// are kept per thread ([`RUN_WORDS`]) and a run met again (the same phrase
+/// in another paragraph or another year's report) is not cut again.
 #[derive(Clone, Default)]
 pub struct JiebaTokenizer {
     jieba: Arc<OnceLock<Arc<Jieba>>>,
-    /// Hashes of the last short texts segmented.
-    seen: Vec<u64>,
-    /// The words of the last few short texts seen twice: a section path is the
-    /// same for every paragraph under it, and is segmented at most twice.
-    recent: Vec<(String, Vec<(usize, usize)>)>,
 }
 
-/// Longest text whose tokens are kept, in bytes.
-const RECENT_TEXT: usize = 256;
+/// Most runs whose words a thread keeps (then it starts afresh).
+const RUNS_KEPT: usize = 1 << 17;
 
-/// How many texts' tokens are kept.
-const RECENT_TEXTS: usize = 8;
+/// Longest run whose words are kept, in bytes.
+const RUN_KEPT: usize = 512;
+
+/// Byte ranges of the words of a run, relative to the run.
+type RunWords = Box<[(u32, u32)]>;
+
+thread_local! {
+    /// The words of the runs this thread has cut (runs without an ASCII digit:
+    /// a run holding a figure seldom comes again).
+    static RUN_WORDS: RefCell<FxHashMap<Box<str>, RunWords>> = RefCell::new(FxHashMap::default());
+}
+
+/// jieba's run characters (its `RE_HAN_DEFAULT`): CJK ideographs, ASCII letters and digits, `+#&._%-`.
+fn is_run_char(c: char) -> bool {
+    match c {
+        '\u{4E00}'..='\u{9FFF}' => true,
+        _ if c.is_ascii() => c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-'),
+        _ => matches!(c,
+            '\u{3400}'..='\u{4DBF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2A6DF}'
+            | '\u{2A700}'..='\u{2B73F}'
+            | '\u{2B740}'..='\u{2B81F}'
+            | '\u{2B820}'..='\u{2CEAF}'
+            | '\u{2CEB0}'..='\u{2EBEF}'
+            | '\u{2F800}'..='\u{2FA1F}'),
+    }
+}
+
+/// The words of `text` worth indexing, as jieba's search mode cuts them: byte ranges.
+fn words(jieba: &Jieba, text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(text.len() / 2);
+    RUN_WORDS.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let mut cut_run = |from: usize, to: usize, out: &mut Vec<(usize, usize)>| {
+            let run = &text[from..to];
+            if let Some(words) = kept.get(run) {
+                out.extend(words.iter().map(|&(s, e)| (from + s as usize, from + e as usize)));
+                return;
+            }
+            let start = out.len();
+            out.extend(
+                jieba
+                    .cut_for_search(run, true)
+                    .into_iter()
+                    .filter(|t| is_word(t.word))
+                    .map(|t| (from + t.byte_start, from + t.byte_end)),
+            );
+            if run.len() <= RUN_KEPT && !run.bytes().any(|b| b.is_ascii_digit()) {
+                if kept.len() >= RUNS_KEPT {
+                    kept.clear();
+                }
+                let relative = out[start..]
+                    .iter()
+                    .map(|&(s, e)| ((s - from) as u32, (e - from) as u32))
+                    .collect();
+                kept.insert(run.into(), relative);
+            }
+        };
+        // Where the run being read starts.
+        let mut run_start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if is_run_char(c) {
+                run_start.get_or_insert(i);
+                continue;
+            }
+            if let Some(from) = run_start.take() {
+                cut_run(from, i, &mut out);
+            }
+            // Outside a run each character is a token of its own.
+            if is_word_char(c) {
+                out.push((i, i + c.len_utf8()));
+            }
+        }
+        if let Some(from) = run_start {
+            cut_run(from, text.len(), &mut out);
+        }
+    });
+    out
+}
 
 /// The tokens of one text: the byte ranges of its words, handed out in one
 /// reused token (no string per word).
 pub struct JiebaTokenStream<'a> {
     text: &'a str,
+    /// True when the text has no cased letter: its words are their own lowercase.
+    caseless: bool,
     words: Vec<(usize, usize)>,
     index: usize,
     token: Token,
@@ -117,6 +199,7 @@ impl JiebaTokenStream<'_> {
     fn new(text: &str, words: Vec<(usize, usize)>) -> JiebaTokenStream<'_> {
         JiebaTokenStream {
             text,
+            caseless: is_caseless(text),
             words,
             index: 0,
             token: Token::default(),
@@ -128,36 +211,8 @@ impl Tokenizer for JiebaTokenizer {
     type TokenStream<'a> = JiebaTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream<'a> {
-        let mut again = false;
-        if text.len() <= RECENT_TEXT {
-            if let Some((_, words)) = self.recent.iter().find(|(t, _)| t == text) {
-                return JiebaTokenStream::new(text, words.clone());
-            }
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            text.hash(&mut hasher);
-            let hash = hasher.finish();
-            again = self.seen.contains(&hash);
-            if !again {
-                if self.seen.len() == 2 * RECENT_TEXTS {
-                    self.seen.remove(0);
-                }
-                self.seen.push(hash);
-            }
-        }
         let jieba = self.jieba.get_or_init(jieba);
-        let words: Vec<(usize, usize)> = jieba
-            .cut_for_search(text, true)
-            .into_iter()
-            .filter(|t| is_word(t.word))
-            .map(|t| (t.byte_start, t.byte_end))
-            .collect();
-        if again {
-            if self.recent.len() == RECENT_TEXTS {
-                self.recent.remove(0);
-            }
-            self.recent.push((text.to_string(), words.clone()));
-        }
-        JiebaTokenStream::new(text, words)
+        JiebaTokenStream::new(text, words(jieba, text))
     }
 }
 
@@ -167,7 +222,11 @@ impl TokenStream for JiebaTokenStream<'_> {
             return false;
         };
         self.token.text.clear();
-        push_lowercase(&mut self.token.text, &self.text[from..to]);
+        if self.caseless {
+            self.token.text.push_str(&self.text[from..to]);
+        } else {
+            push_lowercase(&mut self.token.text, &self.text[from..to]);
+        }
         self.token.offset_from = from;
         self.token.offset_to = to;
         self.token.position = self.index;
@@ -234,6 +293,49 @@ mod tests {
         for (text, out) in &runs {
             assert_eq!(out, &runs.iter().find(|(t, _)| t == text).unwrap().1);
             assert!(!out.is_empty());
+        }
+    }
+
+    /// jieba on the whole text, as the tokenizer cut it before runs were kept.
+    fn whole(text: &str) -> Vec<(usize, usize)> {
+        jieba()
+            .cut_for_search(text, true)
+            .into_iter()
+            .filter(|t| is_word(t.word))
+            .map(|t| (t.byte_start, t.byte_end))
+            .collect()
+    }
+
+    #[test]
+    fn runs_kept_give_the_words_of_the_whole_text() {
+        let texts = [
+            "专项债券利息1266.98万元，比上年增长5.2%。",
+            "一般公共预算收入完成12.5亿元（调整预算数），WES-5.4.5 版本；Ａ级 ＧＤＰ",
+            "\u{3400}\u{20000}𠀀乙丙，İstanbul 的 ΣΑΣ ①② 2023年 C++ a_b&c#d\r\n结束",
+            "政府性基金预算支出 政府性基金预算支出；政府性基金预算支出。",
+            "",
+            "，。",
+        ];
+        let jieba = jieba();
+        for _ in 0..2 {
+            for text in texts {
+                assert_eq!(words(&jieba, text), whole(text), "{text}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_kept_agree_with_jieba_on_any_text(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "预算", "执行", "专项债券", "利息", "1266.98", "万元", "，", "。", " ", "GDP", "-", "5.4",
+                "Ａ", "（一）", "收入", "增长", "%", "\n", "İ", "a", "+", "西工区", "债务余额", "为0", "零",
+            ]), 0..24)
+        ) {
+            let text = parts.concat();
+            let jieba = jieba();
+            proptest::prop_assert_eq!(words(&jieba, &text), whole(&text));
+            proptest::prop_assert_eq!(words(&jieba, &text), whole(&text));
         }
     }
 

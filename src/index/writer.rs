@@ -56,6 +56,8 @@ pub struct StoreWriter {
     /// Every bigram of the texts added in this session, stored at commit
     /// (packed: see [`pack`]).
     vocabulary: FxHashSet<u128>,
+    /// Runs of word characters whose bigrams are in `vocabulary` already (see [`vocabulary`]).
+    runs: FxHashSet<Box<str>>,
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -153,6 +155,7 @@ impl StoreWriter {
             rebuild,
             added: HashSet::new(),
             vocabulary: FxHashSet::default(),
+            runs: FxHashSet::default(),
         })
     }
 
@@ -185,14 +188,17 @@ impl StoreWriter {
     /// replacing reports of the same id.
     pub fn add(&mut self, batch: Vec<(Report, Vec<Fact>, String)>) -> Result<()> {
         let f = self.fields;
-        let docs: Vec<(String, Vec<TantivyDocument>, Vec<u128>)> = batch
+        let joiners = crate::lexicon::synonym_separators(|c| !tokenizer::is_word_char(c));
+        let known = (&self.runs, joiners.as_slice());
+        let docs: Vec<(String, Vec<TantivyDocument>, Vocabulary)> = batch
             .into_par_iter()
             .map(|(report, facts, hash)| {
-                let vocabulary = vocabulary(&report);
+                let vocabulary = vocabulary(&report, Some(known));
                 (report.meta.id.clone(), documents(f, &report, facts, &hash), vocabulary)
             })
             .collect();
         let mut session_vocabulary = std::mem::take(&mut self.vocabulary);
+        let mut runs = std::mem::take(&mut self.runs);
         let writer = self.writer(docs.len())?;
         let mut ids = Vec::with_capacity(docs.len());
         for (id, docs, vocabulary) in docs {
@@ -201,9 +207,13 @@ impl StoreWriter {
                 writer.add_document(doc)?;
             }
             ids.push(id);
-            session_vocabulary.extend(vocabulary);
+            session_vocabulary.extend(vocabulary.bigrams);
+            if runs.len() < RUNS_KEPT {
+                runs.extend(vocabulary.runs);
+            }
         }
         self.vocabulary = session_vocabulary;
+        self.runs = runs;
         self.added.extend(ids);
         Ok(())
     }
@@ -278,40 +288,81 @@ fn unpack(key: u128) -> Option<String> {
     String::from_utf8(bytes[..len].to_vec()).ok()
 }
 
+/// Most runs a session remembers (see [`vocabulary`]).
+const RUNS_KEPT: usize = 1 << 20;
+
+/// Longest run remembered, in bytes.
+const RUN_KEPT: usize = 64;
+
+/// The bigrams of one report's texts, and the runs they were cut from (to remember).
+struct Vocabulary {
+    bigrams: Vec<u128>,
+    runs: Vec<Box<str>>,
+}
+
 /// The bigrams of a report's canonical paragraph texts (headings aside), each
 /// once, [`pack`]ed.
-fn vocabulary(report: &Report) -> Vec<u128> {
+///
+/// With `known`, a paragraph is cut into pieces at the separators (non-word
+/// characters) that no synonym holds, the `joiners` aside, so each piece
+/// folds on its own; a piece in `runs` is skipped (its bigrams are in the
+/// session's vocabulary already), and the pieces cut here (without a digit:
+/// a piece holding a figure seldom comes again) are given back to be known.
+fn vocabulary(report: &Report, known: Option<(&FxHashSet<Box<str>>, &[char])>) -> Vocabulary {
     // A bigram per character at most, and most characters take three bytes.
     let chars: usize = report.paragraphs.iter().map(|p| p.text.len() / 3).sum();
     let mut seen: FxHashSet<u128> = FxHashSet::with_capacity_and_hasher(chars / 2, Default::default());
+    let mut runs: FxHashSet<&str> = FxHashSet::default();
     for p in report.paragraphs.iter().filter(|p| !p.heading) {
-        // Each text on its own: a bigram never spans two texts; and each run
-        // of word characters on its own, as `gram_tokenizer::cut` cuts them.
-        let text = canonical(&p.text);
-        for run in text
-            .split(|c: char| !tokenizer::is_word_char(c))
-            .filter(|r| !r.is_empty())
+        let Some((known, joiners)) = known else {
+            bigrams_of(&canonical(&p.text), &mut seen);
+            continue;
+        };
+        for run in p
+            .text
+            .split(|c: char| !tokenizer::is_word_char(c) && !joiners.contains(&c))
         {
-            if !tokenizer::is_caseless(run) {
-                let (lower, grams) = gram_tokenizer::cut(GramKind::Bigrams, run);
-                seen.extend(grams.into_iter().filter_map(|(from, to)| pack(&lower[from..to])));
+            if run.is_empty() || known.contains(run) || runs.contains(run) {
                 continue;
             }
-            // The run is its own lowercase: its character pairs, or its one character.
-            let mut chars = run.char_indices().map(|(i, _)| i).peekable();
-            let mut pairs = 0;
-            while let Some(from) = chars.next() {
-                let Some(&next) = chars.peek() else { break };
-                let to = next + run[next..].chars().next().map_or(0, char::len_utf8);
-                seen.extend(pack(&run[from..to]));
-                pairs += 1;
-            }
-            if pairs == 0 {
-                seen.extend(pack(run));
+            bigrams_of(&canonical(run), &mut seen);
+            if run.len() <= RUN_KEPT && !run.bytes().any(|b| b.is_ascii_digit()) {
+                runs.insert(run);
             }
         }
     }
-    seen.into_iter().collect()
+    Vocabulary {
+        bigrams: seen.into_iter().collect(),
+        runs: runs.into_iter().map(Box::from).collect(),
+    }
+}
+
+/// Adds the bigrams of a canonical `text` to `seen`: each run of word
+/// characters on its own, as `gram_tokenizer::cut` cuts them (a bigram never
+/// spans two runs or two texts).
+fn bigrams_of(text: &str, seen: &mut FxHashSet<u128>) {
+    for run in text
+        .split(|c: char| !tokenizer::is_word_char(c))
+        .filter(|r| !r.is_empty())
+    {
+        if !tokenizer::is_caseless(run) {
+            let (lower, grams) = gram_tokenizer::cut(GramKind::Bigrams, run);
+            seen.extend(grams.into_iter().filter_map(|(from, to)| pack(&lower[from..to])));
+            continue;
+        }
+        // The run is its own lowercase: its character pairs, or its one character.
+        let mut chars = run.char_indices().map(|(i, _)| i).peekable();
+        let mut pairs = 0;
+        while let Some(from) = chars.next() {
+            let Some(&next) = chars.peek() else { break };
+            let to = next + run[next..].chars().next().map_or(0, char::len_utf8);
+            seen.extend(pack(&run[from..to]));
+            pairs += 1;
+        }
+        if pairs == 0 {
+            seen.extend(pack(run));
+        }
+    }
 }
 
 /// The documents of one report: the report, its paragraphs and its facts.
@@ -429,11 +480,36 @@ mod tests {
             .collect();
         let (all, grams) = gram_tokenizer::cut(GramKind::Bigrams, &texts.join("\n"));
         let want: BTreeSet<String> = grams.iter().map(|&(from, to)| all[from..to].to_string()).collect();
-        let got: BTreeSet<String> = vocabulary(&report).into_iter().filter_map(unpack).collect();
+        let got = |v: Vocabulary| -> BTreeSet<String> { v.bigrams.into_iter().filter_map(unpack).collect() };
         assert!(
             want.contains("2") && want.contains("gd") && want.contains("政府"),
             "{want:?}"
         );
-        assert_eq!(got, want);
+        assert_eq!(got(vocabulary(&report, None)), want);
+        let joiners = crate::lexicon::synonym_separators(|c| !tokenizer::is_word_char(c));
+        assert!(joiners.contains(&'（'), "{joiners:?}");
+        assert_eq!(got(vocabulary(&report, Some((&FxHashSet::default(), &joiners)))), want);
+    }
+
+    #[test]
+    fn runs_known_from_earlier_reports_add_nothing_new() {
+        let first = "关于西工区2023年预算执行情况的报告\n\n一、收入\n\n公共财政预算收入完成，政府基金收入增长。土地出让金 GDP，因公出国（境）费 因公出国(境)经费\n";
+        let second = "关于西工区2024年预算的报告\n\n一、收入\n\n公共财政预算收入完成，专项债发行。土地出让金 gdp 政府基金收入，因公出国（境）费\n";
+        let first = crate::ingest::parse_report(first, Path::new("a.txt")).expect("a report");
+        let second = crate::ingest::parse_report(second, Path::new("b.txt")).expect("a report");
+        let all = |r: &Report| -> BTreeSet<u128> { vocabulary(r, None).bigrams.into_iter().collect() };
+        let joiners = crate::lexicon::synonym_separators(|c| !tokenizer::is_word_char(c));
+        let mut known = FxHashSet::default();
+        let a = vocabulary(&first, Some((&known, &joiners)));
+        assert!(!a.runs.is_empty());
+        known.extend(a.runs);
+        let b = vocabulary(&second, Some((&known, &joiners)));
+        let mut union: BTreeSet<u128> = a.bigrams.into_iter().collect();
+        let only_second: BTreeSet<u128> = b.bigrams.into_iter().collect();
+        assert!(only_second.len() < all(&second).len());
+        union.extend(only_second);
+        let mut want = all(&first);
+        want.extend(all(&second));
+        assert_eq!(union, want);
     }
 }

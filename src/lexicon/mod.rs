@@ -145,6 +145,19 @@ pub fn fold_synonyms(text: &str) -> String {
     out
 }
 
+/// The characters for which `is_separator` is true that stand in a word
+/// [`fold_synonyms`] replaces (the brackets of 因公出国（境）费): split at any
+/// other separator, the pieces of a text fold each on its own.
+pub fn synonym_separators(is_separator: fn(char) -> bool) -> Vec<char> {
+    let mut found: Vec<char> = lines(include_str!("data/synonyms.tsv"))
+        .filter_map(|l| l.split_once('\t'))
+        .flat_map(|(from, _)| from.trim().chars().filter(|&c| is_separator(c)))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 /// Removes the frame words of a question (请问, 是多少, 完成数, 情况…) and the
 /// words that ask for a kind of value (百分之多少, 几倍), leaving a space where
 /// each stood.
