@@ -696,8 +696,12 @@ pub fn score(
                 0.9
             } else if has(&topic) || has(&parent) {
                 0.8
-            } else if fact.relation == "占比" && b.contains('占') && !metric_text.contains('占') {
-                // A share (税收占比81.6%) is what the question's 占 asks for.
+            } else if matches!(fact.relation.as_str(), "占比" | "完成率")
+                && b.contains('占')
+                && !metric_text.replace("占比", "").contains('占')
+            {
+                // A share named without its whole (税收占比81.6%), or a rate of a
+                // budget (为调整预算的94.9%), is what the question's 占 asks for.
                 0.8
             } else if has(&sentence) {
                 // A count's metric is its counted noun (5个项目); what it counts is
