@@ -48,7 +48,7 @@ fn absent_re() -> &'static Regex {
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let words = alternation(&words);
         Regex::new(&format!(
-            r"(?P<word>{words})(?:任何|相应的?|新的)?(?P<what>(?:[^，。；、,;：:（）()\d论偿息需法不非]|（境）|\(境\)){{0,24}}?(?:收入|支出|收支|债务|债券|余额|经费|费|基金|还本|付息|利息|本金|限额))(?P<flow>(?:预算)?(?:收入|支出))?"
+            r"(?P<word>{words})(?:任何|相应的?|新的)?(?P<what>(?:[^，。；、,;：:（）()\d论偿息需法不非]|（境）|\(境\)){{0,24}}?(?:收入|支出|收支|债务|债券|余额|经费|费|基金|还本|付息|利息|本金|限额|逾期|违约))(?P<flow>(?:预算)?(?:收入|支出))?(?P<after>$|[^\p{{Han}}]|[和及与或也均为等])"
         ))
         .expect("valid regex")
     })
@@ -851,9 +851,13 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
         // 没有支出, 镇级没有政府债务: a zero the text states in words.
         let mut zeros: Vec<(usize, usize, String, String)> = Vec::new();
         for z in absent_re().captures_iter(sentence) {
-            let (Some(all), Some(what)) = (z.get(0), z.name("what")) else {
+            let (Some(whole), Some(what)) = (z.get(0), z.name("what")) else {
                 continue;
             };
+            // (The phrase ends where its noun does: 未发生政府债务逾期和违约 is no zero
+            // of 政府债务; the character after it is only looked at.)
+            let end = z.name("after").map_or(whole.end(), |a| a.start());
+            let all = whole.start()..end;
             // 没有政府性基金收入: the phrase runs on to its flow.
             let what = format!("{}{}", what.as_str(), z.name("flow").map_or("", |f| f.as_str()));
             let what = what.as_str();
@@ -870,15 +874,15 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             };
             // 因公出国（境）费实际未发生支出: a bare flow is that of the item named before it.
             let named_before = context::residue(&without_zero_status(
-                &sentence[clause_start(sentence, all.start())..all.start()],
+                &sentence[clause_start(sentence, all.start)..all.start],
             ))
             .trim_end_matches("实际")
             .to_string();
             // 资源税、烟叶税本期未发生收入: one zero per item named.
-            let list_start = sentence[..all.start()]
+            let list_start = sentence[..all.start]
                 .rfind(['，', ',', '；', ';', '：', ':'])
                 .map_or(0, |i| i + sentence[i..].chars().next().map_or(1, char::len_utf8));
-            let list = without_zero_status(&sentence[list_start..all.start()]);
+            let list = without_zero_status(&sentence[list_start..all.start]);
             let items_before: Vec<String> = ZERO_PERIOD_WORDS
                 .iter()
                 .fold(list.trim(), |s, w| s.strip_suffix(w).unwrap_or(s))
@@ -892,7 +896,7 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                     .all(|item| item.ends_with(['费', '金', '款', '税']) && !context::is_empty(item));
             if named_items {
                 for item in items_before {
-                    zeros.push((all.start(), all.end(), item, flow_topic.clone()));
+                    zeros.push((all.start, all.end, item, flow_topic.clone()));
                 }
                 continue;
             }
@@ -908,10 +912,10 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             match metric.strip_suffix("收支") {
                 Some(stem) if !stem.is_empty() => {
                     for flow in ["收入", "支出"] {
-                        zeros.push((all.start(), all.end(), format!("{stem}{flow}"), flow_topic.clone()));
+                        zeros.push((all.start, all.end, format!("{stem}{flow}"), flow_topic.clone()));
                     }
                 }
-                _ => zeros.push((all.start(), all.end(), metric, flow_topic)),
+                _ => zeros.push((all.start, all.end, metric, flow_topic)),
             }
         }
         // 国有资本经营预算收入、支出均为零: one zero per item, a bare flow of the first's budget.
@@ -1061,7 +1065,7 @@ fn strip_relation_words(metric: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?:同比|比|较)?(?:\d{4}年|上年同期|上年|去年|年初|人代会预算数|人代会|同期)(?:预算)?数?|(?:按|同|可比|自然)+口径|(?:扣除|剔除|除去|去除)[^，,；;]{0,14}?(?:因素|影响)(?:以后|之后|后)?|(?:增值税)?留抵退税(?:因素|影响)?(?:以后|之后|后)|同比|负增长|增长率|增长幅度|增幅|增速|降幅|下降幅度|减幅|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减|提高|上升|降低|回落",
+            r"(?:同比|比|较)?(?:\d{4}年(?:末|底)?|上年同期|上年末|上年底|上年|去年|年初|人代会预算数|人代会|同期)(?:预算)?数?|(?:按|同|可比|自然)+口径|(?:扣除|剔除|除去|去除)[^，,；;]{0,14}?(?:因素|影响)(?:以后|之后|后)?|(?:增值税)?留抵退税(?:因素|影响)?(?:以后|之后|后)|同比|净增加|净增长|净减少|净增|净减|负增长|增长率|增长幅度|增幅|增速|降幅|下降幅度|减幅|增长|增加|下降|减少|增收|减收|增支|减支|调增|调减|提高|上升|降低|回落",
         )
         .expect("valid regex")
     });
