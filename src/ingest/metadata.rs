@@ -48,7 +48,7 @@ fn patterns() -> &'static Patterns {
             Regex::new(r"(\p{Han}{2,16}?)人民政府").expect("valid regex"),
             Regex::new(r"^(?:[(（]\p{Han}+[)）])?(\p{Han}{2,16}?)(?:本级|区级|县级|市级)?(?:19|20)\d{2}年").expect("valid regex"),
         ],
-        region_near: Regex::new(r"(\p{Han}{2,14}?(?:区|县|旗|市|州))(?:财政局|人民政府|人民代表大会|人大|第[一二三四五六七八九十]+届|(?:19|20)\d{2}年)")
+        region_near: Regex::new(r"(\p{Han}{2,14}?(?:区|县|旗|市|州|镇|乡))(?:财政局|人民政府|人民代表大会|人大|第[一二三四五六七八九十]+届|(?:19|20)\d{2}年)")
             .expect("valid regex"),
         region_any: Regex::new(r"(\p{Han}{2,5}(?:区|县|旗))").expect("valid regex"),
         date: Regex::new(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在").expect("valid regex"),
