@@ -1027,6 +1027,17 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         .filter(|c| !c.is_whitespace())
         .collect();
     let content = crate::extract::context::drop_flow_budget(&content);
+    // 契税收了多少: the verb 收 after a tax or fee is no part of its name.
+    let content = match content.strip_suffix('收') {
+        Some(item)
+            if item.ends_with(['税', '费'])
+                && item.chars().count() >= 2
+                && (rest.contains("税收了") || rest.contains("费收了")) =>
+        {
+            item.to_string()
+        }
+        _ => content,
+    };
     // 一般性转移支付总额: the total is the figure itself.
     let content = match content.strip_suffix("总额") {
         Some(stem) if stem.chars().count() >= 2 && !stem.ends_with(['债', '务', '限']) => stem.to_string(),
