@@ -783,10 +783,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     // 1至7月, 前三季度: the part of the year is read once, then is no content.
     let period = Period::find(&rest);
     rest = Period::strip(&rest);
-    // 用在某项目上: the reports say 用于.
-    for verb in ["用在", "用到"] {
-        rest = rest.replace(verb, "用于");
-    }
+    // 用在某项目上: the reports say 用于 (lexicon `question_rewrites.tsv`).
+    rest = crate::lexicon::rewrite_question(&rest);
     // 项目有多少个: 有 before a question word is no content (国有 stays).
     rest = rest.replace("有多少", "多少").replace("有几", "几");
     rest = stated_comparisons(&rest);

@@ -125,6 +125,37 @@ fn plan_words() -> &'static AhoCorasick {
     })
 }
 
+fn question_rewrites() -> &'static Table<&'static str> {
+    static T: OnceLock<Table<&'static str>> = OnceLock::new();
+    T.get_or_init(|| {
+        Table::new(
+            lines(include_str!("data/question_rewrites.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(from, to)| (from.trim(), to.trim()))
+                .collect(),
+        )
+    })
+}
+
+/// Rewrites how people ask into how reports say it (`question_rewrites.tsv`:
+/// 用在 → 用于, 调整以后 → 调整后).
+///
+/// ```
+/// assert_eq!(budgetq::lexicon::rewrite_question("预算调整以后用在哪"), "预算调整后用于哪");
+/// ```
+pub fn rewrite_question(text: &str) -> String {
+    let t = question_rewrites();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut last = 0;
+    for m in t.matcher.find_iter(text) {
+        out.push_str(&text[last..m.start()]);
+        out.push_str(t.values[m.pattern().as_usize()]);
+        last = m.end();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// Folds variant names into the one used for matching (财政收入 → 一般公共预算收入,
 /// 土地出让金 → 国有土地使用权出让收入, 专项债 → 专项债券).
 ///
