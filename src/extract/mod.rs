@@ -1551,4 +1551,33 @@ mod tests {
         assert!(find(&f, "88435").suspect.is_some());
         assert!(find(&f, "49406").suspect.is_none());
     }
+
+    #[test]
+    fn rates_by_their_nouns_counts_in_lists_and_changes_of_a_share() {
+        let f = facts(
+            "years: 2023/2024\n---\n一、收入\n其中，税收收入92470万元，增长率为9.1%，税收收入占一般公共预算收入的比重为58.3%，比上年增加1.2个百分点；非税收入66160万元，增幅3.7%。\n\
+             全区政府债务余额987350万元，比上年末净增加135300万元。\n\
+             财经委组织12名县人大代表和4名财经专家，对46个部门预算和8个重大投资项目的资金安排进行了重点审查。审计查出问题43个，已整改41个。\n\
+             新增一般债券12,000万元，用于农村公路提质改造7,000万元、中小学校舍改造5,000万元。\n\
+             全年未发生政府债务逾期和违约，当年收支结余2540万元，年末滚存结余37920万元。\n",
+        );
+        // 增长率为, 增幅: a growth rate of the figure before, named by its noun.
+        assert_eq!(
+            (find(&f, "9.1").metric.as_str(), find(&f, "9.1").relation.as_str()),
+            ("税收收入", "增长")
+        );
+        assert_eq!(find(&f, "3.7").metric, "非税收入");
+        // Points right after a share are the share's change.
+        assert_eq!(find(&f, "1.2").metric, find(&f, "58.3").metric);
+        assert_eq!(find(&f, "135300").metric, "政府债务余额");
+        // Counts listed together each name their own noun.
+        assert_eq!(find(&f, "46").metric, "部门预算");
+        assert_eq!(find(&f, "8").metric, "重大投资项目");
+        assert_eq!(find(&f, "41").metric, "审计查出问题已整改");
+        // A thousands separator ends no purpose: the total names the list, not one use.
+        assert_eq!(find(&f, "12,000").metric, "新增一般债券");
+        assert_eq!(find(&f, "2540").metric, "当年收支结余");
+        // 未发生政府债务逾期: no zero of the debt itself.
+        assert!(!f.iter().any(|x| x.value.is_zero() && x.metric == "政府债务余额"));
+    }
 }
