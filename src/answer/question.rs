@@ -489,6 +489,14 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
     sides(&a, &b, regions)
 }
 
+/// `在X中(所占)的比重`: a part's share of the whole X.
+fn share_within() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"在(?P<whole>[^，。？?在]{2,24}?)中(?:所占)?的?(?P<share>比重|占比|比例)").expect("valid regex")
+    })
+}
+
 /// The two parts of a sum the question names: 一般债务还本和付息加起来 →
 /// (一般债务还本, 一般债务付息); 新增一般债券和专项债券一共 → (新增一般债券, 新增专项债券).
 fn sum(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
@@ -785,6 +793,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     rest = Period::strip(&rest);
     // 用在某项目上: the reports say 用于 (lexicon `question_rewrites.tsv`).
     rest = crate::lexicon::rewrite_question(&rest);
+    // 税收收入在一般公共预算收入中的比重: the share of a part, said with 在…中.
+    rest = share_within().replace_all(&rest, "占${whole}的${share}").into_owned();
     // 项目有多少个: 有 before a question word is no content (国有 stays).
     rest = rest.replace("有多少", "多少").replace("有几", "几");
     rest = stated_comparisons(&rest);
