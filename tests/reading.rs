@@ -33,10 +33,16 @@ years: 2024/-
 合计 5000
 ";
 
+const AUDIT: &str = "关于甲戊县2023年度县本级预算执行和其他财政收支的审计工作报告
+县审计局依法审计了2023年度县本级预算执行情况。2023年7月至2024年6月，共完成审计项目21个，查出主要问题160个，提出审计建议58条。
+截至2024年7月底，已整改问题131个，整改率81.9%。
+";
+
 fn engine() -> (TempDir, TempDir, Engine) {
     let files = TempDir::new().unwrap();
     fs::write(files.path().join("review.txt"), REVIEW).unwrap();
     fs::write(files.path().join("department.txt"), DEPARTMENT).unwrap();
+    fs::write(files.path().join("audit.txt"), AUDIT).unwrap();
     let dir = TempDir::new().unwrap();
     let mut engine = Engine::create(dir.path()).unwrap();
     let summary = engine
@@ -100,4 +106,19 @@ fn a_numbered_project_table_names_its_projects() {
     );
     // The department's name is the report's scope, not a figure.
     assert_eq!(value(&engine, "甲丁县市场监管局2024年部门预算比上年增长了多少"), None);
+}
+
+#[test]
+fn an_audit_counts_for_the_year_it_audits() {
+    let (_f, _d, engine) = engine();
+    // 2023年7月至2024年6月 says when the audit ran, not which budget year.
+    assert_eq!(
+        value(&engine, "甲戊县2023年度审计查出了多少个主要问题"),
+        pair("160", "个")
+    );
+    // A count of what was not done is no count of what was found.
+    assert_ne!(
+        value(&engine, "甲戊县2023年度审计查出的问题还有多少个没有整改"),
+        pair("160", "个")
+    );
 }

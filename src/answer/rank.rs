@@ -759,9 +759,11 @@ pub fn score(
     // A count asked for by its unit (几名代表, 多少个部门) is told apart by that unit
     // and by most of its words: users name the occasion in their own words
     // (财经委初审时 for 会前…召开全体会议), so one word missing is no veto.
+    // (…but not past a negation: 还有多少个没有整改 is another count than 查出问题186个.)
     let counted_by_unit = fact.kind == ValueKind::Count
         && q.want == Some(ValueKind::Count)
-        && crate::lexicon::asked_count_unit(&q.text).is_some();
+        && crate::lexicon::asked_count_unit(&q.text).is_some()
+        && !['没', '未', '不'].iter().any(|w| q.content.contains(*w));
     let (mut hit, mut total) = (0.0f32, 0.0f32);
     for (i, b) in q_bigrams.iter().enumerate() {
         let w = idf.weight(b);

@@ -286,9 +286,21 @@ fn comparison_base(before: &str) -> Option<(u16, Option<Phase>)> {
 
 /// Year named in `text` nearest its end, not a comparison base (比2017年).
 fn last_year(text: &str) -> Option<u16> {
+    // 2023年7月至2024年6月, 共完成审计项目23个: a span of dates across two years says
+    // when the work was done, not which budget year a figure is of.
+    static SPAN: OnceLock<Regex> = OnceLock::new();
+    let span = SPAN.get_or_init(|| {
+        Regex::new(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?(?:至|到|—|－|-|~)(?:19|20)\d{2}年\d{1,2}月").expect("valid regex")
+    });
+    let spans: Vec<(usize, usize)> = if text.contains('至') || text.contains('到') || text.contains('—') {
+        span.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    } else {
+        Vec::new()
+    };
     year_re()
         .find_iter(text)
         .filter(|m| !text[..m.start()].ends_with(['比', '较']))
+        .filter(|m| !spans.iter().any(|(a, b)| m.start() >= *a && m.end() <= *b))
         .last()
         .and_then(|m| m.as_str()[..4].parse().ok())
 }
