@@ -1035,6 +1035,12 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         .filter(|c| !c.is_whitespace())
         .collect();
     let content = crate::extract::context::drop_flow_budget(&content);
+    // 区本级决算中增值税, 调整预算中的…: with the phase word gone its 中 hangs alone.
+    let content = content.trim_start_matches('中').replace("本级中", "本级");
+    let content = match content.strip_prefix("预算中") {
+        Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
+        _ => content,
+    };
     // 契税收了多少: the verb 收 after a tax or fee is no part of its name.
     let content = match content.strip_suffix('收') {
         Some(item)

@@ -725,6 +725,10 @@ pub fn score(
             }
         })
         .collect();
+    // A figure whose own name shares no word with the question ranks below one
+    // that does, however much its long sentence says (上年结转7.98亿元 at the end of
+    // a list of sources that names 一次性留抵退税补助 earlier).
+    let unnamed = !metric.is_empty() && !credit.iter().any(|c| *c >= 0.9);
     // …but the scope alone names no figure (檀山县教育局部门预算比上年增长了多少).
     if credit.iter().all(|c| *c == 0.0 || *c == SCOPE_CREDIT) && credit.contains(&SCOPE_CREDIT) {
         reject!(fact);
@@ -887,6 +891,9 @@ pub fn score(
     }
     if fact.approx {
         total_score -= 0.05;
+    }
+    if unnamed {
+        total_score -= 0.1;
     }
     // 有几个内设机构: the count whose own name is the thing counted (本部门内设机构12个,
     // not 另设基层市场监管所16个 of the same sentence).
