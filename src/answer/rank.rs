@@ -476,7 +476,7 @@ fn relation_fits(q: &Question, fact: &Fact) -> bool {
         Relation::Completion => rel == "完成率" || (rel == "占比" && share_of_budget(&fact.metric)),
         // (占调整预算的比例: the budget asked of is a phase, gone from the content.)
         Relation::Share if share_of_budget(&q.content) || share_of_budget(&q.plain) => rel == "完成率" || rel == "占比",
-        Relation::Share => rel == "占比" || fact.metric.contains("占比") || fact.metric.contains("比重"),
+        Relation::Share => rel == "占比" || ["占比", "比重", "比例"].iter().any(|w| fact.metric.contains(w)),
         Relation::OfLastYear => rel == crate::extract::context::OF_LAST_YEAR,
         Relation::Adjustment { up } => {
             // (a budget left as it was, 不作调整, changed by zero either way)
