@@ -399,6 +399,12 @@ fn negates(metric: &str, content: &str) -> bool {
 /// The question may name the item in other words that keep its characters in
 /// order (税收 for 税收收入, 偿还债务本金 for 偿还本金).
 fn names_other_item(metric: &str, content: &str) -> bool {
+    // 转移性支出中上解支出: the figure is the part named after 中, not the whole.
+    let metric = ["支出中", "收入中", "资金中"]
+        .iter()
+        .filter_map(|w| metric.rfind(w).map(|i| &metric[i + w.len()..]))
+        .find(|part| part.chars().count() >= 2)
+        .unwrap_or(metric);
     let asked = crate::lexicon::line_items(content);
     // 收入总计 (the revenue with transfers, balances and debt added) is never
     // answered by the revenue itself.
@@ -536,9 +542,9 @@ fn kind_fits(q: &Question, fact: &Fact) -> Option<f32> {
 const SCOPE_CREDIT: f32 = 0.79;
 
 /// Turns a fact down: `None`, and with `BUDGETQ_TRACE=WORD` in the environment a line
-/// on stderr naming the rule (its line here) for facts whose metric holds WORD (or whose
-/// value is WORD: `12名`), so a
-/// developer sees why an expected figure never became a candidate.
+/// on stderr naming the rule (its line here) for each fact whose metric holds WORD or
+/// whose value is WORD (`12名`): a developer sees why an expected figure never became
+/// a candidate.
 macro_rules! reject {
     ($fact:expr) => {{
         trace_rejection($fact, line!());
