@@ -53,6 +53,21 @@ struct Table<T> {
     values: Vec<T>,
 }
 
+impl Table<&'static str> {
+    /// `text` with every entry (leftmost longest) replaced by its value.
+    fn replace_all(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut last = 0;
+        for m in self.matcher.find_iter(text) {
+            out.push_str(&text[last..m.start()]);
+            out.push_str(self.values[m.pattern().as_usize()]);
+            last = m.end();
+        }
+        out.push_str(&text[last..]);
+        out
+    }
+}
+
 impl<T> Table<T> {
     fn new<W: AsRef<[u8]>>(entries: Vec<(W, T)>) -> Table<T> {
         let (words, values): (Vec<W>, Vec<T>) = entries.into_iter().unzip();
@@ -144,16 +159,7 @@ fn question_rewrites() -> &'static Table<&'static str> {
 /// assert_eq!(budgetq::lexicon::rewrite_question("预算调整以后用在哪"), "预算调整后用于哪");
 /// ```
 pub fn rewrite_question(text: &str) -> String {
-    let t = question_rewrites();
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut last = 0;
-    for m in t.matcher.find_iter(text) {
-        out.push_str(&text[last..m.start()]);
-        out.push_str(t.values[m.pattern().as_usize()]);
-        last = m.end();
-    }
-    out.push_str(&text[last..]);
-    out
+    question_rewrites().replace_all(text)
 }
 
 /// Folds variant names into the one used for matching (财政收入 → 一般公共预算收入,
@@ -164,16 +170,7 @@ pub fn rewrite_question(text: &str) -> String {
 /// assert_eq!(budgetq::lexicon::fold_synonyms("一般公共预算收入"), "一般公共预算收入");
 /// ```
 pub fn fold_synonyms(text: &str) -> String {
-    let t = synonyms();
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut last = 0;
-    for m in t.matcher.find_iter(text) {
-        out.push_str(&text[last..m.start()]);
-        out.push_str(t.values[m.pattern().as_usize()]);
-        last = m.end();
-    }
-    out.push_str(&text[last..]);
-    out
+    synonyms().replace_all(text)
 }
 
 /// The characters for which `is_separator` is true that stand in a word
