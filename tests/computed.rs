@@ -7,9 +7,10 @@
 //! adjustment left alone (不作调整 → 0), a column of one level (全县 | 县本级).
 //! The reports are written here (invented counties, invented figures).
 
-use std::fs;
+mod common;
 
 use budgetq::Engine;
+use common::{pair, value};
 use tempfile::TempDir;
 
 const DEBT: &str = "source: synthetic (invented figures)
@@ -87,27 +88,13 @@ years: 2024/-
 ";
 
 fn engine() -> (TempDir, TempDir, Engine) {
-    let files = TempDir::new().unwrap();
-    fs::write(files.path().join("debt.txt"), DEBT).unwrap();
-    fs::write(files.path().join("adjustment.txt"), ADJUSTMENT).unwrap();
-    fs::write(files.path().join("final.txt"), FINAL).unwrap();
-    fs::write(files.path().join("nine.txt"), NINE_MONTHS).unwrap();
-    fs::write(files.path().join("department.txt"), DEPARTMENT).unwrap();
-    let dir = TempDir::new().unwrap();
-    let mut engine = Engine::create(dir.path()).unwrap();
-    let summary = engine
-        .ingest(&[files.path().to_path_buf()], false, &mut |_| {})
-        .unwrap();
-    assert!(summary.skipped.is_empty());
-    (files, dir, engine)
-}
-
-fn value(engine: &Engine, question: &str) -> Option<(String, String)> {
-    engine.ask(question).answer.map(|a| (a.value, a.unit))
-}
-
-fn pair(value: &str, unit: &str) -> Option<(String, String)> {
-    Some((value.to_string(), unit.to_string()))
+    common::engine_of(&[
+        ("debt.txt", DEBT),
+        ("adjustment.txt", ADJUSTMENT),
+        ("final.txt", FINAL),
+        ("nine.txt", NINE_MONTHS),
+        ("department.txt", DEPARTMENT),
+    ])
 }
 
 #[test]

@@ -4,9 +4,10 @@
 //! share named without its whole, a change in points of a share. The reports are
 //! written here (invented places, invented figures).
 
-use std::fs;
+mod common;
 
 use budgetq::Engine;
+use common::{pair, value};
 use tempfile::TempDir;
 
 const REVIEW: &str = "甲丙县人民代表大会财政经济委员会
@@ -39,25 +40,11 @@ const AUDIT: &str = "关于甲戊县2023年度县本级预算执行和其他财�
 ";
 
 fn engine() -> (TempDir, TempDir, Engine) {
-    let files = TempDir::new().unwrap();
-    fs::write(files.path().join("review.txt"), REVIEW).unwrap();
-    fs::write(files.path().join("department.txt"), DEPARTMENT).unwrap();
-    fs::write(files.path().join("audit.txt"), AUDIT).unwrap();
-    let dir = TempDir::new().unwrap();
-    let mut engine = Engine::create(dir.path()).unwrap();
-    let summary = engine
-        .ingest(&[files.path().to_path_buf()], false, &mut |_| {})
-        .unwrap();
-    assert!(summary.skipped.is_empty());
-    (files, dir, engine)
-}
-
-fn value(engine: &Engine, question: &str) -> Option<(String, String)> {
-    engine.ask(question).answer.map(|a| (a.value, a.unit))
-}
-
-fn pair(value: &str, unit: &str) -> Option<(String, String)> {
-    Some((value.to_string(), unit.to_string()))
+    common::engine_of(&[
+        ("review.txt", REVIEW),
+        ("department.txt", DEPARTMENT),
+        ("audit.txt", AUDIT),
+    ])
 }
 
 #[test]

@@ -54,6 +54,16 @@ struct Table<T> {
 }
 
 impl Table<&'static str> {
+    /// A table from a data file of `from<TAB>to` lines.
+    fn from_pairs(tsv: &'static str) -> Table<&'static str> {
+        Table::new(
+            lines(tsv)
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(from, to)| (from.trim(), to.trim()))
+                .collect(),
+        )
+    }
+
     /// `text` with every entry (leftmost longest) replaced by its value.
     fn replace_all(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + 16);
@@ -81,14 +91,7 @@ impl<T> Table<T> {
 
 fn synonyms() -> &'static Table<&'static str> {
     static T: OnceLock<Table<&'static str>> = OnceLock::new();
-    T.get_or_init(|| {
-        Table::new(
-            lines(include_str!("data/synonyms.tsv"))
-                .filter_map(|l| l.split_once('\t'))
-                .map(|(from, to)| (from.trim(), to.trim()))
-                .collect(),
-        )
-    })
+    T.get_or_init(|| Table::from_pairs(include_str!("data/synonyms.tsv")))
 }
 
 fn frame_words() -> &'static AhoCorasick {
@@ -142,14 +145,7 @@ fn plan_words() -> &'static AhoCorasick {
 
 fn question_rewrites() -> &'static Table<&'static str> {
     static T: OnceLock<Table<&'static str>> = OnceLock::new();
-    T.get_or_init(|| {
-        Table::new(
-            lines(include_str!("data/question_rewrites.tsv"))
-                .filter_map(|l| l.split_once('\t'))
-                .map(|(from, to)| (from.trim(), to.trim()))
-                .collect(),
-        )
-    })
+    T.get_or_init(|| Table::from_pairs(include_str!("data/question_rewrites.tsv")))
 }
 
 /// Rewrites how people ask into how reports say it (`question_rewrites.tsv`:
