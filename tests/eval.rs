@@ -331,6 +331,9 @@ fn blind_questions_hold_their_floor() {
         "questions-sr",
         "questions-ss",
         "questions-st",
+        "questions-su",
+        "questions-sv",
+        "questions-sw",
     ] {
         all.extend(golds(&format!("blind/{set}.jsonl")));
     }

@@ -1052,7 +1052,12 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         return sum;
     }
     // 调增了多少 that the report states only as the budget before and after.
-    if let (None, Relation::Adjustment { up }) = (picked, q.relation) {
+    // (决算数较调整预算数增减额: no adjustment when a phase after it is named.)
+    let budgets_only = !q
+        .phases
+        .iter()
+        .any(|p| matches!(p, Phase::Actual | Phase::Final | Phase::Expected));
+    if let (None, Relation::Adjustment { up }, true) = (picked, q.relation, budgets_only) {
         let at = |phase: Phase| Question {
             phases: vec![phase],
             relation: Relation::Level,

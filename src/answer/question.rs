@@ -74,6 +74,8 @@ pub struct Question {
     pub content: String,
     /// The part of the year asked about (上半年, 1-9月), if any.
     pub period: Option<Period>,
+    /// What the asker says the figure is not (（不是税收总收入）): no fact so named answers.
+    pub excluded: Vec<String>,
 }
 
 /// The patterns of literal alternatives are compiled without a prefilter
@@ -305,7 +307,7 @@ fn table_reference() -> &'static Regex {
 
 /// Words after which a second amount is compared: A比B多/少(了)多少.
 const COMPARE_VERBS: &str =
-    "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增加|减少|调增|调减|节约|差";
+    "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增减额为|增减额是|增减额|增减|增加|减少|调增|调减|节约|差";
 
 /// The budgets a figure may belong to, as named in questions.
 const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"];
@@ -385,7 +387,7 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
             // 调整预算还剩多少没有支出: the budget less what was done.
             // (还剩 reads 余额 once synonyms are folded.)
             // (还有多少 reads 还多少 once 有 before a question word is dropped)
-            re(r"^(.+?)(?:还剩下?|还有|还|剩下|剩余|余额)(?:多少)?(?:没有?|未)(支出|花|执行|使用|动用|用|完成)"),
+            re(r"^(.+?)(?:还剩下?|还有|还|剩下|剩余|余额)(?:多少)?(?:预算|资金|钱)?(?:没有?|未)(支出|花|执行|使用|动用|用|完成)"),
             // 收入中税收以外的部分: the whole less the part named.
             re(r"^(.+?)(?:当中|中|里)(.+?)(?:以外|之外)的?"),
             // 除市级以外各县区一般公共预算收入合计: the same.
@@ -740,6 +742,15 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     }
     let text = canonical(&text);
     let mut rest = text.clone();
+    // （不是税收总收入）: read once, then no content.
+    let mut excluded = Vec::new();
+    if rest.contains(['（', '(']) {
+        excluded = not_remark()
+            .captures_iter(&rest)
+            .map(|c| c["not"].trim_end_matches(['的', '数']).to_string())
+            .collect();
+        rest = not_remark().replace_all(&rest, " ").into_owned();
+    }
 
     let mut region_key = None;
     let (found_regions, unknown_region) = match regions.find(&rest) {
@@ -787,6 +798,11 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     // 预算调整汇总表中…, 一般债务余额情况表里…: where the figure is printed is no content.
     if rest.contains('表') {
         rest = table_reference().replace_all(&rest, " ").into_owned();
+    }
+    // 下半年还需要收多少才能完成年度预算: the plan less what is done (read before the
+    // part of the year, which here names what is left, not the figure asked).
+    if let Some(shortfall) = crate::lexicon::shortfall(&rest) {
+        rest = shortfall;
     }
     // 1至7月, 前三季度: the part of the year is read once, then is no content.
     let period = Period::find(&rest);
@@ -1079,7 +1095,14 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         planned,
         content,
         period,
+        excluded,
     }
+}
+
+/// `（不是税收总收入）`: a remark naming what the figure asked is not.
+fn not_remark() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| Regex::new(r"[（(](?:而?不是|并非|而非|非)(?P<not>[^（）()]{2,20})[）)]").expect("valid regex"))
 }
 
 #[cfg(test)]

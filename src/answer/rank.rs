@@ -289,7 +289,15 @@ fn purpose_head(fact: &Fact) -> &str {
         .rfind(['；', ';', '。', '：', ':'])
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let segment = &before[start..];
-    segment.find("用于").map_or("", |i| &segment[..i])
+    if let Some(i) = segment.find("用于") {
+        return &segment[..i];
+    }
+    // …or what a list after a colon itemises (新增专项债券8.30亿元，共安排4个项目：A项目2.50亿元，…).
+    let item_start = before
+        .rfind(['；', ';', '。'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let item = &before[item_start..];
+    item.rfind(['：', ':']).map_or("", |i| &item[..i])
 }
 
 pub fn clause_before(fact: &Fact) -> &str {
@@ -596,6 +604,9 @@ pub fn score(
         }
     }
     if names_other_budget(&metric_text, &fact.topic, &q.content) {
+        reject!(fact);
+    }
+    if q.excluded.iter().any(|x| metric_text.contains(x.as_str())) {
         reject!(fact);
     }
     if !relation_fits(q, fact) || negates(&metric_text, &q.content) || names_other_item(&metric_text, &q.content) {

@@ -567,7 +567,9 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                 .find(|r| r.parent.is_none());
             // A rate or change describes the amount right before it (旗本级35900万元,下降8%).
             // …but not across a closed parenthesis (…开发区9100万元),比人代会…减少25000万元).
-            let after_parens = prev_in_sentence.is_some_and(|r| text[r.m.end..m.start].contains([')', '）']));
+            // (a remark that holds no figure closes no part: 同比增长(以下简称“增长”)55.2%)
+            let after_parens = prev_in_sentence
+                .is_some_and(|r| context::without_remarks(&text[r.m.end..m.start]).contains([')', '）']));
             // 由60000万元调整为33500万元: the same figure, before and after.
             let restated = prev_in_sentence.is_some_and(|r| {
                 let gap = text[r.m.end..m.start].trim_start_matches('元').trim();
@@ -1211,7 +1213,15 @@ fn parent_of(
         .rev()
         // Not a comparison's base (比2023年预计执行数30286万元增长5%。其中：…), nor a
         // change for a level when one was stated (余额X万元，比上年末增加Y万元。其中：…).
-        .filter(|(_, r)| r.m.end <= at && r.m.kind == m.kind && !r.compared && !text[r.m.end..].starts_with('的'))
+        // Nor a bound (控制在限额1236亿元以内，其中市本级债务余额…).
+        .filter(|(_, r)| {
+            let after = &text[r.m.end..];
+            r.m.end <= at
+                && r.m.kind == m.kind
+                && !r.compared
+                && !after.starts_with('的')
+                && !["以内", "之内", "内"].iter().any(|w| after.starts_with(w))
+        })
         .max_by_key(|(i, r)| (r.relation.is_empty() != change, *i))
         .map(|(i, _)| i + offset)
 }

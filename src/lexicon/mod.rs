@@ -158,6 +158,103 @@ pub fn rewrite_question(text: &str) -> String {
     question_rewrites().replace_all(text)
 }
 
+/// The words of `shortfall.tsv`: cues, targets (with the name reports use) and fillers.
+struct ShortfallWords {
+    cues: AhoCorasick,
+    targets: Table<&'static str>,
+    fillers: AhoCorasick,
+}
+
+fn shortfall_words() -> &'static ShortfallWords {
+    static T: OnceLock<ShortfallWords> = OnceLock::new();
+    T.get_or_init(|| {
+        let rows: Vec<Vec<&'static str>> = lines(include_str!("data/shortfall.tsv"))
+            .map(|l| l.split('\t').map(str::trim).collect())
+            .collect();
+        let words = |kind: &str| -> Vec<&'static str> {
+            rows.iter()
+                .filter(|r| r.first() == Some(&kind))
+                .filter_map(|r| r.get(1).copied())
+                .collect()
+        };
+        let targets = rows
+            .iter()
+            .filter(|r| r.first() == Some(&"target"))
+            .filter_map(|r| Some((*r.get(1)?, *r.get(2)?)))
+            .collect();
+        let list = |kind: &str| {
+            matcher()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(words(kind))
+                .expect("embedded word lists build")
+        };
+        ShortfallWords {
+            cues: list("cue"),
+            targets: Table::new(targets),
+            fillers: list("filler"),
+        }
+    })
+}
+
+/// What is left to reach a plan or a limit, asked in any of the ways `shortfall.tsv`
+/// lists, said as the comparison the difference reader knows: the figure done set
+/// against the plan as reports name it (`收入完成距离年初预算还差多少`), or a balance
+/// against its limit. `None` when the text asks no shortfall, names no target or no
+/// figure, or compares with 比/较 itself.
+///
+/// ```
+/// assert_eq!(
+///     budgetq::lexicon::shortfall("一般公共预算收入下半年还要完成多少才能达到年度预算").as_deref(),
+///     Some("一般公共预算收入完成距离年初预算还差多少")
+/// );
+/// assert_eq!(budgetq::lexicon::shortfall("一般公共预算收入是多少"), None);
+/// ```
+pub fn shortfall(text: &str) -> Option<String> {
+    let words = shortfall_words();
+    // （限额减余额）: how the asker would work it out is no figure.
+    let text = remarks().replace_all(text, "");
+    if !words.cues.is_match(text.as_ref()) || text.contains(['比', '较', '减']) {
+        return None;
+    }
+    let target = words.targets.matcher.find_iter(text.as_ref()).last()?;
+    let stated = words.targets.values[target.pattern().as_usize()];
+    let before = &text[..target.start()];
+    // 专项债务限额: the debt the limit is of.
+    let debt = if stated == "限额" {
+        ["政府债务", "一般债务", "专项债务", "债务"]
+            .iter()
+            .find(|d| before.ends_with(*d))
+            .copied()
+    } else {
+        None
+    };
+    let before = &before[..before.len() - debt.map_or(0, str::len)];
+    let rest = format!("{before}{}", &text[target.end()..]);
+    let rest = words.cues.replace_all(&rest, &vec![""; words.cues.patterns_len()]);
+    let metric = words
+        .fillers
+        .replace_all(&rest, &vec![""; words.fillers.patterns_len()]);
+    let metric: String = metric.split_whitespace().collect::<Vec<_>>().join(" ");
+    let named = metric.chars().filter(|c| crate::text::is_han(*c)).count() >= 2;
+    if stated == "限额" {
+        // 债务限额还剩多少空间: the balance of the same debt, set against its limit.
+        let debt = debt.unwrap_or("");
+        let balance = if named && (metric.contains("余额") || metric.contains("债务")) {
+            metric
+        } else {
+            format!("{}余额", if debt.is_empty() { "政府债务" } else { debt })
+        };
+        return Some(format!("{balance}距离{debt}限额还差多少"));
+    }
+    named.then(|| format!("{metric}完成距离{stated}还差多少"))
+}
+
+/// A remark in brackets: （限额减余额）.
+fn remarks() -> &'static regex::Regex {
+    static P: OnceLock<regex::Regex> = OnceLock::new();
+    P.get_or_init(|| regex::Regex::new(r"[（(][^（）()]*[）)]").expect("valid regex"))
+}
+
 /// Folds variant names into the one used for matching (财政收入 → 一般公共预算收入,
 /// 土地出让金 → 国有土地使用权出让收入, 专项债 → 专项债券).
 ///

@@ -19,22 +19,28 @@ struct Row<'a> {
     start: usize,
     end: usize,
     cells: Vec<(usize, &'a str)>,
+    /// The blank characters before each cell's text (a PDF's indentation of items).
+    indents: Vec<usize>,
 }
 
 fn grid_row(line: &str, start: usize) -> Option<Row<'_>> {
     let t = line.trim_end();
     let inner = t.strip_prefix('|')?.strip_suffix('|')?;
     let mut cells = Vec::new();
+    let mut indents = Vec::new();
     let mut pos = start + 1;
     for part in inner.split('|') {
         let lead = part.len() - part.trim_start().len();
         cells.push((pos + lead, part.trim()));
+        // (the blank every markdown cell opens with is no indentation)
+        indents.push(part[..lead].chars().count().saturating_sub(1));
         pos += part.len() + 1;
     }
     Some(Row {
         start,
         end: start + t.len(),
         cells,
+        indents,
     })
 }
 
@@ -263,6 +269,12 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
     let mut out: Vec<Reading> = Vec::new();
     // The reading of the last row that was not a 其中 part, per column.
     let mut totals: Vec<Option<usize>> = vec![None; columns.len()];
+    // Rows that may have indented items: their indentation and readings per column.
+    let mut indented: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
+    // The reading of the total row (合计) that the table's title names, per column,
+    // and the column of each reading.
+    let mut subject_totals: Vec<Option<usize>> = vec![None; columns.len()];
+    let mut columns_of: Vec<usize> = Vec::new();
     // A 序号 column whose numbers a PDF copy ran into the names (`| 3建阳区第二人民医院迁建项目 | 18000 |`).
     let numbered = header_cells
         .first()
@@ -278,6 +290,12 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
         } else {
             &row.cells
         };
+        let label_at = if cells.len() == row.cells.len() {
+            label_col
+        } else {
+            label_col.saturating_sub(1)
+        };
+        let indent = row.indents.get(label_at).copied().unwrap_or(0);
         if cells.len() != columns.len() {
             continue;
         }
@@ -292,6 +310,22 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
             continue;
         }
         let is_part = raw_label.trim_start().starts_with("其中");
+        // Items indented under a row are its parts (一般性转移支付收入 / 　　均衡性转移支付收入);
+        // the items after 其中： line up with the word after it, not with 其中.
+        let own_indent = indent
+            + if is_part {
+                raw_label
+                    .chars()
+                    .take_while(|c| matches!(c, '其' | '中' | ':' | '：'))
+                    .count()
+            } else {
+                0
+            };
+        while indented.last().is_some_and(|(i, _)| *i >= own_indent) {
+            indented.pop();
+        }
+        let indent_parent = indented.last().map(|(_, readings)| readings.clone());
+        let mut readings: Vec<Option<usize>> = vec![None; columns.len()];
         let label_year = header::year_in(raw_label);
         for (i, (col, (start, cell))) in columns.iter().zip(cells).enumerate() {
             if !matches!(col.kind, Kind::Amount | Kind::Percent(_)) || !is_number(cell) {
@@ -379,10 +413,21 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
                     )
                 }
             };
-            let parent = if is_part { totals[i] } else { None };
+            let parent = if is_part {
+                totals[i]
+            } else if matches!(kind, ValueKind::Money | ValueKind::Count) {
+                indent_parent.as_ref().and_then(|r| r[i])
+            } else {
+                None
+            };
             if !is_part {
                 totals[i] = Some(out.len());
             }
+            if total && !subject.is_empty() && metric.ends_with(subject.as_str()) {
+                subject_totals[i] = Some(out.len());
+            }
+            readings[i] = Some(out.len());
+            columns_of.push(i);
             out.push(Reading {
                 compared: false,
                 m: Mention {
@@ -403,6 +448,16 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
                 parent,
                 sentence: (row.start, row.end),
             });
+        }
+        indented.push((own_indent, readings));
+    }
+    // The items of a table titled by what they add up to (共同财政事权转移支付分项目表,
+    // 义务教育 … 合计) are parts of its total.
+    for (k, column) in columns_of.iter().enumerate() {
+        if let Some(total) = subject_totals[*column] {
+            if out[k].parent.is_none() && k != total && out[k].m.kind == ValueKind::Money {
+                out[k].parent = Some(total);
+            }
         }
     }
     out

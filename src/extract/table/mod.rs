@@ -30,11 +30,8 @@ fn is_number(cell: &str) -> bool {
 /// The budget and the year that the headings above a table name.
 fn section_context(p: &Paragraph) -> (String, Option<u16>) {
     let topic = p.section.iter().rev().find_map(|h| context::topic_in(h)).unwrap_or("");
-    let year = p
-        .section
-        .iter()
-        .rev()
-        .find_map(|h| h.get(..4).and_then(|y| y.parse::<u16>().ok()));
+    // (二、2026年预算草案: the year after the heading's marker too)
+    let year = p.section.iter().rev().find_map(|h| header::year_in(h));
     (topic.to_string(), year)
 }
 

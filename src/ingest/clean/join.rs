@@ -86,7 +86,8 @@ pub fn rejoin(lines: Vec<String>) -> Vec<String> {
     let lines: Vec<String> = lines
         .into_iter()
         .map(|l| {
-            if l.contains(char::is_whitespace) {
+            // (a grid row keeps the indentation of its names: whose part each is)
+            if l.contains(char::is_whitespace) && !super::tables::is_grid_row(&l) {
                 collapse(&l)
             } else {
                 l

@@ -96,6 +96,17 @@ fn tidy(cell: &str) -> String {
     }
 }
 
+/// A pipe cell tidied, keeping the indentation of a name (`|     其中：教育 |`: the
+/// blanks past the one every cell opens with), which says whose part it is.
+fn indented_tidy(cell: &str) -> String {
+    let tidied = tidy(cell);
+    let indent = cell.chars().take_while(|c| c.is_whitespace()).count().saturating_sub(1);
+    if indent == 0 || tidied.is_empty() || is_number(&tidied) {
+        return tidied;
+    }
+    format!("{}{tidied}", " ".repeat(indent))
+}
+
 fn grid(cells: &[String]) -> String {
     format!("| {} |", cells.join(" | "))
 }
@@ -117,7 +128,7 @@ fn pipe_cells(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t.strip_suffix('|').unwrap_or(t);
-    let cells: Vec<String> = t.split('|').map(tidy).collect();
+    let cells: Vec<String> = t.split('|').map(indented_tidy).collect();
     let separator = cells
         .iter()
         .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | '—')));
