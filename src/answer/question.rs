@@ -76,6 +76,8 @@ pub struct Question {
     pub period: Option<Period>,
     /// What the asker says the figure is not (（不是税收总收入）): no fact so named answers.
     pub excluded: Vec<String>,
+    /// The phase of the figure a change is measured from (比上年执行数增长, 与2024年年初预算相比).
+    pub base: Option<Phase>,
 }
 
 /// The patterns of literal alternatives are compiled without a prefilter
@@ -846,6 +848,28 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         rest = rest.replacen(&word, " ", 1);
         untranslated = glossary::untranslated(&rest);
     }
+    // 比2025年执行数增长多少: the base of the change, read once; its year and phase are
+    // not the figure's.
+    // (比2023年执行数多多少 is a difference of two figures, read as such below)
+    let mut base = None;
+    let rate_asked = matches!(
+        crate::lexicon::wanted_kind(&rest),
+        Some(ValueKind::Percent | ValueKind::Points)
+    ) || ["增幅", "增速", "增长率", "降幅", "%", "百分", "几成"]
+        .iter()
+        .any(|w| rest.contains(w));
+    if rate_asked && rest.contains(['比', '较', '与', '同']) {
+        if let Some(c) = comparison_base().captures(&rest) {
+            base = PHASE_CUES
+                .iter()
+                .chain(&[("预算", Phase::Initial), ("执行", Phase::Actual)])
+                .find(|(cue, _)| c["phase"].starts_with(cue))
+                .map(|(_, phase)| *phase);
+            if base.is_some() {
+                rest = comparison_base().replace(&rest, " 比上年 ").into_owned();
+            }
+        }
+    }
     let mut year = None;
     if let Some(c) = p.year.captures(&rest) {
         year = c[1].parse().ok();
@@ -966,6 +990,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     } else if percent_asked
         && (rest.contains("预算的") || rest.contains("完成率") || rest.contains("执行率"))
         && ["完成", "为", "是", "达", "执行"].iter().any(|w| rest.contains(w))
+        // (预算的增幅是多少: the budget's growth, not a completion)
+        && !["增幅", "增长", "增速", "降幅"].iter().any(|w| rest.contains(w))
     {
         Relation::Completion
     } else if up.is_some() || adjustment.is_some() || rest.contains("同比") || rest.contains("几倍") {
@@ -1029,11 +1055,19 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let kept: &[&str] = if rate_named { RATE_NAMES } else { &[] };
     let mut content = crate::lexicon::drop_frame_words_but(&p.in_respect.replace_all(&rest, "$1"), kept);
     content = p.question_words.replace_all(&content, " ");
+    // 年末结转和结余, 年初结转: the time names the balance, it is no phase here.
+    const BALANCE_TIMES: [(&str, &str); 3] = [("年初结", "\u{E000}"), ("年末结", "\u{E001}"), ("年末滚", "\u{E002}")];
+    for (words, mark) in BALANCE_TIMES {
+        content = content.replace(words, mark);
+    }
     for w in CUE_WORDS.split_whitespace().chain(PHASE_CUES.iter().map(|(w, _)| *w)) {
         if rate_named && RATE_NAMES.contains(&w) {
             continue;
         }
         content = content.replace(w, " ");
+    }
+    for (words, mark) in BALANCE_TIMES {
+        content = content.replace(mark, words);
     }
     // 支出比年初预算: the 比 of a comparison whose other side was a phase word.
     content = content
@@ -1096,7 +1130,19 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         content,
         period,
         excluded,
+        base,
     }
+}
+
+/// `比上年执行数`, `与2024年年初预算相比`, `较上年预算数`: what a change is measured from.
+fn comparison_base() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?:比|较|与|同)(?:上年|去年|上一年|(?:19|20)\d{2}年)(?:度)?(?:的)?(?P<phase>年初预算|调整预算|预算|预计执行|执行|决算|实际完成|完成)(?:数)?(?:相比|比)?",
+        )
+        .expect("valid regex")
+    })
 }
 
 /// `（不是税收总收入）`: a remark naming what the figure asked is not.

@@ -300,6 +300,23 @@ fn purpose_head(fact: &Fact) -> &str {
     item.rfind(['：', ':']).map_or("", |i| &item[..i])
 }
 
+/// The phase of the base a change's own clause names (比上年执行数增长 → 执行).
+fn base_named(clause: &str) -> Option<Phase> {
+    let at = clause.find(['比', '较'])?;
+    let base = &clause[at..];
+    [
+        ("预计", Phase::Expected),
+        ("执行", Phase::Actual),
+        ("完成", Phase::Actual),
+        ("决算", Phase::Final),
+        ("调整预算", Phase::Adjusted),
+        ("预算", Phase::Initial),
+    ]
+    .iter()
+    .find(|(word, _)| base.contains(word))
+    .map(|(_, phase)| *phase)
+}
+
 pub fn clause_before(fact: &Fact) -> &str {
     let sentence = fact.sentence.as_str();
     let number_start = number_at(fact).unwrap_or(sentence.len());
@@ -608,6 +625,14 @@ pub fn score(
     }
     if q.excluded.iter().any(|x| metric_text.contains(x.as_str())) {
         reject!(fact);
+    }
+    // 比上年执行数增长 is not the change 比上年预算数 the same sentence states.
+    if let Some(base) = q.base.filter(|_| !fact.relation.is_empty()) {
+        // (a table's column says it in the relation: 比上年执行数增长)
+        let named = base_named(clause_before(fact)).or_else(|| base_named(&fact.relation));
+        if named.is_some_and(|named| named != base && !(named == Phase::Initial && base == Phase::Adjusted)) {
+            reject!(fact);
+        }
     }
     if !relation_fits(q, fact) || negates(&metric_text, &q.content) || names_other_item(&metric_text, &q.content) {
         reject!(fact);

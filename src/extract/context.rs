@@ -285,12 +285,17 @@ fn strip_to_residue(clause: &str) -> String {
     let s = s.trim_matches(|c: char| !c.is_alphanumeric());
     // 当年结余 is the year's surplus, not the 滚存结余 carried over: its 当年 stays.
     let year_balance;
-    let s = if (s.starts_with("结余") || s.starts_with("收支结余")) && canonical(clause).contains(&format!("当年{s}"))
+    // (…and 年初结转和结余 is what the year began with, 年末结转和结余 what it ended with)
+    let balance = ["结余", "收支结余", "结转"].iter().any(|w| s.starts_with(w));
+    let s = match ["当年", "年初", "年末"]
+        .iter()
+        .find(|when| balance && canonical(clause).contains(&format!("{when}{s}")))
     {
-        year_balance = format!("当年{s}");
-        year_balance.as_str()
-    } else {
-        s
+        Some(when) => {
+            year_balance = format!("{when}{s}");
+            year_balance.as_str()
+        }
+        None => s,
     };
     // What is left of 为调整预算数290455万元的 is no name at all.
     if s.chars().all(|c| "为数的是其".contains(c)) {

@@ -131,6 +131,10 @@ fn title_candidates(lines: &[String]) -> Vec<String> {
         if crate::ingest::structure::heading_level(&title).is_some() {
             continue;
         }
+        // 勉县教育局 / 2024年部门预算公开说明: a department's page names it on the line above.
+        if i > 0 && is_organisation(&head[i - 1]) && region_from_title(&title).is_none() {
+            title = format!("{}{title}", head[i - 1]);
+        }
         let title = strip_province_prefix(&title);
         if let Some(score) = title_score(&title) {
             candidates.push((score, i, title));
@@ -138,6 +142,27 @@ fn title_candidates(lines: &[String]) -> Vec<String> {
     }
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     candidates.into_iter().map(|(_, _, t)| t).collect()
+}
+
+/// A line that is only the name of a government body (塔尔巴县自然资源局, 某某镇人民政府).
+fn is_organisation(line: &str) -> bool {
+    const ENDS: [&str; 10] = [
+        "局",
+        "委员会",
+        "委",
+        "办公室",
+        "中心",
+        "政府",
+        "管委会",
+        "厅",
+        "办事处",
+        "院",
+    ];
+    display_width(line) <= 40
+        && !line.contains(['，', ',', '。', '：', ':', ' '])
+        && ENDS.iter().any(|e| line.ends_with(e))
+        // (a place before the body's name: 勉县教育局, not 财政局)
+        && line.chars().rev().skip(1).any(|c| "省市县区旗州盟镇乡".contains(c))
 }
 
 /// `(河南省)伊川县…` → `伊川县…`: mirror sites prefix the province.

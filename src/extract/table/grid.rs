@@ -387,6 +387,8 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
                         .unwrap_or_else(|| default_phase(report, year));
                     let relation = match relation {
                         "比上年增长" if value < Decimal::ZERO => "比上年下降",
+                        "比上年执行数增长" if value < Decimal::ZERO => "比上年执行数下降",
+                        "比上年预算数增长" if value < Decimal::ZERO => "比上年预算数下降",
                         r => r,
                     };
                     let abs = value.abs();

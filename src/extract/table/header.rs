@@ -147,7 +147,14 @@ pub(crate) fn column(name: &str, table_year: Option<u16>, years: Years) -> Colum
         } else if name.contains("为上年") || name.contains("为上年同期") {
             Kind::Percent(crate::extract::context::OF_LAST_YEAR)
         } else if change {
-            Kind::Percent("比上年增长")
+            // 比上年预算增长% and 比上年执行增长% side by side: the base stays told apart.
+            if name.contains("执行") || name.contains("完成") {
+                Kind::Percent("比上年执行数增长")
+            } else if name.contains("预算") && !name.contains("预算数为") {
+                Kind::Percent("比上年预算数增长")
+            } else {
+                Kind::Percent("比上年增长")
+            }
         } else if name.contains("完成") || name.contains("执行率") || (name.contains('为') && name.contains("预算"))
         {
             Kind::Percent("完成率")

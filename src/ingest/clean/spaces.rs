@@ -45,11 +45,27 @@ fn keeps_space(before: char, after: char, table_row: bool) -> bool {
     table_row && !before.is_ascii() && (after.is_ascii_digit() || after == '-')
 }
 
+/// `2 0 2 3 年`: a year spread digit by digit (four digits alone are never four cells).
+fn spread_year() -> &'static regex::Regex {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| regex::Regex::new(r"(?:^|[^\d.,])([12]) (\d) (\d) (\d) ?年").expect("valid regex"))
+}
+
 /// Removes spaces that PDF extraction put between characters.
 pub fn remove_spaces(lines: Vec<String>) -> Vec<String> {
     lines
         .into_iter()
         .map(|line| {
+            let line = if line.contains("年") && spread_year().is_match(&line) {
+                spread_year()
+                    .replace_all(&line, |c: &regex::Captures| {
+                        let lead = &c[0][..c[0].len() - c[0].trim_start_matches(|ch: char| !ch.is_ascii_digit()).len()];
+                        format!("{lead}{}{}{}{}年", &c[1], &c[2], &c[3], &c[4])
+                    })
+                    .into_owned()
+            } else {
+                line
+            };
             // A line without spaces is kept as it is (nothing to remove, nothing to trim).
             if super::tables::is_grid_row(&line) || !line.contains(char::is_whitespace) {
                 return line;
