@@ -857,7 +857,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         Some(ValueKind::Percent | ValueKind::Points)
     ) || ["增幅", "增速", "增长率", "降幅", "%", "百分", "几成"]
         .iter()
-        .any(|w| rest.contains(w));
+        .any(|w| rest.contains(w))
+        // (增长多少 with no money named: reports state those changes as rates)
+        || (["增长", "下降"].iter().any(|w| rest.contains(w)) && !rest.contains('元'));
     if rate_asked && rest.contains(['比', '较', '与', '同']) {
         if let Some(c) = comparison_base().captures(&rest) {
             base = PHASE_CUES

@@ -189,6 +189,10 @@ fn with_measure(label: &str, measure: &str) -> String {
         return label.to_string();
     }
     if ["合计", "总计", "小计"].contains(&label) {
+        // (收入 | 支出 over funds or counties: the total of that flow)
+        if ["收入", "支出", "结余"].iter().any(|e| measure.ends_with(e)) {
+            return format!("{measure}{label}");
+        }
         return format!("政府债务{measure}");
     }
     format!("{label}{measure}")
@@ -255,10 +259,16 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
         .iter()
         .map(|r| r.cells.iter().map(|(_, c)| c.to_string()).collect())
         .collect();
-    let columns: Vec<Column> = header::names(&header_cells)
+    let mut columns: Vec<Column> = header::names(&header_cells)
         .iter()
         .map(|n| header::column(n, table_year, report.meta.years))
         .collect();
+    // 收入 | 预计执行数 (one side of a 收支平衡表): a flow heading the first column names
+    // the rows, not their figures.
+    if let Some(first) = columns.first_mut().filter(|c| c.measure.is_some() && c.kind == Kind::Amount) {
+        first.kind = Kind::Label;
+        first.measure = None;
+    }
     let label_col = columns
         .iter()
         .position(|c| c.kind == Kind::Label)
@@ -335,7 +345,14 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
             let Ok(value) = plain.parse::<Decimal>() else {
                 continue;
             };
-            let mut metric = match (&col.part, &col.measure) {
+            // (a rate column after a measure's is of that measure: 一般公共预算收入 | 增长%)
+            let measure = col.measure.as_ref().or_else(|| {
+                matches!(col.kind, Kind::Percent(_))
+                    .then(|| columns[..i].iter().rev().find(|c| c.kind == Kind::Amount))
+                    .flatten()
+                    .and_then(|c| c.measure.as_ref())
+            });
+            let mut metric = match (&col.part, measure) {
                 (Some(part), _) => with_part(&label, part),
                 (None, Some(measure)) => with_measure(&label, measure),
                 _ => label.clone(),

@@ -48,6 +48,15 @@ const LABEL_HEADS: &[&str] = &[
     "指标",
     "类别",
     "单位名称",
+    "险种",
+    "基金名称",
+    "地区",
+    "区域",
+    "县区",
+    "县市区",
+    "区县",
+    "县（市、区）",
+    "单位",
 ];
 const PARTS: &[&str] = &["一般债务", "专项债务", "一般债券", "专项债券"];
 const TOTALS: &[&str] = &["合计", "小计", "总计"];
@@ -77,6 +86,17 @@ pub(crate) fn year_in(text: &str) -> Option<u16> {
 }
 
 /// The phase of an amount column.
+/// A column named by a flow or balance (一般公共预算收入, 支出, 当年结余), not by a phase
+/// (收入预算数 is a phase of the row's own figure).
+fn flow_column(name: &str) -> Option<&str> {
+    let name = name.strip_prefix("本年").unwrap_or(name);
+    (["收入", "支出", "结余"].iter().any(|e| name.ends_with(e)) && display_width_ok(name)).then_some(name)
+}
+
+fn display_width_ok(name: &str) -> bool {
+    (2..=14).contains(&name.chars().count())
+}
+
 fn phase_of(name: &str, year: Option<u16>, years: Years) -> Option<Phase> {
     let draft_year = year.is_some() && year == years.draft && years.draft != years.execution;
     if name.contains("预计") {
@@ -179,6 +199,14 @@ pub(crate) fn column(name: &str, table_year: Option<u16>, years: Years) -> Colum
     } else if TOTALS.contains(&name) {
         col.kind = Kind::Amount;
         col.part = Some(String::new());
+    } else if let Some(flow) = flow_column(name) {
+        // 一般公共预算收入 | 一般公共预算支出 over rows of counties, 收入 | 支出 | 当年结余
+        // over rows of funds: the column names what each row's figure is.
+        col.kind = Kind::Amount;
+        col.measure = Some(flow.to_string());
+        let budgets = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"];
+        let rest = budgets.iter().fold(name.to_string(), |n, b| n.replace(b, ""));
+        col.phase = phase_of(&rest, col.year, years);
     } else if let Some(phase) = phase_of(name, col.year, years) {
         col.kind = Kind::Amount;
         col.phase = Some(phase);
