@@ -334,6 +334,8 @@ fn blind_questions_hold_their_floor() {
         "questions-su",
         "questions-sv",
         "questions-sw",
+        "questions-sx",
+        "questions-sy",
     ] {
         all.extend(golds(&format!("blind/{set}.jsonl")));
     }

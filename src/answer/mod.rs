@@ -51,7 +51,11 @@ fn rank_facts<'a>(
     year: Option<u16>,
     idf: &rank::Idf,
 ) -> Vec<Ranked<'a>> {
-    let q_bigrams = rank::bigram_list(&q.content);
+    // (收入中财政补贴收入: the 中 of a whole and its part joins no words)
+    let q_bigrams = match question::container_split(&q.content) {
+        Some((whole, part)) => rank::bigram_list(&format!("{whole} {part}")),
+        None => rank::bigram_list(&q.content),
+    };
     let mut paragraphs: HashMap<(&str, usize), HashSet<String>> = HashMap::new();
     let mut ranked: Vec<Ranked> = Vec::new();
     for (f, meta) in facts.iter().filter(|(f, _)| year.is_none() || f.year == year) {
@@ -239,7 +243,12 @@ fn describe(fact: &Fact) -> String {
 
 /// The fact's value as the answer: a fall asked as a growth is negative.
 fn signed(q: &Question, fact: &Fact) -> String {
-    let value = plain(&fact.written);
+    // (a figure written in Chinese numerals, 一点五个百分点, is given in digits)
+    let value = if fact.written.chars().any(|c| c.is_ascii_digit()) {
+        plain(&fact.written)
+    } else {
+        fact.value.to_string()
+    };
     if rank::negated(q, fact) && !value.starts_with('-') && fact.value != Decimal::ZERO {
         format!("-{value}")
     } else {

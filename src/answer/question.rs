@@ -724,6 +724,8 @@ pub fn container_split(content: &str) -> Option<(&str, &str)> {
                     c.chars().count() >= 2
                         && p.chars().count() >= 2
                         && !p.starts_with(['央', '心', '小', '长', '学', '等', '期'])
+                        // (初中, 高中, 集中, 其中 are words too)
+                        && !c.ends_with(['初', '高', '集', '其', '居', '适', '空'])
                 })
         })
 }
@@ -752,6 +754,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
             .map(|c| c["not"].trim_end_matches(['的', '数']).to_string())
             .collect();
         rest = not_remark().replace_all(&rest, " ").into_owned();
+        // （含上划）, （包括…）: what the figure takes in is no name of it.
+        rest = including_remark().replace_all(&rest, " ").into_owned();
     }
 
     let mut region_key = None;
@@ -1115,6 +1119,19 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     } else {
         content
     };
+    // 镇里一共花了多少钱, 一共收了多少钱: with nothing else named, the spending or the
+    // revenue of the general budget (the budget a report leads with).
+    let content = if content.is_empty() && want.is_none_or(|k| k == ValueKind::Money) {
+        let spent = ["花了", "花钱", "花多少", "花费"].iter().any(|w| text.contains(w));
+        let earned = ["收了多少", "收入多少", "进账"].iter().any(|w| text.contains(w));
+        match (spent, earned) {
+            (true, false) => "一般公共预算支出".to_string(),
+            (false, true) => "一般公共预算收入".to_string(),
+            _ => content,
+        }
+    } else {
+        content
+    };
 
     Question {
         text: raw.trim().to_string(),
@@ -1145,6 +1162,12 @@ fn comparison_base() -> &'static Regex {
         )
         .expect("valid regex")
     })
+}
+
+/// `（含上划）`, `（包括…）`: a remark naming what the figure asked takes in.
+fn including_remark() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| Regex::new(r"[（(](?:含|包含|包括)[^（）()]{1,20}[）)]").expect("valid regex"))
 }
 
 /// `（不是税收总收入）`: a remark naming what the figure asked is not.

@@ -634,6 +634,23 @@ pub fn score(
             reject!(fact);
         }
     }
+    // 年末还剩多少 is not what the year began with (年初余额12000万元).
+    let clause = clause_before(fact);
+    let asks_end = q.plain.contains("年末") || q.plain.contains("年底");
+    let asks_start = ["年初余额", "年初结余", "年初结转", "年初滚存"]
+        .iter()
+        .any(|w| q.plain.contains(w));
+    if (asks_end
+        && ["年初余额", "年初结余", "年初结转", "年初滚存"]
+            .iter()
+            .any(|w| clause.contains(w)))
+        || (asks_start
+            && ["年末余额", "年末结余", "年末结转", "年末滚存"]
+                .iter()
+                .any(|w| clause.contains(w)))
+    {
+        reject!(fact);
+    }
     if !relation_fits(q, fact) || negates(&metric_text, &q.content) || names_other_item(&metric_text, &q.content) {
         reject!(fact);
     }
@@ -909,7 +926,11 @@ pub fn score(
         } else if stated.is_some() {
             total_score += 0.15;
         } else if names_whole(local_context(fact)) || (whole_in_paragraph && !level_in_paragraph) {
-            // 全市…其中税收收入82.37亿元 is the whole's, not 市级.
+            // 全市…其中税收收入82.37亿元 is the whole's, not 市级; never 市本级's when
+            // that is asked in so many words.
+            if OWN_LEVELS.iter().any(|w| q.plain.contains(w)) {
+                reject!(fact);
+            }
             total_score -= 0.2;
         } else if level_in_paragraph && !whole_in_paragraph {
             total_score += 0.05;
@@ -918,9 +939,10 @@ pub fn score(
         }
     } else if names_level(local_context(fact)) && !names_whole(local_context(fact)) {
         // 全县 asked, only 县本级 stated: the level's figure is not the whole's.
-        let own_level = OWN_LEVELS
-            .iter()
-            .any(|w| local_context(fact).contains(w) || metric_text.contains(w));
+        // (市级 too: the city's own budget, with or without its districts, is never 全市's)
+        let own_level = OWN_LEVELS.iter().chain(&["市级", "县级", "区级", "旗级"]).any(|w| {
+            level_named(local_context(fact)) == Some(*w) || local_context(fact).contains(w) || metric_text.contains(w)
+        });
         if own_level && names_whole(&q.plain) {
             reject!(fact);
         }

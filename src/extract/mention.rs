@@ -27,23 +27,26 @@ pub struct Mention {
     pub approx: bool,
 }
 
-fn patterns() -> &'static (Regex, Regex) {
-    static P: OnceLock<(Regex, Regex)> = OnceLock::new();
+fn patterns() -> &'static (Regex, Regex, Regex) {
+    static P: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
     P.get_or_init(|| {
         let units = unit::UNITS.iter().map(|u| regex::escape(u)).collect::<Vec<_>>().join("|");
         let arabic = format!(
-            r"(?P<pre>约|近|超过|逾)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)*)(?P<more>多|余)?(?P<unit>{units})(?P<post>以上|左右)?"
+            r"(?P<pre>约|近|超过|逾)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]*)*(?:点[零〇一二三四五六七八九]+)?)(?P<more>多|余)?(?P<unit>{units})(?P<post>以上|左右)?"
         );
         (
             Regex::new(&arabic).expect("valid regex"),
-            Regex::new(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)").expect("valid regex"),
+            Regex::new(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)")
+                .expect("valid regex"),
+            // 下降三成, 近六成: tenths, after a word that makes them a rate.
+            Regex::new(r"(?P<pre>下降|增长|提高|减少|降低|上升|近|约|超过|逾|占)(?P<num>[一二三四五六七八九])成").expect("valid regex"),
         )
     })
 }
 
 /// All quantities in `text`, in order.
 pub fn find(text: &str) -> Vec<Mention> {
-    let (quantity, percent_words) = patterns();
+    let (quantity, percent_words, tenths) = patterns();
     let mut out = Vec::new();
     for c in quantity.captures_iter(text) {
         let (Some(num), Some(unit_m)) = (c.name("num"), c.name("unit")) else {
@@ -84,7 +87,8 @@ pub fn find(text: &str) -> Vec<Mention> {
         let chinese = !written.starts_with(|ch: char| ch.is_ascii_digit());
         let kind = unit::kind(unit);
         // Chinese numerals only count before money or percent units; elsewhere they are words (十五届, 一项).
-        if chinese && kind != ValueKind::Money {
+        // (…and before 个百分点: 提高一点五个百分点)
+        if chinese && !matches!(kind, ValueKind::Money | ValueKind::Points) {
             continue;
         }
         let before = &text[..num.start()];
@@ -142,6 +146,25 @@ pub fn find(text: &str) -> Vec<Mention> {
             approx: false,
         });
     }
+    for c in tenths.captures_iter(text) {
+        let (Some(num), Some(pre)) = (c.name("num"), c.name("pre")) else {
+            continue;
+        };
+        let Some(value) = parse_chinese(num.as_str()).map(|v| v * Decimal::TEN) else {
+            continue;
+        };
+        let approx = ["近", "约", "超过", "逾"].contains(&pre.as_str());
+        out.push(Mention {
+            // (近六成: the approximation is part of the figure, as in 近60%)
+            start: if approx { pre.start() } else { num.start() },
+            end: c.get(0).map_or(num.end(), |m| m.end()),
+            value,
+            written: value.to_string(),
+            unit: "%".to_string(),
+            kind: ValueKind::Percent,
+            approx,
+        });
+    }
     out.sort_by_key(|m| m.start);
     out
 }
@@ -169,6 +192,12 @@ mod tests {
             vec!["682万元", "-5.2%", "44311万元"]
         );
         assert!(find("惠及群众5.4万人以上")[0].approx);
+        // Rates written out in words, tenths (成) among them.
+        assert_eq!(
+            values("比上年增长百分之五点二，比重近六成，提高一点五个百分点，下降三成，完成了任务"),
+            vec!["5.2%", "60%", "1.5个百分点", "30%"]
+        );
+        assert!(find("比重近六成")[0].approx);
     }
 
     proptest::proptest! {

@@ -42,6 +42,20 @@ pub fn parse_chinese(text: &str) -> Option<Decimal> {
     if text.is_empty() {
         return None;
     }
+    // 五点二 → 5.2, 一百零三点一 → 103.1: digits after 点 are read one by one.
+    if let Some((whole, fraction)) = text.split_once('点') {
+        let digits: Option<String> = fraction
+            .chars()
+            .map(|c| digit(c).and_then(|d| char::from_digit(d, 10)))
+            .collect();
+        let digits = digits.filter(|d| !d.is_empty())?;
+        let whole = if whole.is_empty() {
+            Decimal::ZERO
+        } else {
+            parse_chinese(whole)?
+        };
+        return format!("{whole}.{digits}").parse().ok();
+    }
     let mut total: u64 = 0; // completed 亿 groups
     let mut wan: u64 = 0; // completed 万 group below 亿
     let mut section: u64 = 0; // below 万
@@ -108,6 +122,9 @@ mod tests {
         assert_eq!(parse_chinese("三亿五千万"), Some(Decimal::from(350_000_000)));
         assert_eq!(parse_chinese("一百零五"), Some(Decimal::from(105)));
         assert_eq!(parse_chinese("预算"), None);
+        assert_eq!(parse_chinese("五点二"), Decimal::from_str("5.2").ok());
+        assert_eq!(parse_chinese("一百零三点一"), Decimal::from_str("103.1").ok());
+        assert_eq!(parse_chinese("五点"), None);
     }
 
     proptest! {

@@ -265,7 +265,10 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
         .collect();
     // 收入 | 预计执行数 (one side of a 收支平衡表): a flow heading the first column names
     // the rows, not their figures.
-    if let Some(first) = columns.first_mut().filter(|c| c.measure.is_some() && c.kind == Kind::Amount) {
+    if let Some(first) = columns
+        .first_mut()
+        .filter(|c| c.measure.is_some() && c.kind == Kind::Amount)
+    {
         first.kind = Kind::Label;
         first.measure = None;
     }
@@ -322,12 +325,14 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
         let is_part = raw_label.trim_start().starts_with("其中");
         // Items indented under a row are its parts (一般性转移支付收入 / 　　均衡性转移支付收入);
         // the items after 其中： line up with the word after it, not with 其中.
+        // (in columns: 其中： is as wide as six blanks)
         let own_indent = indent
             + if is_part {
-                raw_label
+                let prefix: String = raw_label
                     .chars()
                     .take_while(|c| matches!(c, '其' | '中' | ':' | '：'))
-                    .count()
+                    .collect();
+                crate::text::display_width(&prefix)
             } else {
                 0
             };
@@ -498,6 +503,27 @@ mod tests {
             .iter()
             .find(|f| f.metric == metric && f.written == written)
             .unwrap_or_else(|| panic!("no {metric} {written} in {facts:#?}"))
+    }
+
+    #[test]
+    fn columns_named_by_a_flow_name_each_row_and_indented_rows_are_parts() {
+        let f = facts(
+            "years: 2023/2024\n---\n表1 2023年各县一般公共预算收支\n金额单位：亿元\n| 地区 | 一般公共预算收入 | 增长% | 一般公共预算支出 |\n|---|---|---|---|\n| 甲县 | 15.43 | 8.9 | 41.58 |\n| 合计 | 68.29 | 7.1 | 285.02 |\n\n单位：万元\n| 项目 | 2024年预算数 |\n|---|---|\n| 一般性转移支付收入 | 101200 |\n|     共同财政事权转移支付收入 | 31900 |\n|         其中：教育 | 9800 |\n|               卫生健康 | 6100 |\n| 专项转移支付收入 | 8400 |\n|     教育 | 2100 |\n",
+        );
+        assert_eq!(find(&f, "甲县一般公共预算收入", "15.43").unit, "亿元");
+        assert_eq!(find(&f, "甲县一般公共预算支出", "41.58").year, Some(2023));
+        assert_eq!(find(&f, "甲县一般公共预算收入", "8.9").relation, "比上年增长");
+        assert_eq!(find(&f, "一般公共预算收入合计", "68.29").unit, "亿元");
+        let parent_of = |metric: &str, value: &str| find(&f, metric, value).parent.map(|p| f[p].metric.clone());
+        assert_eq!(
+            parent_of("共同财政事权转移支付收入", "31900").as_deref(),
+            Some("一般性转移支付收入")
+        );
+        assert_eq!(
+            parent_of("卫生健康", "6100").as_deref(),
+            Some("共同财政事权转移支付收入")
+        );
+        assert_eq!(parent_of("教育", "2100").as_deref(), Some("专项转移支付收入"));
     }
 
     #[test]
