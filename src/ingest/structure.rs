@@ -153,7 +153,15 @@ fn is_header_line(line: &str) -> bool {
 fn is_table_caption(line: &str) -> bool {
     display_width(line) <= 80
         && !line.contains(['。', '；'])
-        && (line.contains("单位") || line.ends_with('表') || line.ends_with("表）") || line.ends_with("表)"))
+        && (line.contains("单位")
+            || line.ends_with('表')
+            || line.ends_with("表）")
+            || line.ends_with("表)")
+            // 表1 2023年全市分级次一般公共预算收入完成情况: numbered, whatever its ending.
+            || line
+                .strip_prefix("附表")
+                .or_else(|| line.strip_prefix('表'))
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))))
 }
 
 /// How many lines from `i` form a grid table (rows `| a | b |` written by the

@@ -100,6 +100,24 @@ const SCOPES: &[&str] = &[
 
 /// What a table's title says it lists, and the part of the region it covers:
 /// `表1 2023年遂宁市市级一般公共预算收入执行情况表` → (一般公共预算收入, 市级).
+/// The flow a table's title names (…分级次一般公共预算收入完成情况 → 一般公共预算收入).
+fn flow_in(captions: &str) -> Option<String> {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = P.get_or_init(|| {
+        regex::Regex::new(r"(?:一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|社会保险基金预算)(?:收入|支出)")
+            .expect("valid regex")
+    });
+    re.find(captions).map(|m| m.as_str().to_string())
+}
+
+/// A row label that names a place or a level (芦溪县, 市本级, 萍乡经开区), not an item.
+fn is_place(label: &str) -> bool {
+    crate::region::has_suffix(label)
+        || ["本级", "开发区", "经开区", "高新区", "新区", "园区"]
+            .iter()
+            .any(|w| label.ends_with(w))
+}
+
 fn caption_subject(captions: &str, report: &Report) -> (String, String) {
     let Some(title) = captions
         .split(' ')
@@ -248,6 +266,7 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
         .unwrap_or(section_topic);
     let table_year = header::year_in(&captions).or(section_year);
     let (subject, scope) = caption_subject(&captions, report);
+    let place_measure = flow_in(&captions);
     let header_rows = rows
         .iter()
         .take_while(|r| !r.cells.iter().any(|(_, c)| is_number(c)))
@@ -351,12 +370,17 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
                 continue;
             };
             // (a rate column after a measure's is of that measure: 一般公共预算收入 | 增长%)
-            let measure = col.measure.as_ref().or_else(|| {
-                matches!(col.kind, Kind::Percent(_))
-                    .then(|| columns[..i].iter().rev().find(|c| c.kind == Kind::Amount))
-                    .flatten()
-                    .and_then(|c| c.measure.as_ref())
-            });
+            let measure = col
+                .measure
+                .as_ref()
+                .or_else(|| {
+                    matches!(col.kind, Kind::Percent(_))
+                        .then(|| columns[..i].iter().rev().find(|c| c.kind == Kind::Amount))
+                        .flatten()
+                        .and_then(|c| c.measure.as_ref())
+                })
+                // (rows of places under a title naming the flow: 分级次一般公共预算收入完成情况)
+                .or(place_measure.as_ref().filter(|_| is_place(&label)));
             let mut metric = match (&col.part, measure) {
                 (Some(part), _) => with_part(&label, part),
                 (None, Some(measure)) => with_measure(&label, measure),
