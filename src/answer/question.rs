@@ -309,7 +309,7 @@ fn table_reference() -> &'static Regex {
 
 /// Words after which a second amount is compared: A比B多/少(了)多少.
 const COMPARE_VERBS: &str =
-    "多出|多收|多支出|多花|多|少收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增减额为|增减额是|增减额|增减|增加|减少|调增|调减|节约|差";
+    "多出|多收|多支出|多花|多|少收|短收|少支出|少花|少|超收|超支|超出|超|高出|高|低|增减额为|增减额是|增减额|增减|增加|减少|调增|调减|节约|差";
 
 /// The budgets a figure may belong to, as named in questions.
 const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"];
@@ -754,7 +754,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
             .map(|c| c["not"].trim_end_matches(['的', '数']).to_string())
             .collect();
         rest = not_remark().replace_all(&rest, " ").into_owned();
-        // （含上划）, （包括…）: what the figure takes in is no name of it.
+        // （含上划）, （包括…）: what the figure takes in is no name of it; nor is how to
+        // work it out (（收入减支出）, （按问题个数）).
         rest = including_remark().replace_all(&rest, " ").into_owned();
     }
 
@@ -1092,7 +1093,15 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         .collect();
     let content = crate::extract::context::drop_flow_budget(&content);
     // 区本级决算中增值税, 调整预算中的…: with the phase word gone its 中 hangs alone.
-    let content = content.trim_start_matches('中').replace("本级中", "本级");
+    // (…but 中医院, 中小学, 中央 are words)
+    let content = if ["中医", "中小", "中学", "中央", "中心", "中职", "中等", "中长期"]
+        .iter()
+        .any(|w| content.starts_with(w))
+    {
+        content.replace("本级中", "本级")
+    } else {
+        content.trim_start_matches('中').replace("本级中", "本级")
+    };
     let content = match content.strip_prefix("预算中") {
         Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
         _ => content,
@@ -1167,7 +1176,10 @@ fn comparison_base() -> &'static Regex {
 /// `（含上划）`, `（包括…）`: a remark naming what the figure asked takes in.
 fn including_remark() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
-    P.get_or_init(|| Regex::new(r"[（(](?:含|包含|包括)[^（）()]{1,20}[）)]").expect("valid regex"))
+    P.get_or_init(|| {
+        Regex::new(r"[（(](?:(?:含|包含|包括|按)[^（）()]{1,20}|[^（）()]{1,12}(?:减去?|加上?|除以|之和|之差)[^（）()]{1,12})[）)]")
+            .expect("valid regex")
+    })
 }
 
 /// `（不是税收总收入）`: a remark naming what the figure asked is not.
