@@ -155,7 +155,7 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 ];
 
 /// Words removed from the content once read as cues (space separated).
-const CUE_WORDS: &str = "人代会批准的 人代会批准 人代会预算数 人代会 为上年 是上年 相当于上年 为去年 是去年 相当于去年 原预算数 年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 完成年预算 为年预算 预期目标 预期 计划安排 计划多少 增收 减收 多收 少收 短收 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 提高了 提高 上升了 上升 降低了 降低 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
+const CUE_WORDS: &str = "安排数 人代会批准的 人代会批准 人代会预算数 人代会 为上年 是上年 相当于上年 为去年 是去年 相当于去年 原预算数 年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 完成年预算 为年预算 预期目标 预期 计划安排 计划多少 增收 减收 多收 少收 短收 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 提高了 提高 上升了 上升 降低了 降低 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
 
 /// Words asking for a level as a share of last year's (是上年的百分之几, 为上年%).
 const OF_LAST_YEAR_WORDS: &[&str] = &["为上年", "是上年的", "相当于上年", "为去年", "是去年的", "相当于去年"];
@@ -806,6 +806,31 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     if rest.contains('表') {
         rest = table_reference().replace_all(&rest, " ").into_owned();
     }
+    // 新增债一分没发？2024年1-6月新增债券发行额是多少: the last question asked is the
+    // one to answer (the place and year were read from the whole).
+    let names_item = |part: &str| {
+        [
+            "收", "支", "债", "税", "费", "预算", "决算", "资金", "基金", "审计", "余额", "限额",
+        ]
+        .iter()
+        .any(|w| part.contains(w))
+    };
+    // (a year said only in the part left out still holds)
+    let with_year = |dropped: &str, kept: &str| match p.year.find(dropped).filter(|_| !p.year.is_match(kept)) {
+        Some(y) => format!("{} {kept}", y.as_str()),
+        None => kept.to_string(),
+    };
+    if let Some((first, last)) = rest.trim_end_matches(['？', '?', ' ']).rsplit_once(['？', '?']) {
+        if names_item(last) {
+            rest = with_year(first, last);
+        }
+    }
+    // 梁溪区的钱袋子：2023年卖地…: a hook before a colon that names no budget item.
+    if let Some((hook, asked)) = rest.split_once(['：', ':']) {
+        if !names_item(hook) && asked.chars().filter(|c| crate::text::is_han(*c)).count() >= 4 {
+            rest = with_year(hook, asked);
+        }
+    }
     // 下半年还需要收多少才能完成年度预算: the plan less what is done (read before the
     // part of the year, which here names what is left, not the figure asked).
     if let Some(shortfall) = crate::lexicon::shortfall(&rest) {
@@ -881,6 +906,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     if let Some(c) = p.year.captures(&rest) {
         year = c[1].parse().ok();
         rest = p.year.replace(&rest, " ").into_owned();
+        // （2023年）: the brackets left empty say nothing.
+        rest = rest.replace("（）", " ").replace("()", " ");
     }
 
     let cue_text = p.budget_names.replace_all(&rest, " ");
@@ -1086,10 +1113,11 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         .collect::<Vec<_>>()
         .join(" ");
     // English words the glossary does not know cannot name a metric: drop them.
+    // (“三保”支出: the reports' quotes are gone from the facts' names too)
     let content: String = content
         .chars()
         .filter(|c| !c.is_ascii() || c.is_ascii_digit())
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '‘' | '’'))
         .collect();
     let content = crate::extract::context::drop_flow_budget(&content);
     // 区本级决算中增值税, 调整预算中的…: with the phase word gone its 中 hangs alone.
@@ -1130,7 +1158,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     };
     // 镇里一共花了多少钱, 一共收了多少钱: with nothing else named, the spending or the
     // revenue of the general budget (the budget a report leads with).
-    let content = if content.is_empty() && want.is_none_or(|k| k == ValueKind::Money) {
+    // (…but 花钱最多的是哪一块 asks which item, not how much in all)
+    let superlative = text.contains('最') || text.contains('哪');
+    let content = if content.is_empty() && !superlative && want.is_none_or(|k| k == ValueKind::Money) {
         let spent = ["花了", "花钱", "花多少", "花费"].iter().any(|w| text.contains(w));
         let earned = ["收了多少", "收入多少", "进账"].iter().any(|w| text.contains(w));
         match (spent, earned) {
