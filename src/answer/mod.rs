@@ -1147,6 +1147,24 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
                 return answer;
             }
         }
+        // 还了多少本金 that the report states only as 还本付息 and 付息.
+        if let Some((whole, other)) = crate::lexicon::composite_remainder(&q.content) {
+            let side = |content: String| Question {
+                content: canonical(&content.replace("偿还", "")),
+                compute: Compute::None,
+                ..q.clone()
+            };
+            if let Some(answer) = combine(
+                store,
+                &q,
+                (&side(whole), &side(other)),
+                Combine::Difference,
+                &facts,
+                idf,
+            ) {
+                return answer;
+            }
+        }
     }
     match picked {
         Some(best) => {

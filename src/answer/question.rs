@@ -712,6 +712,31 @@ fn english_places(text: &str) -> String {
     out
 }
 
+/// `Qu County`, `Mian County`: a place whose name is one character is known by its
+/// whole name in pinyin (渠县 → quxian), which the archive's index is asked for.
+fn one_syllable_places(text: &str, regions: &RegionIndex) -> String {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let re = P.get_or_init(|| Regex::new(r"\b([a-z]{1,6}) (county|district|city|banner)\b").expect("valid regex"));
+    if !re.is_match(text) {
+        return text.to_string();
+    }
+    re.replace_all(text, |c: &regex::Captures| {
+        let suffix = match &c[2] {
+            "county" => "xian",
+            "district" => "qu",
+            "city" => "shi",
+            _ => "qi",
+        };
+        let whole = format!("{}{suffix}", &c[1]);
+        if regions.find(&whole).is_some() {
+            whole
+        } else {
+            c[0].to_string()
+        }
+    })
+    .into_owned()
+}
+
 /// A whole and the item asked within it (三公经费中公务接待费, 国有资本经营预算里上级补助收入).
 pub fn container_split(content: &str) -> Option<(&str, &str)> {
     ["当中", "之中", "里面", "中的", "里的", "中", "里"]
@@ -742,7 +767,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         if letters > 2 * han {
             text = short_gloss().replace_all(&text, " ").into_owned();
         }
-        text = glossary::translate(&english_places(&join_syllables(&text.to_lowercase())));
+        let lower = one_syllable_places(&join_syllables(&text.to_lowercase()), regions);
+        text = glossary::translate(&english_places(&lower));
     }
     let text = canonical(&text);
     let mut rest = text.clone();
@@ -907,7 +933,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         year = c[1].parse().ok();
         rest = p.year.replace(&rest, " ").into_owned();
         // （2023年）: the brackets left empty say nothing.
-        rest = rest.replace("（）", " ").replace("()", " ");
+        if rest.contains(['（', '(']) {
+            rest = empty_brackets().replace_all(&rest, " ").into_owned();
+        }
     }
 
     let cue_text = p.budget_names.replace_all(&rest, " ");
@@ -1201,6 +1229,12 @@ fn comparison_base() -> &'static Regex {
         )
         .expect("valid regex")
     })
+}
+
+/// `（ ）`: brackets a year was read out of.
+fn empty_brackets() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| Regex::new(r"[（(]\s*[）)]").expect("valid regex"))
 }
 
 /// `（含上划）`, `（包括…）`: a remark naming what the figure asked takes in.

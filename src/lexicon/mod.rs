@@ -381,6 +381,37 @@ pub fn composite_parts(text: &str) -> Option<(String, String)> {
         .map(|(whole, a, b)| (text.replacen(whole, a, 1), text.replacen(whole, b, 1)))
 }
 
+/// For an item that is a part of a composite (还本 of 还本付息), the whole and the other
+/// part, each in `text`'s words (偿还债务本金 → 偿还债务还本付息, 偿还债务付息): a part the
+/// report does not state is the whole less the other.
+///
+/// ```
+/// assert_eq!(
+///     budgetq::lexicon::composite_remainder("政府债务本金"),
+///     Some(("政府债务还本付息".to_string(), "政府债务付息".to_string()))
+/// );
+/// assert_eq!(budgetq::lexicon::composite_remainder("政府债务还本付息"), None);
+/// ```
+pub fn composite_remainder(text: &str) -> Option<(String, String)> {
+    composite_items().iter().find_map(|(whole, a, b)| {
+        if text.contains(whole) {
+            return None;
+        }
+        [(*a, *b), (*b, *a)].into_iter().find_map(|(part, other)| {
+            let names = std::iter::once(part).chain(
+                item_aliases()
+                    .iter()
+                    .filter(|(x, y)| *x == part || *y == part)
+                    .map(|(x, y)| if *x == part { *y } else { *x }),
+            );
+            names
+                .filter(|n| text.contains(n))
+                .map(|n| (text.replacen(n, whole, 1), text.replacen(n, other, 1)))
+                .next()
+        })
+    })
+}
+
 fn item_aliases() -> &'static [(&'static str, &'static str)] {
     static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     T.get_or_init(|| {
