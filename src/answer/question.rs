@@ -155,7 +155,7 @@ const PHASE_CUES: &[(&str, Phase)] = &[
 ];
 
 /// Words removed from the content once read as cues (space separated).
-const CUE_WORDS: &str = "安排数 人代会批准的 人代会批准 人代会预算数 人代会 为上年 是上年 相当于上年 为去年 是去年 相当于去年 原预算数 年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 完成年预算 为年预算 预期目标 预期 计划安排 计划多少 增收 减收 多收 少收 短收 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 提高了 提高 上升了 上升 降低了 降低 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
+const CUE_WORDS: &str = "安排数 负增长 压减了 压减 人代会批准的 人代会批准 人代会预算数 人代会 为上年 是上年 相当于上年 为去年 是去年 相当于去年 原预算数 年初预算 人大批准的 人大批准 批准的 调整预算 调整后 实际完成后 完成后 实际完成 完成年预算 为年预算 预期目标 预期 计划安排 计划多少 增收 减收 多收 少收 短收 预计完成 预计 决算数 决算 草案 同比 比上年末 较上年末 比上年底 较上年底 比上年 较上年 增长了 增长 下降了 下降 减少了 减少 增加了 增加 调增了 调增 调减了 调减 提高了 提高 上升了 上升 降低了 降低 增减额 调整额 调整金额 调整了 增幅 降幅 百分之几 百分比 比重 占比 几倍 倍 实际 完成 全区 全县 全市 全旗 区级 截至 截止 年底 年末 底 是 的 了 共计 一共 上半年 下半年 全年 累计";
 
 /// Words asking for a level as a share of last year's (是上年的百分之几, 为上年%).
 const OF_LAST_YEAR_WORDS: &[&str] = &["为上年", "是上年的", "相当于上年", "为去年", "是去年的", "相当于去年"];
@@ -1002,6 +1002,10 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         && !rest.contains('%');
     let up = if [
         "下降",
+        "负增长",
+        "压减",
+        "缩减",
+        "削减",
         "减少",
         "降幅",
         "减收",
@@ -1035,6 +1039,15 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         None
     };
     let word_kind = crate::lexicon::wanted_kind(&rest);
+    // 压减了多少项支出项目: a count of the items cut, not a change.
+    let up = if word_kind == Some(ValueKind::Count)
+        && ["压减", "缩减", "削减"].iter().any(|w| rest.contains(w))
+        && !["下降", "减少", "增加", "增长"].iter().any(|w| rest.contains(w))
+    {
+        None
+    } else {
+        up
+    };
     let percent_asked = word_kind == Some(ValueKind::Percent) || rest.contains('%');
     let adjustment = crate::lexicon::adjustment(&rest);
     // 调减了百分之多少 is a fall, as a rate.
@@ -1050,7 +1063,7 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     {
         Relation::Share
     } else if percent_asked
-        && (rest.contains("预算的") || rest.contains("完成率") || rest.contains("执行率"))
+        && (rest.contains("预算的") || rest.contains("预算数的") || rest.contains("完成率") || rest.contains("执行率"))
         && ["完成", "为", "是", "达", "执行"].iter().any(|w| rest.contains(w))
         // (预算的增幅是多少: the budget's growth, not a completion)
         && !["增幅", "增长", "增速", "降幅"].iter().any(|w| rest.contains(w))
