@@ -1063,7 +1063,11 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     {
         Relation::Share
     } else if percent_asked
-        && (rest.contains("预算的") || rest.contains("预算数的") || rest.contains("完成率") || rest.contains("执行率"))
+        && (rest.contains("预算的")
+            || rest.contains("预算数的")
+            || rest.contains("预算百分")
+            || rest.contains("完成率")
+            || rest.contains("执行率"))
         && ["完成", "为", "是", "达", "执行"].iter().any(|w| rest.contains(w))
         // (预算的增幅是多少: the budget's growth, not a completion)
         && !["增幅", "增长", "增速", "降幅"].iter().any(|w| rest.contains(w))

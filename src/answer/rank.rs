@@ -634,6 +634,21 @@ pub fn score(
             reject!(fact);
         }
     }
+    // 土地出让收入 asked: 国有土地使用权出让收入安排的支出 is spending, not the revenue.
+    let flow = |t: &str| {
+        if t.ends_with("收入") {
+            Some(true)
+        } else if t.ends_with("支出") {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    if matches!((flow(&q.content), flow(&metric_text)), (Some(a), Some(b)) if a != b)
+        && metric_text.contains(q.content.as_str())
+    {
+        reject!(fact);
+    }
     // 年末还剩多少 is not what the year began with (年初余额12000万元).
     let clause = clause_before(fact);
     let asks_end = q.plain.contains("年末") || q.plain.contains("年底");
