@@ -268,6 +268,20 @@ fn merged_header(upper: &str, lower: &str) -> Option<Vec<String>> {
     Some(row)
 }
 
+/// Header cells spread over two lines that a copy no longer aligns (`项目 2023年 2024年
+/// 增减额 增减%` over ` 预算数 预算数`): the lower names complete the years above, in order.
+fn ordered_header(upper: &[String], lower: &[String]) -> Option<Vec<String>> {
+    let years: Vec<usize> = (1..upper.len()).filter(|&k| upper[k].ends_with('年')).collect();
+    if years.len() != lower.len() || lower.is_empty() {
+        return None;
+    }
+    let mut row = upper.to_vec();
+    for (k, cell) in years.into_iter().zip(lower) {
+        row[k] = format!("{}{cell}", upper[k]);
+    }
+    Some(row)
+}
+
 /// True for the header of a two-sided table (收入 预计执行数 支出 预计执行数):
 /// two halves, each a label column and the same column names.
 fn is_two_sided(header: &[String]) -> bool {
@@ -329,7 +343,10 @@ fn spaced_table(lines: &[String], i: usize) -> Option<(usize, Vec<String>)> {
         // Header cells spread over two lines: joined by where they stand.
         match merged_header(&lines[i], &lines[j]) {
             Some(row) if row.len() == second.len() + 1 => out = vec![grid(&row)],
-            _ => out.push(grid(&second)),
+            _ => match ordered_header(&first, &second) {
+                Some(row) => out = vec![grid(&row)],
+                None => out.push(grid(&second)),
+            },
         }
         j += 1;
     }
@@ -542,6 +559,24 @@ mod tests {
                 "| 甲项支出 | 12 | 15 |",
                 "| 备用金 | — | 3 |",
                 "说明文字很长的一行，不是表格。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_whose_second_line_lost_its_alignment() {
+        let table = lines(&[
+            "项目 2023年 2024年 增减额 增减%",
+            " 预算数 预算数",
+            "“三公”经费合计 672.9 628.4 -44.5 -6.6",
+            "1.因公出国（境）费 0 0 0 0",
+        ]);
+        assert_eq!(
+            to_grid(table),
+            vec![
+                "| 项目 | 2023年预算数 | 2024年预算数 | 增减额 | 增减% |",
+                "| “三公”经费合计 | 672.9 | 628.4 | -44.5 | -6.6 |",
+                "| 1.因公出国（境）费 | 0 | 0 | 0 | 0 |"
             ]
         );
     }
