@@ -385,7 +385,8 @@ impl Scope<'_> {
         let years = self.report.meta.years;
         let draft_section = section
             .iter()
-            .any(|h| h.contains("草案") && !h.contains("决算") && !h.contains("执行"));
+            // (一、一般公共预算收支安排: an arrangement is the draft's too)
+            .any(|h| (h.contains("草案") || h.contains("安排")) && !h.contains("决算") && !h.contains("执行"));
         if draft_section && years.draft.is_some() {
             years.draft
         } else {
