@@ -650,19 +650,12 @@ pub fn score(
         reject!(fact);
     }
     // 年末还剩多少 is not what the year began with (年初余额12000万元).
+    const START: [&str; 4] = ["年初余额", "年初结余", "年初结转", "年初滚存"];
+    const END: [&str; 4] = ["年末余额", "年末结余", "年末结转", "年末滚存"];
     let clause = clause_before(fact);
     let asks_end = q.plain.contains("年末") || q.plain.contains("年底");
-    let asks_start = ["年初余额", "年初结余", "年初结转", "年初滚存"]
-        .iter()
-        .any(|w| q.plain.contains(w));
-    if (asks_end
-        && ["年初余额", "年初结余", "年初结转", "年初滚存"]
-            .iter()
-            .any(|w| clause.contains(w)))
-        || (asks_start
-            && ["年末余额", "年末结余", "年末结转", "年末滚存"]
-                .iter()
-                .any(|w| clause.contains(w)))
+    let asks_start = START.iter().any(|w| q.plain.contains(w));
+    if (asks_end && START.iter().any(|w| clause.contains(w))) || (asks_start && END.iter().any(|w| clause.contains(w)))
     {
         reject!(fact);
     }

@@ -3,6 +3,7 @@
 //! [`Column`] per column, saying what its cells are: the row label, an amount
 //! of a year and phase, a percentage with its relation, or nothing to read.
 
+use crate::ingest::clean::tables::LABEL_HEADS;
 use crate::model::{Phase, Years};
 
 /// What the cells of a column hold.
@@ -37,27 +38,6 @@ pub(crate) struct Column {
     pub level: Option<String>,
 }
 
-const LABEL_HEADS: &[&str] = &[
-    "项目",
-    "科目",
-    "预算科目",
-    "收入项目",
-    "支出项目",
-    "项目名称",
-    "名称",
-    "指标",
-    "类别",
-    "单位名称",
-    "险种",
-    "基金名称",
-    "地区",
-    "区域",
-    "县区",
-    "县市区",
-    "区县",
-    "县（市、区）",
-    "单位",
-];
 const PARTS: &[&str] = &["一般债务", "专项债务", "一般债券", "专项债券"];
 const TOTALS: &[&str] = &["合计", "小计", "总计"];
 const MEASURES: &[&str] = &["余额", "限额", "金额", "发行额", "还本", "付息"];

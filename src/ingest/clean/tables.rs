@@ -14,8 +14,9 @@
 //! What a column means (year, phase, percent) is read later, by the
 //! extraction stage; this step only keeps the cells apart and in their rows.
 
-/// Words that head the label column of a table.
-const LABEL_HEADS: &[&str] = &[
+/// Words that head the column naming a table's rows (the extraction stage reads
+/// its columns with the same list).
+pub(crate) const LABEL_HEADS: &[&str] = &[
     "项目",
     "科目",
     "预算科目",
@@ -25,7 +26,6 @@ const LABEL_HEADS: &[&str] = &[
     "名称",
     "指标",
     "类别",
-    "序号",
     "险种",
     "基金名称",
     "地区",
@@ -122,7 +122,8 @@ fn grid(cells: &[String]) -> String {
 }
 
 fn is_label_head(cell: &str) -> bool {
-    LABEL_HEADS.contains(&cell)
+    // (序号 heads a table here; the extraction stage reads it as no name)
+    LABEL_HEADS.contains(&cell) || cell == "序号"
 }
 
 fn is_column_name(cell: &str) -> bool {
