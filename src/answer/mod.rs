@@ -771,13 +771,32 @@ fn stated_changes<'a>(pairs: &[(&'a Fact, &ReportMeta)], now: &Fact) -> Vec<&'a 
             let next_level = same_sentence
                 .iter()
                 // (a budget it is compared with, 完成年初预算225630万元的122%, is no next figure)
-                .filter(|f| f.kind == ValueKind::Money && f.relation.is_empty() && f.phase == level.phase)
+                // (nor a part of it in parentheses, 其中:旗本级35900万元,下降8%)
+                .filter(|f| {
+                    f.kind == ValueKind::Money
+                        && f.relation.is_empty()
+                        && f.phase == level.phase
+                        && f.metric == level.metric
+                })
                 .map(|f| f.index)
                 .min()
                 .unwrap_or(usize::MAX);
-            same_sentence
-                .into_iter()
-                .filter(move |f| f.index < next_level && !f.relation.is_empty() && f.relation != "上年")
+            // (a change named after another item of the sentence, stated in the same phase, is
+            // that item's: 其中:一般公共预算收入290000万元,政府性基金收入45000万元),比人代会
+            // 预算数增加35000万元 is not the fund's)
+            let other_items: HashSet<&str> = pairs
+                .iter()
+                .map(|(f, _)| *f)
+                .filter(|f| f.report == level.report && f.paragraph == level.paragraph && f.sentence == level.sentence)
+                .filter(|f| f.relation.is_empty() && f.phase == level.phase && f.metric != level.metric)
+                .map(|f| f.metric.as_str())
+                .collect();
+            same_sentence.into_iter().filter(move |f| {
+                f.index < next_level
+                    && !f.relation.is_empty()
+                    && f.relation != "上年"
+                    && !other_items.contains(f.metric.as_str())
+            })
         })
         .collect()
 }

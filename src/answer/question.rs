@@ -755,6 +755,28 @@ pub fn container_split(content: &str) -> Option<(&str, &str)> {
         })
 }
 
+/// The item a content names after a budget's full name (国有资本经营预算上级补助收入 →
+/// 上级补助收入), when it is more than the budget's own flow (一般公共预算本级收入 is none).
+pub fn budget_item(content: &str) -> Option<&str> {
+    const BUDGETS: [&str; 4] = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"];
+    const GENERIC: [&str; 14] = [
+        "收入", "支出", "本级", "总计", "合计", "总", "的", "数", "安排", "预算", "完成", "执行", "调整", "决算",
+    ];
+    let item = BUDGETS
+        .iter()
+        .find_map(|b| content.strip_prefix(b))?
+        .trim_start_matches('的');
+    let mut left = item.to_string();
+    for w in GENERIC {
+        left = left.replace(w, "");
+    }
+    // (only a name: 收入比2021年 or 支出增长 is the budget's flow in a comparison)
+    let name_only = item.chars().all(crate::text::is_han)
+        && !["收入", "支出", "本级", "总"].iter().any(|w| item.starts_with(w))
+        && !left.contains(['比', '较', '增', '减', '降', '占', '为', '完', '调']);
+    (name_only && left.chars().filter(|c| crate::text::is_han(*c)).count() >= 2).then_some(item)
+}
+
 /// Reads a question.
 pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let p = patterns();
@@ -847,7 +869,9 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         None => kept.to_string(),
     };
     if let Some((first, last)) = rest.trim_end_matches(['？', '?', ' ']).rsplit_once(['？', '?']) {
-        if names_item(last) {
+        // (a bracketed remark after the question, （2024年部门预算）, is no second question)
+        let remark = last.trim().starts_with(['（', '(']) && last.trim().ends_with(['）', ')']);
+        if names_item(last) && !remark {
             rest = with_year(first, last);
         }
     }
@@ -1275,6 +1299,17 @@ mod tests {
 
     fn index() -> RegionIndex {
         RegionIndex::new(["河南省洛阳市西工区", "浙江省宁波市海曙区"].into_iter())
+    }
+
+    #[test]
+    fn an_item_after_a_budget_name_is_a_part_of_it() {
+        assert_eq!(budget_item("国有资本经营预算上级补助收入"), Some("上级补助收入"));
+        assert_eq!(budget_item("一般公共预算的税收收入"), Some("税收收入"));
+        assert_eq!(budget_item("一般公共预算本级收入"), None);
+        assert_eq!(budget_item("政府性基金预算支出"), None);
+        assert_eq!(budget_item("上级补助收入"), None);
+        assert_eq!(budget_item("一般公共预算收入比2021年"), None);
+        assert_eq!(budget_item("一般公共预算收入税收"), None);
     }
 
     #[test]

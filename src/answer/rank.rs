@@ -650,13 +650,17 @@ pub fn score(
         reject!(fact);
     }
     // 年末还剩多少 is not what the year began with (年初余额12000万元).
-    const START: [&str; 4] = ["年初余额", "年初结余", "年初结转", "年初滚存"];
-    const END: [&str; 4] = ["年末余额", "年末结余", "年末结转", "年末滚存"];
+    // (余额由年初的1126800万元下降至年末的842200万元: the time word nearest before the figure holds.)
+    const START: [&str; 5] = ["年初余额", "年初结余", "年初结转", "年初滚存", "年初的"];
+    const END: [&str; 5] = ["年末余额", "年末结余", "年末结转", "年末滚存", "年末的"];
     let clause = clause_before(fact);
+    let last = |words: &[&str]| words.iter().filter_map(|w| clause.rfind(w)).max();
+    let (said_start, said_end) = (last(&START), last(&END));
+    let stated_start = said_start.is_some_and(|s| said_end.is_none_or(|e| s > e));
+    let stated_end = said_end.is_some_and(|e| said_start.is_none_or(|s| e > s));
     let asks_end = q.plain.contains("年末") || q.plain.contains("年底");
     let asks_start = START.iter().any(|w| q.plain.contains(w));
-    if (asks_end && START.iter().any(|w| clause.contains(w))) || (asks_start && END.iter().any(|w| clause.contains(w)))
-    {
+    if (asks_end && stated_start) || (asks_start && stated_end) {
         reject!(fact);
     }
     if !relation_fits(q, fact) || negates(&metric_text, &q.content) || names_other_item(&metric_text, &q.content) {
@@ -808,7 +812,11 @@ pub fn score(
     }
     // An item asked within a whole (国有资本经营预算里上级补助收入) is named by the fact
     // itself, not only by its sentence: the whole's own total is no answer.
-    if let Some((_, item)) = super::question::container_split(&q.content) {
+    // (国有资本经营预算上级补助收入: a budget's name before an item of it is such a whole too)
+    let item_asked = super::question::container_split(&q.content)
+        .map(|(_, item)| item)
+        .or_else(|| super::question::budget_item(&q.content));
+    if let Some(item) = item_asked {
         let item = bigrams(&canonical(item));
         let named = item
             .iter()

@@ -91,6 +91,15 @@ pub fn find(text: &str) -> Vec<Mention> {
         if chinese && !matches!(kind, ValueKind::Money | ValueKind::Points) {
             continue;
         }
+        // 年纳税500万元以上的186户, 亿元以上项目: a sum that bounds what follows is no figure.
+        if kind == ValueKind::Money {
+            let after = text[unit_m.end()..].trim_start_matches('及');
+            if let Some(tail) = after.strip_prefix("以上").or_else(|| after.strip_prefix("以下")) {
+                if tail.starts_with(|ch: char| crate::text::is_han(ch)) {
+                    continue;
+                }
+            }
+        }
         let before = &text[..num.start()];
         // A minus sign that does not join a range (1-12月) makes the number negative.
         let sign = before
@@ -187,6 +196,11 @@ mod tests {
         assert_eq!(values("增长3.9倍，共开展评审工程项目65个"), vec!["3.9倍", "65个"]);
         assert_eq!(values("两千三百万元和百分之十五"), vec!["2300万元", "15%"]);
         assert_eq!(values("惠及群众5.4万人以上"), vec!["5.4万人"]);
+        assert_eq!(values("对年纳税500万元以上的186户企业"), vec!["186户"]);
+        assert_eq!(
+            values("投资亿元以上项目12个，完成投资8亿元以上。"),
+            vec!["12个", "8亿元"]
+        );
         assert_eq!(
             values("国防支出682万,增长-5.2%,1-12月支出44311万元"),
             vec!["682万元", "-5.2%", "44311万元"]

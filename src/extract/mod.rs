@@ -185,6 +185,23 @@ fn budget_phase_word(own: &str) -> Option<Phase> {
 /// Words for the period a zero was stated for (资源税本期未发生收入), no part of its item.
 const ZERO_PERIOD_WORDS: &[&str] = &["本期", "当期", "本年", "当年", "全年", "上半年"];
 
+/// Level words that may stand alone for an item named at another level just before.
+const LEVEL_WORDS: &[&str] = &[
+    "区本级",
+    "县本级",
+    "市本级",
+    "旗本级",
+    "镇本级",
+    "乡本级",
+    "区级",
+    "县级",
+    "市级",
+    "旗级",
+    "镇级",
+    "乡级",
+    "省级",
+];
+
 /// Words between one figure stated twice, before and after (由60000万元调整为33500万元).
 const RESTATE_WORDS: &[&str] = &[
     "调整为",
@@ -603,7 +620,17 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             let counts_own_noun = m.kind == ValueKind::Count
                 && prev_in_sentence.is_none_or(|r| r.m.kind == ValueKind::Count)
                 && !context::is_empty(&counted(&text[m.end..]));
-            let (mut base_metric, mut fact_topic) = if context::is_empty(&own) && counts_own_noun {
+            // 县级一般公共预算收入52630万元，镇级8655万元: a level alone names the same item
+            // at that level.
+            let level_of_same = prev_in_sentence
+                .filter(|r| r.m.kind == m.kind && LEVEL_WORDS.contains(&own.as_str()))
+                .and_then(|r| {
+                    let item = LEVEL_WORDS.iter().find_map(|w| r.base_metric.strip_prefix(w))?;
+                    Some((format!("{own}{item}"), r.topic.clone()))
+                });
+            let (mut base_metric, mut fact_topic) = if let Some(named) = level_of_same {
+                named
+            } else if context::is_empty(&own) && counts_own_noun {
                 (String::new(), topic.clone())
             } else if context::is_empty(&own) {
                 inherited
@@ -1504,6 +1531,13 @@ mod tests {
         check("179426", "一般公共预算支出", Phase::Actual, "");
         check("90.6", "一般公共预算支出", Phase::Actual, "完成率");
         check("24.5", "一般公共预算支出", Phase::Actual, "同比减少");
+    }
+
+    #[test]
+    fn a_level_alone_names_the_item_of_another_level_before() {
+        let f = facts("years: 2022/2023\n---\n分级次看，县级一般公共预算收入52630万元，镇级8655万元。\n");
+        assert_eq!(find(&f, "52630").metric, "县级一般公共预算收入");
+        assert_eq!(find(&f, "8655").metric, "镇级一般公共预算收入");
     }
 
     #[test]
