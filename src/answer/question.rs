@@ -510,8 +510,17 @@ fn sum(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)> {
             .expect("valid regex")
     });
     let c = both.captures(rest)?;
-    let a = c[1].to_string();
+    let mut a = c[1].to_string();
     let mut b = c[2].to_string();
+    // 从A和B一共调入…: sources, each joined to the verb said once after the sum.
+    if a.trim_start().starts_with('从') {
+        let tail = &rest[c.get(0).map_or(rest.len(), |m| m.end())..];
+        let verb: String = tail.chars().take(2).collect();
+        if verb.chars().count() == 2 && verb.chars().all(crate::text::is_han) && !verb.contains(['多', '几']) {
+            a.push_str(&verb);
+            b = format!("从{}{verb}", b.trim_start_matches('从'));
+        }
+    }
     // The second part borrows what the first says before its own line item.
     let items = crate::lexicon::line_items(&a);
     let b_items = crate::lexicon::line_items(&b);

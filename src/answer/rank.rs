@@ -944,6 +944,16 @@ pub fn score(
         } else if names_whole(local_context(fact)) || (whole_in_paragraph && !level_in_paragraph) {
             // 全市…其中税收收入82.37亿元 is the whole's, not 市级; never 市本级's when
             // that is asked in so many words.
+            // (区级, 县级 too: a district's or county's own level is never its whole; 市级 and
+            // 省级 may be said of a city's or province's whole.)
+            if OWN_LEVELS
+                .iter()
+                .chain(&["区级", "县级", "旗级", "镇级", "乡级"])
+                .any(|w| q.plain.contains(w))
+                && names_whole(local_context(fact))
+            {
+                reject!(fact);
+            }
             if OWN_LEVELS.iter().any(|w| q.plain.contains(w)) {
                 reject!(fact);
             }

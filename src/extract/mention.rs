@@ -91,6 +91,10 @@ pub fn find(text: &str) -> Vec<Mention> {
         if chinese && !matches!(kind, ValueKind::Money | ValueKind::Points) {
             continue;
         }
+        // “百千万”工程, 千万元级: a number starts with a digit (or 十), never with 百 or 千.
+        if chinese && written.starts_with(['百', '千', '万', '亿']) {
+            continue;
+        }
         // 年纳税500万元以上的186户, 亿元以上项目: a sum that bounds what follows is no figure.
         if kind == ValueKind::Money {
             let after = text[unit_m.end()..].trim_start_matches('及');
@@ -197,6 +201,7 @@ mod tests {
         assert_eq!(values("两千三百万元和百分之十五"), vec!["2300万元", "15%"]);
         assert_eq!(values("惠及群众5.4万人以上"), vec!["5.4万人"]);
         assert_eq!(values("对年纳税500万元以上的186户企业"), vec!["186户"]);
+        assert_eq!(values("追加9640万元，用于“百千万工程”建设"), vec!["9640万元"]);
         assert_eq!(
             values("投资亿元以上项目12个，完成投资8亿元以上。"),
             vec!["12个", "8亿元"]

@@ -185,6 +185,15 @@ fn budget_phase_word(own: &str) -> Option<Phase> {
 /// Words for the period a zero was stated for (资源税本期未发生收入), no part of its item.
 const ZERO_PERIOD_WORDS: &[&str] = &["本期", "当期", "本年", "当年", "全年", "上半年"];
 
+/// Words for a balance that may stand alone for the balance of what was named before.
+const BALANCE_WORDS: &[&str] = &["年初余额", "年末余额", "期末余额", "期初余额", "年末结余", "年末滚存结余", "余额"];
+
+/// The thing whose balance `metric` names (预算稳定调节基金年初余额 → 预算稳定调节基金).
+fn balance_stem(metric: &str) -> Option<&str> {
+    let stem = BALANCE_WORDS.iter().find_map(|w| metric.strip_suffix(w))?;
+    (stem.chars().count() >= 2).then_some(stem)
+}
+
 /// Level words that may stand alone for an item named at another level just before.
 const LEVEL_WORDS: &[&str] = &[
     "区本级",
@@ -650,11 +659,25 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             {
                 // 工伤保险基金收入8700万元、支出11200万元: the same fund's other flow.
                 (format!("{stem}{own}"), topic.clone())
+            } else if let Some((stem, t)) = BALANCE_WORDS
+                .contains(&own.as_str())
+                .then(|| {
+                    out[first_in_sentence..]
+                        .iter()
+                        .rev()
+                        .find_map(|r| Some((balance_stem(&r.base_metric)?.to_string(), r.topic.clone())))
+                })
+                .flatten()
+            {
+                // 基金年初余额18620万元，…年末余额为26120万元: the same fund's balance.
+                (format!("{stem}{own}"), t)
             } else if context::is_verb_only(&own) && (inherited.is_some() || subject.is_some()) {
                 // 成功发行13900万元: what was issued is the amount before, or the paragraph's subject.
+                // (基金年初余额18620万元，当年动用8000万元: the fund is drawn on, not its balance.)
                 let (base, t) = inherited
                     .clone()
                     .unwrap_or_else(|| (subject.clone().unwrap_or_default(), topic.clone()));
+                let base = balance_stem(&base).map_or(base.clone(), str::to_string);
                 (format!("{base}{own}"), t)
             } else if context::is_bare(&own) {
                 let t = inherited
@@ -1538,6 +1561,14 @@ mod tests {
         let f = facts("years: 2022/2023\n---\n分级次看，县级一般公共预算收入52630万元，镇级8655万元。\n");
         assert_eq!(find(&f, "52630").metric, "县级一般公共预算收入");
         assert_eq!(find(&f, "8655").metric, "镇级一般公共预算收入");
+    }
+
+    #[test]
+    fn a_balance_alone_is_the_balance_of_the_fund_before() {
+        let f = facts("years: 2023/2024\n---\n预算稳定调节基金年初余额18620万元，当年动用8000万元，补充15500万元，年末余额为26120万元。\n");
+        assert_eq!(find(&f, "26120").metric, "预算稳定调节基金年末余额");
+        assert_ne!(find(&f, "26120").phase, Phase::Initial);
+        assert_eq!(find(&f, "8000").metric, "预算稳定调节基金动用");
     }
 
     #[test]
