@@ -15,7 +15,7 @@ pub mod rank;
 
 use std::collections::{HashMap, HashSet};
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::extract::context::canonical;
 use crate::index::{FactSet, Store};
@@ -323,7 +323,26 @@ fn level_fact(
         sq.phases = vec![Phase::Actual, Phase::Final, Phase::Expected];
     }
     let ranked = rank_facts(store, &sq, facts, q.year, idf);
-    pick_with_margin(&ranked, OPERAND_MARGIN).map(|r| r.fact.clone())
+    pick_with_margin(&ranked, OPERAND_MARGIN).map(|r| more_precise(facts, r.fact))
+}
+
+/// The same figure stated more precisely in the same report, if any (41.26亿元 in the
+/// text, 412635万元 in its table): computations use every digit the report gives.
+fn more_precise(facts: &[(&Fact, &ReportMeta)], fact: &Fact) -> Fact {
+    let places = fact.value.scale();
+    let finer = facts.iter().map(|(g, _)| *g).find(|g| {
+        g.report == fact.report
+            && g.year == fact.year
+            && g.phase == fact.phase
+            && g.kind == ValueKind::Money
+            && g.relation.is_empty()
+            && canonical(&g.metric) == canonical(&fact.metric)
+            && convert(g.value, g, fact).is_some_and(|v| {
+                v != fact.value
+                    && v.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero) == fact.value
+            })
+    });
+    finer.unwrap_or(fact).clone()
 }
 
 /// 收支差额: the best 收入 fact minus the best 支出 fact of the same budget and phase.

@@ -186,7 +186,15 @@ fn budget_phase_word(own: &str) -> Option<Phase> {
 const ZERO_PERIOD_WORDS: &[&str] = &["本期", "当期", "本年", "当年", "全年", "上半年"];
 
 /// Words for a balance that may stand alone for the balance of what was named before.
-const BALANCE_WORDS: &[&str] = &["年初余额", "年末余额", "期末余额", "期初余额", "年末结余", "年末滚存结余", "余额"];
+const BALANCE_WORDS: &[&str] = &[
+    "年初余额",
+    "年末余额",
+    "期末余额",
+    "期初余额",
+    "年末结余",
+    "年末滚存结余",
+    "余额",
+];
 
 /// The thing whose balance `metric` names (预算稳定调节基金年初余额 → 预算稳定调节基金).
 fn balance_stem(metric: &str) -> Option<&str> {

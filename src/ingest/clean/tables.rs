@@ -136,7 +136,14 @@ fn is_column_name(cell: &str) -> bool {
 
 /// The cells of a pipe row (`| a | b |`, `a | b`), or `None` for a separator row.
 fn pipe_cells(line: &str) -> Option<Vec<String>> {
-    let t = line.trim();
+    // (a row without its outer pipes keeps its first cell's indentation)
+    let bare;
+    let t = if line.trim_start().starts_with('|') {
+        line.trim()
+    } else {
+        bare = format!("| {}", line.trim_end());
+        bare.as_str()
+    };
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t.strip_suffix('|').unwrap_or(t);
     let cells: Vec<String> = t.split('|').map(indented_tidy).collect();
@@ -150,6 +157,27 @@ fn pipe_cells(line: &str) -> Option<Vec<String>> {
 fn is_pipe_row(line: &str) -> bool {
     let t = line.trim();
     t.starts_with('|') && t.matches('|').count() >= 2
+}
+
+/// True for a pipe row written without its outer pipes (`增值税 | 40000 | 41528`).
+fn is_bare_pipe_row(line: &str) -> bool {
+    let t = line.trim();
+    !t.starts_with('|') && t.contains(" | ") && !t.contains(['。', '；'])
+}
+
+/// The length of a run of bare pipe rows at `i` that holds figures (a lone line with
+/// a pipe in it is prose), or 0.
+fn bare_pipe_run(lines: &[String], i: usize) -> usize {
+    let run = lines[i..].iter().take_while(|l| is_bare_pipe_row(l)).count();
+    let figures = lines[i..i + run]
+        .iter()
+        .filter_map(|l| pipe_cells(l))
+        .any(|cells| cells.iter().skip(1).any(|c| is_number(c)));
+    if run >= 2 && figures {
+        run
+    } else {
+        0
+    }
 }
 
 /// True when a run of pipe rows holds figures, so it is the report's table and
@@ -426,8 +454,13 @@ pub fn to_grid(mut lines: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
-        if is_pipe_row(&lines[i]) {
-            let run = lines[i..].iter().take_while(|l| is_pipe_row(l)).count();
+        let bare = bare_pipe_run(&lines, i);
+        if is_pipe_row(&lines[i]) || bare > 0 {
+            let run = if bare > 0 {
+                bare
+            } else {
+                lines[i..].iter().take_while(|l| is_pipe_row(l)).count()
+            };
             let rows: Vec<Vec<String>> = lines[i..i + run].iter().filter_map(|l| pipe_cells(l)).collect();
             match rows.split_first() {
                 Some((header, body)) if is_two_sided(header) => out.extend(split_sides(header, body)),
@@ -499,6 +532,27 @@ mod tests {
             "| 合计 | 1,200 |  |",
         ]));
         assert_eq!(out, vec!["| 项目 | 预算数 | 备注 |", "| 合计 | 1,200 |  |"]);
+    }
+
+    #[test]
+    fn pipe_rows_without_outer_pipes_are_rows_too() {
+        let out = to_grid(lines(&[
+            "项目 | 执行数",
+            "一般公共预算支出 | 412635",
+            "  教育支出 | 78452",
+            "完。",
+        ]));
+        assert_eq!(
+            out,
+            vec![
+                "| 项目 | 执行数 |",
+                "| 一般公共预算支出 | 412635 |",
+                "|   教育支出 | 78452 |",
+                "完。"
+            ]
+        );
+        // A lone line with a pipe in it is prose.
+        assert_eq!(to_grid(lines(&["收入 | 支出 1200"])), vec!["收入 | 支出 1200"]);
     }
 
     #[test]
