@@ -12,6 +12,9 @@ const SUFFIXES: &[&str] = &[
     "自治县",
     "自治旗",
     "地区",
+    // 六枝特区, 神农架林区: known by their base names too (liuzhi).
+    "特区",
+    "林区",
     "省",
     "市",
     "州",
@@ -283,6 +286,13 @@ pub fn pinyin_readings(name: &str) -> Vec<String> {
             .collect();
     }
     out.retain(|r| !r.is_empty());
+    // (吕梁: ü is typed v, Lvliang)
+    let typed: Vec<String> = out
+        .iter()
+        .filter(|r| r.contains('ü'))
+        .map(|r| r.replace('ü', "v"))
+        .collect();
+    out.extend(typed);
     out.dedup();
     out
 }

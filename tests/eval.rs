@@ -336,6 +336,11 @@ fn blind_questions_hold_their_floor() {
         "questions-sw",
         "questions-sx",
         "questions-sy",
+        "questions-sz",
+        "questions-ta",
+        "questions-tb",
+        "questions-tc",
+        "questions-td",
     ] {
         all.extend(golds(&format!("blind/{set}.jsonl")));
     }

@@ -1206,8 +1206,15 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
     }
     match picked {
         Some(best) => {
-            let fact = best.fact;
+            // (the figure as precisely as the report states it: 6915万元 in its table for
+            // 0.69亿元 in the text, quoting both)
+            let precise = (best.fact.relation.is_empty() && best.fact.kind == ValueKind::Money)
+                .then(|| more_precise(&facts, best.fact));
+            let fact = precise.as_ref().unwrap_or(best.fact);
             let mut sources: Vec<Source> = source(store, fact).into_iter().collect();
+            if fact.paragraph != best.fact.paragraph {
+                sources.extend(source(store, best.fact));
+            }
             if let Some(parent) = fact.parent.and_then(|p| store.fact(&fact.report, p)) {
                 if parent.paragraph != fact.paragraph {
                     sources.extend(source(store, &parent));

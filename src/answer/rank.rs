@@ -989,11 +989,10 @@ pub fn score(
     // not 另设基层市场监管所16个 of the same sentence).
     if fact.kind == ValueKind::Count {
         if let Some(noun) = crate::lexicon::asked_counted_noun(&q.plain) {
-            total_score += if metric_text.contains(&canonical(&noun)) {
-                0.15
-            } else {
-                -0.15
-            };
+            // (most of its words: 新增幼儿园 asked, 新建幼儿园4所 stated)
+            let noun = bigrams(&canonical(&noun));
+            let named = noun.iter().filter(|b| metric.contains(*b)).count();
+            total_score += if named * 2 >= noun.len() { 0.15 } else { -0.15 };
         }
     }
     Some(Score {

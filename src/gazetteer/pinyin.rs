@@ -96,7 +96,18 @@ fn index(table: &Table) -> HashMap<String, Vec<u32>> {
         if places.is_empty() {
             continue;
         }
-        for key in readings(text) {
+        // (ü is written u, or typed v: Lvliang)
+        let typed = text.contains(['吕', '绿', '律', '女', '闾', '旅', '履', '驴', '铝', '屡', '虑', '滤']);
+        let keys = readings(text);
+        let v_keys: Vec<String> = if typed {
+            crate::region::pinyin_readings(text)
+                .into_iter()
+                .filter(|r| r.contains('v'))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for key in keys.into_iter().chain(v_keys) {
             let entry = index.entry(key).or_default();
             for &i in &places {
                 if !entry.contains(&i) {

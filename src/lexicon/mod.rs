@@ -633,9 +633,12 @@ pub fn asked_counted_noun(text: &str) -> Option<String> {
         .iter()
         .filter_map(|q| text.find(&format!("{q}{unit}")).map(|i| i + q.len() + unit.len()))
         .min()?;
+    // (an English question read into Chinese keeps its spaces: 多少个 新增 幼儿园)
     let noun: String = text[at..]
+        .trim_start()
         .chars()
-        .take_while(|c| crate::text::is_han(*c) && !matches!(c, '的' | '呢' | '吗' | '啊'))
+        .take_while(|c| (crate::text::is_han(*c) || *c == ' ') && !matches!(c, '的' | '呢' | '吗' | '啊'))
+        .filter(|c| *c != ' ')
         .take(8)
         .collect();
     (noun.chars().count() >= 2).then_some(noun)
