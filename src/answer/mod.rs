@@ -649,7 +649,74 @@ fn share_sides(content: &str) -> Option<(String, Option<String>)> {
 /// the part under it (其中…) and the question names no other whole.
 fn ratio(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank::Idf) -> Option<Answer> {
     let (part, whole) = share_sides(&q.content)?;
-    let a = level_fact(store, q, facts, idf, &part)?;
+    // 市本级…占全市的比重: the whole is the same item for all the region.
+    if whole.is_none() {
+        if let Some((level, item)) = ["市本级", "县本级", "区本级", "旗本级", "州本级"]
+            .iter()
+            .find_map(|l| part.strip_prefix(l).map(|item| (l, item)))
+        {
+            let whole_q = Question {
+                plain: format!("全{}{item}", level.chars().next().unwrap_or('市')),
+                ..q.clone()
+            };
+            let a = level_fact(store, q, facts, idf, &part)?;
+            let b = level_fact(store, &whole_q, facts, idf, &whole_q.plain).filter(|b| !same_value(b, &a))?;
+            if a.year != b.year || a.report != b.report || convert(b.value, &b, &a)? < a.value {
+                return None;
+            }
+            let metric = format!("{}占{}的比重", a.metric, b.metric);
+            return percent_of(store, q, &a, &b, metric);
+        }
+    }
+    // 税收收入占一般公共预算收入: the part listed under the whole named, when the part's
+    // name alone fits several (财政总收入's 税收 and the general budget's).
+    let a = match level_fact(store, q, facts, idf, &part) {
+        Some(a) => a,
+        None => {
+            let b = level_fact(store, q, facts, idf, whole.as_deref()?)?;
+            let mut sq = q.clone();
+            sq.content = part.clone();
+            sq.compute = Compute::None;
+            sq.relation = Relation::Level;
+            sq.want = Some(ValueKind::Money);
+            let ranked = rank_facts(store, &sq, facts, q.year, idf);
+            let under: Vec<&Ranked> = ranked
+                .iter()
+                .filter(|r| {
+                    r.fact.report == b.report
+                        && r.fact.year == b.year
+                        && r.fact.relation.is_empty()
+                        && r.fact.kind == ValueKind::Money
+                        && (r.fact.parent == Some(b.index)
+                            || (r.fact.paragraph == b.paragraph && r.fact.sentence == b.sentence))
+                        && r.score.coverage >= MIN_COVERAGE
+                })
+                .collect();
+            // (or told in the paragraph right after the whole's: 一般公共预算收入完成… /
+            // 税收收入完成169975万元…)
+            let next: Vec<&Ranked> = ranked
+                .iter()
+                .filter(|r| {
+                    r.fact.report == b.report
+                        && r.fact.year == b.year
+                        && r.fact.relation.is_empty()
+                        && r.fact.kind == ValueKind::Money
+                        && r.fact.paragraph == b.paragraph + 1
+                        && r.score.coverage >= MIN_COVERAGE
+                })
+                .collect();
+            // (the one there the question names best, when no other fits as well)
+            let clear = |rs: &[&Ranked<'_>]| match rs {
+                [one] => Some(one.fact.clone()),
+                [first, second, ..] if first.score.coverage > second.score.coverage => Some(first.fact.clone()),
+                _ => None,
+            };
+            match under.as_slice() {
+                [] => clear(&next)?,
+                rs => clear(rs)?,
+            }
+        }
+    };
     let parent = a.parent.and_then(|p| store.fact(&a.report, p));
     let b = match whole {
         Some(whole) => {

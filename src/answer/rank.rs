@@ -626,6 +626,15 @@ pub fn score(
     if q.excluded.iter().any(|x| metric_text.contains(x.as_str())) {
         reject!(fact);
     }
+    // 各县（市、区）…合计 asks all the places below together: one place's row (市本级)
+    // is none of it.
+    let every_place = |t: &str| {
+        t.match_indices('各')
+            .any(|(i, _)| t[i + '各'.len_utf8()..].starts_with(['县', '区', '市', '镇', '乡', '街']))
+    };
+    if every_place(&q.content) && !every_place(&metric_text) {
+        reject!(fact);
+    }
     // 比上年执行数增长 is not the change 比上年预算数 the same sentence states.
     if let Some(base) = q.base.filter(|_| !fact.relation.is_empty()) {
         // (a table's column says it in the relation: 比上年执行数增长)
