@@ -214,6 +214,7 @@ const LEVEL_WORDS: &[&str] = &[
     "县级",
     "市级",
     "旗级",
+    "乡镇级",
     "镇级",
     "乡级",
     "省级",
@@ -642,8 +643,12 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
             let level_of_same = prev_in_sentence
                 .filter(|r| r.m.kind == m.kind && LEVEL_WORDS.contains(&own.as_str()))
                 .and_then(|r| {
-                    let item = LEVEL_WORDS.iter().find_map(|w| r.base_metric.strip_prefix(w))?;
-                    Some((format!("{own}{item}"), r.topic.clone()))
+                    // (其中：县本级一般公共预算收入…: the level may stand outside the name)
+                    let item = LEVEL_WORDS
+                        .iter()
+                        .find_map(|w| r.base_metric.strip_prefix(w))
+                        .unwrap_or(&r.base_metric);
+                    (!item.is_empty()).then(|| (format!("{own}{item}"), r.topic.clone()))
                 });
             let (mut base_metric, mut fact_topic) = if let Some(named) = level_of_same {
                 named
