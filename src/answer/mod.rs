@@ -110,8 +110,14 @@ fn rank_facts<'a>(
 /// before 1.…；2.…；): the nearest earlier paragraph ending with a colon, across
 /// the list items between them.
 fn lead_in(store: &Store, report: &str, paragraph: usize) -> String {
-    let is_item =
-        |text: &str| crate::ingest::structure::heading_level(text).is_some() && !text.trim_end().ends_with(['：', ':']);
+    // (an item is numbered, 1.…；, or a bare row of a name and its amount:
+    // 浏阳经开区标准化厂房建设项目  68000万元)
+    let is_item = |text: &str| {
+        let row = text.chars().count() <= 40
+            && !text.contains(['。', '，', '；', ','])
+            && text.contains(|c: char| c.is_ascii_digit());
+        (crate::ingest::structure::heading_level(text).is_some() || row) && !text.trim_end().ends_with(['：', ':'])
+    };
     let Some(own) = store.paragraph(report, paragraph) else {
         return String::new();
     };

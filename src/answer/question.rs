@@ -423,7 +423,7 @@ fn difference(rest: &str, regions: &RegionIndex) -> Option<(Question, Question)>
         // 减少, 减收 and 调减 are changes, not subtraction.
         .filter(|_| {
             ![
-                "减少", "减收", "减支", "减幅", "调减", "审减", "压减", "核减", "削减", "缩减", "递减", "增减",
+                "减少", "减收", "减支", "减幅", "调减", "追减", "审减", "压减", "核减", "削减", "缩减", "递减", "增减",
             ]
             .iter()
             .any(|w| rest.contains(w))
