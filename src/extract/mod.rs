@@ -650,7 +650,20 @@ fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Readin
                         .unwrap_or(&r.base_metric);
                     (!item.is_empty()).then(|| (format!("{own}{item}"), r.topic.clone()))
                 });
-            let (mut base_metric, mut fact_topic) = if let Some(named) = level_of_same {
+            // 17家融资平台公司压减退出5家: the words between two counts of one kind may name
+            // either (the whole, or the part done), so both carry them and neither is told apart.
+            let shared_phrase = prev_in_sentence
+                .filter(|r| {
+                    m.kind == ValueKind::Count
+                        && r.m.kind == ValueKind::Count
+                        && r.m.unit == m.unit
+                        && context::is_empty(&own)
+                        && context::is_empty(&counted(&text[m.end..]))
+                        && !text[r.m.end..m.start].contains(CLAUSE_BREAKS)
+                })
+                .map(|r| (counted(&text[r.m.end..m.start]), r.topic.clone()))
+                .filter(|(phrase, _)| !phrase.is_empty());
+            let (mut base_metric, mut fact_topic) = if let Some(named) = level_of_same.or(shared_phrase) {
                 named
             } else if context::is_empty(&own) && counts_own_noun {
                 (String::new(), topic.clone())
@@ -1582,6 +1595,12 @@ mod tests {
         assert_eq!(find(&f, "26120").metric, "预算稳定调节基金年末余额");
         assert_ne!(find(&f, "26120").phase, Phase::Initial);
         assert_eq!(find(&f, "8000").metric, "预算稳定调节基金动用");
+    }
+
+    #[test]
+    fn two_counts_of_one_kind_share_the_words_between_them() {
+        let f = facts("years: 2023/2024\n---\n同时，全市17家融资平台公司压减退出5家，新增隐性债务为零。\n");
+        assert_eq!(find(&f, "17").metric, find(&f, "5").metric);
     }
 
     #[test]
