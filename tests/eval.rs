@@ -341,6 +341,8 @@ fn blind_questions_hold_their_floor() {
         "questions-tb",
         "questions-tc",
         "questions-td",
+        "questions-te",
+        "questions-tf",
     ] {
         all.extend(golds(&format!("blind/{set}.jsonl")));
     }

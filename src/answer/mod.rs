@@ -9,6 +9,7 @@
 //! (收支差额 = 收入 − 支出) and a year before the report (from 比上年增加).
 
 pub mod glossary;
+mod listed;
 mod one_shot_regex;
 pub mod question;
 pub mod rank;
@@ -110,14 +111,7 @@ fn rank_facts<'a>(
 /// before 1.…；2.…；): the nearest earlier paragraph ending with a colon, across
 /// the list items between them.
 fn lead_in(store: &Store, report: &str, paragraph: usize) -> String {
-    // (an item is numbered, 1.…；, or a bare row of a name and its amount:
-    // 浏阳经开区标准化厂房建设项目  68000万元)
-    let is_item = |text: &str| {
-        let row = text.chars().count() <= 40
-            && !text.contains(['。', '，', '；', ','])
-            && text.contains(|c: char| c.is_ascii_digit());
-        (crate::ingest::structure::heading_level(text).is_some() || row) && !text.trim_end().ends_with(['：', ':'])
-    };
+    let is_item = listed::is_list_item;
     let Some(own) = store.paragraph(report, paragraph) else {
         return String::new();
     };
@@ -1275,6 +1269,12 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             ) {
                 return answer;
             }
+        }
+    }
+    // 新增专项债券安排了几个项目 that the report answers only by listing them.
+    if picked.is_none() {
+        if let Some(answer) = listed::count(store, &q, &facts) {
+            return answer;
         }
     }
     match picked {

@@ -345,6 +345,14 @@ fn section_year(section: &[String]) -> Option<u16> {
     section.iter().rev().find_map(|h| last_year(h))
 }
 
+/// True for a note on the report's figures (注：…, 注1：…, 注②…).
+fn is_note(text: &str) -> bool {
+    text.trim_start().strip_prefix('注').is_some_and(|rest| {
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || "①②③④⑤".contains(c))
+            .starts_with(['：', ':'])
+    })
+}
+
 /// What a paragraph is about when its quantities name nothing: the text after
 /// a bullet up to its first full stop (`三是足额安排教育资金。` → 足额安排教育资金).
 fn paragraph_subject(text: &str) -> Option<String> {
@@ -451,6 +459,19 @@ pub(crate) struct Reading {
 /// text, read once per report); a sentence's are those inside it, as no
 /// quantity spans a sentence end.
 fn read_paragraph(scope: &Scope, p: &Paragraph, found: &[Mention]) -> Vec<Reading> {
+    // 注2：政府性基金预算收入38560万元中… at the end of the report is a note on the
+    // figures before: the heading it happens to stand under (三、2024年工作措施) gives
+    // it no year, phase or topic.
+    let note;
+    let p = if is_note(&p.text) && !p.section.is_empty() {
+        note = Paragraph {
+            section: Vec::new(),
+            ..p.clone()
+        };
+        &note
+    } else {
+        p
+    };
     let text = &p.text;
     let section_topic = p.section.iter().rev().find_map(|h| context::topic_in(h)).unwrap_or("");
     let subject = paragraph_subject(text);
@@ -1601,6 +1622,14 @@ mod tests {
     fn two_counts_of_one_kind_share_the_words_between_them() {
         let f = facts("years: 2023/2024\n---\n同时，全市17家融资平台公司压减退出5家，新增隐性债务为零。\n");
         assert_eq!(find(&f, "17").metric, find(&f, "5").metric);
+    }
+
+    #[test]
+    fn a_note_takes_no_year_from_the_heading_it_stands_under() {
+        let f = facts("years: 2023/2024\n---\n三、2024年工作措施\n注2：政府性基金预算收入38560万元中，国有土地使用权出让收入31240万元，比上年减少5870万元。\n");
+        assert_eq!(find(&f, "31240").year, Some(2023));
+        assert!(is_note("注：本报告数据为快报数"));
+        assert!(!is_note("注重绩效管理"));
     }
 
     #[test]
