@@ -375,7 +375,7 @@ pub(crate) fn read(default_unit: &str, report: &Report, p: &Paragraph) -> Vec<Re
                 .as_ref()
                 .or_else(|| {
                     matches!(col.kind, Kind::Percent(_))
-                        .then(|| columns[..i].iter().rev().find(|c| c.kind == Kind::Amount))
+                        .then(|| columns[..i].iter().rev().find(|c| c.kind == Kind::Amount && !c.within))
                         .flatten()
                         .and_then(|c| c.measure.as_ref())
                 })

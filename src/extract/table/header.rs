@@ -36,6 +36,8 @@ pub(crate) struct Column {
     /// The level of government a column stands for (市级, 县本级), put before the
     /// row label; empty for a column of the whole (全市), `None` when it names neither.
     pub level: Option<String>,
+    /// A column of a part of the column before it (其中：税收收入): no rate after it is its.
+    pub within: bool,
 }
 
 const PARTS: &[&str] = &["一般债务", "专项债务", "一般债券", "专项债券"];
@@ -116,6 +118,12 @@ pub(crate) fn column(name: &str, table_year: Option<u16>, years: Years) -> Colum
         Some(_) => name.rsplit_once(['（', '(']).map_or(name, |(head, _)| head),
         None => name,
     };
+    // 其中：税收收入: a part of the column before, named as itself.
+    let within_name = name
+        .strip_prefix("其中")
+        .map(|r| r.trim_start_matches([':', '：']))
+        .filter(|r| r.chars().count() >= 2);
+    let name = within_name.unwrap_or(name);
     let year = year_in(name).or_else(|| {
         let base = table_year.or(years.execution)?;
         if name.contains("上年") && !name.contains("比上年") && !name.contains("较上年") {
@@ -132,6 +140,7 @@ pub(crate) fn column(name: &str, table_year: Option<u16>, years: Years) -> Colum
         measure: None,
         part: None,
         level: None,
+        within: within_name.is_some(),
     };
     let percent = name.contains(['%', '％'])
         || ["百分比", "增幅", "增长率"].iter().any(|w| name.contains(w))

@@ -216,7 +216,9 @@ fn join_spread_head(line: &str, head: &str) -> Option<String> {
 
 /// A header line of a spaced table: column names, the first possibly the label head.
 fn spaced_header(line: &str) -> Option<Vec<String>> {
-    if line.contains(['。', '，', '；', '：', ':']) || crate::text::display_width(line) > 120 {
+    // (其中：税收收入 is a column name; any other colon opens a sentence)
+    let without_part_marks = line.replace("其中：", "其中").replace("其中:", "其中");
+    if without_part_marks.contains(['。', '，', '；', '：', ':']) || crate::text::display_width(line) > 120 {
         return None;
     }
     let tokens = spaced_tokens(line);
