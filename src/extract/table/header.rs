@@ -179,9 +179,15 @@ pub(crate) fn column(name: &str, table_year: Option<u16>, years: Years) -> Colum
             .and_then(|(amount, _)| phase_of(amount, col.year, years));
     } else if change || name.contains("调整数") || name.contains("差额") || name.contains("增减") {
         col.kind = Kind::Skip;
-    } else if let Some(part) = PARTS.iter().find(|p| name == **p) {
+    } else if let Some(part) = PARTS
+        .iter()
+        .find(|p| name == **p)
+        .map(|p| p.to_string())
+        // (新增一般债券 | 再融资债券 over rows of issues: each a kind of bond)
+        .or_else(|| (name.ends_with("债券") && display_width_ok(name)).then(|| name.to_string()))
+    {
         col.kind = Kind::Amount;
-        col.part = Some(part.to_string());
+        col.part = Some(part);
     } else if let Some(whole) = level_column(name) {
         col.kind = Kind::Amount;
         col.level = Some(if whole { String::new() } else { name.to_string() });

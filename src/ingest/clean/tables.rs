@@ -36,6 +36,7 @@ pub(crate) const LABEL_HEADS: &[&str] = &[
     "县（市、区）",
     "单位",
     "单位名称",
+    "批次",
 ];
 
 /// Words that mark a cell as a column name.
@@ -184,7 +185,14 @@ fn bare_pipe_run(lines: &[String], i: usize) -> usize {
 /// not page chrome (`| 索引号 | … |`).
 pub fn is_figure_run(rows: &[&str]) -> bool {
     const CHROME: &[&str] = &["索引号", "发布", "日期", "时间", "文号", "来源", "分类", "机构"];
-    rows.iter().all(|r| !CHROME.iter().any(|w| r.contains(w)))
+    // (page chrome names its fields in the first cell, | 发布时间 | 2024-01-05 |; a table's
+    // column may be named so too, | 批次 | 发行时间 | 新增一般债券 |)
+    let chrome_field = |r: &&str| {
+        pipe_cells(r)
+            .and_then(|cells| cells.into_iter().find(|c| !c.is_empty()))
+            .is_some_and(|first| CHROME.iter().any(|w| first.contains(w)))
+    };
+    !rows.iter().any(chrome_field)
         && rows
             .iter()
             .filter_map(|r| pipe_cells(r))
@@ -534,6 +542,15 @@ mod tests {
             "| 合计 | 1,200 |  |",
         ]));
         assert_eq!(out, vec!["| 项目 | 预算数 | 备注 |", "| 合计 | 1,200 |  |"]);
+    }
+
+    #[test]
+    fn a_column_named_for_a_time_is_no_page_chrome() {
+        assert!(is_figure_run(&[
+            "| 批次 | 发行时间 | 新增专项债券 |",
+            "| 第一批 | 2月 | 48500 |"
+        ]));
+        assert!(!is_figure_run(&["| 发布时间 | 2024-01-05 |", "| 索引号 | 12345 |"]));
     }
 
     #[test]
