@@ -307,6 +307,35 @@ fn merged_header(upper: &str, lower: &str) -> Option<Vec<String>> {
     Some(row)
 }
 
+/// Two header lines where some upper cells have no lower part (`上年 本年 增减额 增减`
+/// over `预算数 预算数 %`): each lower cell starts inside the upper cell it completes;
+/// `None` when one does not.
+fn spanned_header(upper: &str, lower: &str) -> Option<Vec<String>> {
+    let up = positioned_cells(upper);
+    let low = positioned_cells(lower);
+    let (label, names) = match up.first() {
+        Some((_, head)) if is_label_head(head) => (head.clone(), &up[1..]),
+        _ => (String::new(), &up[..]),
+    };
+    let mut parts: Vec<Vec<&str>> = vec![Vec::new(); names.len()];
+    for (column, cell) in &low {
+        let k = names.iter().rposition(|(c, _)| c <= column)?;
+        let (start, name) = &names[k];
+        if *column >= start + crate::text::display_width(name) + 2 {
+            return None;
+        }
+        parts[k].push(cell);
+    }
+    let mut row = vec![label];
+    for ((_, name), under) in names.iter().zip(&parts) {
+        match under.as_slice() {
+            [] => row.push(name.clone()),
+            cells => row.extend(cells.iter().map(|c| format!("{name}{c}"))),
+        }
+    }
+    Some(row)
+}
+
 /// Header cells spread over two lines that a copy no longer aligns (`项目 2023年 2024年
 /// 增减额 增减%` over ` 预算数 预算数`): the lower names complete the years above, in order.
 fn ordered_header(upper: &[String], lower: &[String]) -> Option<Vec<String>> {
@@ -380,8 +409,10 @@ fn spaced_table(lines: &[String], i: usize) -> Option<(usize, Vec<String>)> {
     let mut j = i + 1;
     if let Some(second) = lines.get(j).and_then(|l| spaced_header(l)) {
         // Header cells spread over two lines: joined by where they stand.
-        match merged_header(&lines[i], &lines[j]) {
-            Some(row) if row.len() == second.len() + 1 => out = vec![grid(&row)],
+        // (an upper cell with no lower part keeps its place: 增减额 beside 增减 over %)
+        let spanned = spanned_header(&lines[i], &lines[j]).filter(|row| row.len() > second.len() + 1);
+        match spanned.or_else(|| merged_header(&lines[i], &lines[j])) {
+            Some(row) if row.len() >= second.len() + 1 => out = vec![grid(&row)],
             _ => match ordered_header(&first, &second) {
                 Some(row) => out = vec![grid(&row)],
                 None => out.push(grid(&second)),
@@ -542,6 +573,22 @@ mod tests {
             "| 合计 | 1,200 |  |",
         ]));
         assert_eq!(out, vec!["| 项目 | 预算数 | 备注 |", "| 合计 | 1,200 |  |"]);
+    }
+
+    #[test]
+    fn upper_header_cells_without_a_lower_part_stand_alone() {
+        let out = to_grid(lines(&[
+            "项    目           上年       本年      增减额    增减",
+            "                   预算数     预算数              %",
+            "教育支出           98650      103280     4630     4.7",
+        ]));
+        assert_eq!(
+            out,
+            vec![
+                "| 项目 | 上年预算数 | 本年预算数 | 增减额 | 增减% |",
+                "| 教育支出 | 98650 | 103280 | 4630 | 4.7 |"
+            ]
+        );
     }
 
     #[test]
