@@ -863,6 +863,32 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     if rest.contains('表') {
         rest = table_reference().replace_all(&rest, " ").into_owned();
     }
+    // 我在写一篇关于各区财政的文章，想知道…: what the asker says before the question
+    // itself (the place and year were read from the whole).
+    for cue in [
+        "想知道",
+        "想了解",
+        "想问一下",
+        "想问问",
+        "想问",
+        "想查一下",
+        "想查",
+        "想核一下",
+        "想核实",
+        "请核实",
+        "请核对",
+        "麻烦告诉我",
+        "帮我查一下",
+        "帮我查",
+    ] {
+        if let Some(i) = rest.rfind(cue) {
+            let asked = &rest[i + cue.len()..];
+            if i > 0 && asked.chars().filter(|c| crate::text::is_han(*c)).count() >= 4 {
+                rest = asked.trim_start_matches(['：', ':', '，', ',']).to_string();
+                break;
+            }
+        }
+    }
     // 新增债一分没发？2024年1-6月新增债券发行额是多少: the last question asked is the
     // one to answer (the place and year were read from the whole).
     let names_item = |part: &str| {
@@ -1186,8 +1212,13 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         .split(' ')
         .map(|w| match w.strip_suffix(['比', '较']) {
             Some(rest) if !rest.ends_with('可') => rest,
-            _ => w,
+            // (…支出的调整预算数为多少: the 为 before the question word is none of the name)
+            _ => match w.strip_suffix('为') {
+                Some(rest) if rest.chars().count() >= 3 && !rest.ends_with('行') => rest,
+                _ => w,
+            },
         })
+        .filter(|w| *w != "为")
         .collect::<Vec<_>>()
         .join(" ");
     // English words the glossary does not know cannot name a metric: drop them.
@@ -1308,6 +1339,17 @@ mod tests {
 
     fn index() -> RegionIndex {
         RegionIndex::new(["河南省洛阳市西工区", "浙江省宁波市海曙区"].into_iter())
+    }
+
+    #[test]
+    fn chatter_before_the_question_and_a_closing_wei_are_no_content() {
+        let q = parse(
+            "我在写一篇关于各区财政的文章，想知道西工区2023年一般公共预算上解支出是多少万元？",
+            &index(),
+        );
+        assert_eq!(q.content, "一般公共预算上解支出");
+        let q = parse("西工区2023年政府性基金预算支出的调整预算数为多少万元？", &index());
+        assert_eq!(q.content, "政府性基金预算支出");
     }
 
     #[test]
