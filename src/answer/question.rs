@@ -790,12 +790,19 @@ pub fn budget_item(content: &str) -> Option<&str> {
 pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     let p = patterns();
     let mut text = short_years(&normalize_query(raw.trim()));
+    let mut item_glosses: Vec<String> = Vec::new();
     if text.chars().any(|c| c.is_ascii_alphabetic()) {
         // remittance to higher-level government (上解支出): a short Chinese gloss repeats
         // the term the glossary translates; a long one (a project's name) is kept.
         let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
         let han = text.chars().filter(|c| crate::text::is_han(*c)).count();
         if letters > 2 * han {
+            // (an item's gloss is kept aside: it names the figure when the English cannot)
+            item_glosses = short_gloss()
+                .find_iter(&text)
+                .map(|m| m.as_str().trim_matches(['（', '(', ')', '）']).to_string())
+                .filter(|g| !crate::region::has_suffix(g) && crate::gazetteer::find_in_text(g).is_empty())
+                .collect();
             text = short_gloss().replace_all(&text, " ").into_owned();
         }
         let lower = one_syllable_places(&join_syllables(&text.to_lowercase()), regions);
@@ -962,6 +969,12 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
         }
         rest = rest.replacen(&word, " ", 1);
         untranslated = glossary::untranslated(&rest);
+    }
+    // How much did Haishu District remit upward (上解支出): an English word the glossary
+    // lacks, beside the asker's own Chinese name for the item, which then names it.
+    if untranslated.is_some() && !item_glosses.is_empty() {
+        untranslated = None;
+        rest = format!("{rest} {}", item_glosses.join(" "));
     }
     // 比2025年执行数增长多少: the base of the change, read once; its year and phase are
     // not the figure's.
@@ -1339,6 +1352,19 @@ mod tests {
 
     fn index() -> RegionIndex {
         RegionIndex::new(["河南省洛阳市西工区", "浙江省宁波市海曙区"].into_iter())
+    }
+
+    #[test]
+    fn an_items_chinese_gloss_names_it_when_an_english_word_is_unknown() {
+        let q = parse(
+            "How much did Xigong District remit upward to higher-level governments (上解支出) in 2023?",
+            &index(),
+        );
+        assert_eq!(q.untranslated, None);
+        assert!(q.content.contains("上解支出"), "{}", q.content);
+        // …but never without a gloss: the unknown word is refused.
+        let q = parse("How much did Xigong District remit upward in 2023?", &index());
+        assert_eq!(q.untranslated.as_deref(), Some("remit"));
     }
 
     #[test]
