@@ -412,7 +412,7 @@ fn spaced_table(lines: &[String], i: usize) -> Option<(usize, Vec<String>)> {
         // (an upper cell with no lower part keeps its place: 增减额 beside 增减 over %)
         let spanned = spanned_header(&lines[i], &lines[j]).filter(|row| row.len() > second.len() + 1);
         match spanned.or_else(|| merged_header(&lines[i], &lines[j])) {
-            Some(row) if row.len() >= second.len() + 1 => out = vec![grid(&row)],
+            Some(row) if row.len() > second.len() => out = vec![grid(&row)],
             _ => match ordered_header(&first, &second) {
                 Some(row) => out = vec![grid(&row)],
                 None => out.push(grid(&second)),
