@@ -45,7 +45,12 @@ pub fn split_header(text: &str) -> (Option<Header>, &str) {
         match key {
             "source" => header.source = value,
             // 西藏自治区桑丹县（虚构地名）: a remark is not part of the name.
-            "region" => header.region = value.map(|v| without_remarks(&v)).filter(|v| !v.is_empty()),
+            // (a report in traditional characters may name its region so too: 廣東省清遠市佛岡縣)
+            "region" => {
+                header.region = value
+                    .map(|v| crate::text::normalize_query(&without_remarks(&v)))
+                    .filter(|v| !v.is_empty())
+            }
             "kind" => header.kind = value,
             "years" => {
                 header.years = value.map(|v| {
@@ -91,6 +96,8 @@ mod tests {
         let (h, rest) = split_header("source: x\nregion: 河南省洛阳市西工区\nyears: 2023/2024\n---\n正文");
         let h = h.unwrap();
         assert_eq!(h.region.as_deref(), Some("河南省洛阳市西工区"));
+        let (traditional, _) = split_header("region: 廣東省清遠市佛岡縣\n---\n正文");
+        assert_eq!(traditional.map(|h| h.region), Some(Some("广东省清远市佛冈县".to_string())));
         let (remark, _) = split_header("region: 西藏自治区桑丹县（虚构地名）\n---\n正文");
         assert_eq!(remark.map(|h| h.region), Some(Some("西藏自治区桑丹县".to_string())));
         assert_eq!(
