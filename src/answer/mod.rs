@@ -674,47 +674,7 @@ fn ratio(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank
         Some(a) => a,
         None => {
             let b = level_fact(store, q, facts, idf, whole.as_deref()?)?;
-            let mut sq = q.clone();
-            sq.content = part.clone();
-            sq.compute = Compute::None;
-            sq.relation = Relation::Level;
-            sq.want = Some(ValueKind::Money);
-            let ranked = rank_facts(store, &sq, facts, q.year, idf);
-            let under: Vec<&Ranked> = ranked
-                .iter()
-                .filter(|r| {
-                    r.fact.report == b.report
-                        && r.fact.year == b.year
-                        && r.fact.relation.is_empty()
-                        && r.fact.kind == ValueKind::Money
-                        && (r.fact.parent == Some(b.index)
-                            || (r.fact.paragraph == b.paragraph && r.fact.sentence == b.sentence))
-                        && r.score.coverage >= MIN_COVERAGE
-                })
-                .collect();
-            // (or told in the paragraph right after the whole's: 一般公共预算收入完成… /
-            // 税收收入完成169975万元…)
-            let next: Vec<&Ranked> = ranked
-                .iter()
-                .filter(|r| {
-                    r.fact.report == b.report
-                        && r.fact.year == b.year
-                        && r.fact.relation.is_empty()
-                        && r.fact.kind == ValueKind::Money
-                        && r.fact.paragraph == b.paragraph + 1
-                        && r.score.coverage >= MIN_COVERAGE
-                })
-                .collect();
-            // (the one there the question names best, when no other fits as well)
-            let clear = |rs: &[&Ranked<'_>]| match rs {
-                [one] => Some(one.fact.clone()),
-                [first, second, ..] if first.score.coverage > second.score.coverage => Some(first.fact.clone()),
-                _ => None,
-            };
-            match under.as_slice() {
-                [] => clear(&next)?,
-                rs => clear(rs)?,
-            }
+            part_under(store, q, facts, idf, &part, &b)?
         }
     };
     let parent = a.parent.and_then(|p| store.fact(&a.report, p));
@@ -739,6 +699,76 @@ fn ratio(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)], idf: &rank
     }
     let metric = format!("{}占{}的比重", a.metric, b.metric);
     percent_of(store, q, &a, &b, metric)
+}
+
+/// The fact for `part` listed under the whole `b` (its 其中, its sentence, or the
+/// paragraph right after it: 一般公共预算收入完成… / 税收收入完成169975万元…), when
+/// the part's name alone fits several (财政总收入's 税收 and the general budget's).
+fn part_under(
+    store: &Store,
+    q: &Question,
+    facts: &[(&Fact, &ReportMeta)],
+    idf: &rank::Idf,
+    part: &str,
+    b: &Fact,
+) -> Option<Fact> {
+    let mut sq = q.clone();
+    sq.content = part.to_string();
+    sq.compute = Compute::None;
+    sq.relation = Relation::Level;
+    sq.want = Some(ValueKind::Money);
+    let ranked = rank_facts(store, &sq, facts, q.year, idf);
+    let level_of_b = |r: &&Ranked| {
+        r.fact.report == b.report
+            && r.fact.year == b.year
+            && r.fact.relation.is_empty()
+            && r.fact.kind == ValueKind::Money
+            && r.score.coverage >= MIN_COVERAGE
+            && !same_value(r.fact, b)
+            // (a part of another total is that total's: 再融资债券21.31亿元(包含一般债券9.24亿元))
+            // (…or listed beside it under one total, as a sentence's clauses may be)
+            && (r.fact.parent.is_none() || r.fact.parent == b.parent || descends_from(store, r.fact, b))
+    };
+    let under: Vec<&Ranked> = ranked
+        .iter()
+        .filter(level_of_b)
+        .filter(|r| {
+            r.fact.parent == Some(b.index) || (r.fact.paragraph == b.paragraph && r.fact.sentence == b.sentence)
+        })
+        .collect();
+    let after: Vec<&Ranked> = ranked
+        .iter()
+        .filter(level_of_b)
+        .filter(|r| r.fact.paragraph == b.paragraph && r.fact.index > b.index)
+        .collect();
+    let next: Vec<&Ranked> = ranked
+        .iter()
+        .filter(level_of_b)
+        .filter(|r| r.fact.paragraph == b.paragraph + 1)
+        .collect();
+    // (the one there the question names best, when no other fits as well)
+    let clear = |rs: &[&Ranked<'_>]| match rs {
+        [one] => Some(one.fact.clone()),
+        [first, second, ..] if first.score.coverage > second.score.coverage => Some(first.fact.clone()),
+        _ => None,
+    };
+    match (under.as_slice(), after.as_slice()) {
+        ([], []) => clear(&next),
+        ([], rs) | (rs, _) => clear(rs),
+    }
+}
+
+/// True when `whole` is `fact`'s total, or its total's total (a few levels up).
+fn descends_from(store: &Store, fact: &Fact, whole: &Fact) -> bool {
+    let mut parent = fact.parent;
+    for _ in 0..4 {
+        match parent {
+            Some(p) if p == whole.index => return true,
+            Some(p) => parent = store.fact(&fact.report, p).and_then(|f| f.parent),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// `top` in percent of `bottom`, two decimals, both cited.
@@ -1268,6 +1298,23 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
                 idf,
             ) {
                 return answer;
+            }
+        }
+    }
+    // 一般公共预算收入中的税收收入 where 税收收入 alone fits several: the one under that whole.
+    if picked.is_none() && q.relation == Relation::Level && matches!(q.compute, Compute::None) {
+        if let Some((whole, item)) = question::container_split(&q.content) {
+            let under =
+                level_fact(store, &q, &facts, idf, whole).and_then(|b| part_under(store, &q, &facts, idf, item, &b));
+            if let Some(fact) = under {
+                let sources: Vec<Source> = source(store, &fact).into_iter().collect();
+                return Answer {
+                    question: q.text.clone(),
+                    answer: Some(value_of(&fact, signed(&q, &fact), describe(&fact), false)),
+                    candidates: candidates(&ranked),
+                    sources,
+                    reason: None,
+                };
             }
         }
     }

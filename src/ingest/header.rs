@@ -97,7 +97,10 @@ mod tests {
         let h = h.unwrap();
         assert_eq!(h.region.as_deref(), Some("河南省洛阳市西工区"));
         let (traditional, _) = split_header("region: 廣東省清遠市佛岡縣\n---\n正文");
-        assert_eq!(traditional.map(|h| h.region), Some(Some("广东省清远市佛冈县".to_string())));
+        assert_eq!(
+            traditional.map(|h| h.region),
+            Some(Some("广东省清远市佛冈县".to_string()))
+        );
         let (remark, _) = split_header("region: 西藏自治区桑丹县（虚构地名）\n---\n正文");
         assert_eq!(remark.map(|h| h.region), Some(Some("西藏自治区桑丹县".to_string())));
         assert_eq!(
