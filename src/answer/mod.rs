@@ -5,8 +5,11 @@
 //! region or year the archive has no report for is answered "not found",
 //! never from a neighbour. Facts that pass are ranked by [`rank`]; the best is
 //! the answer only when it covers the question's content and no other value
-//! scores as well. Two computations are made from stated parts: a balance
-//! (收支差额 = 收入 − 支出) and a year before the report (from 比上年增加).
+//! scores as well. What the report states only in parts is computed from them,
+//! operands cited: balances (收支差额 = 收入 − 支出), differences and sums, shares and
+//! completion rates, the year before the report (from 比上年增加), the budget before
+//! its adjustment, a part told under the whole asked (一般公共预算收入中的税收收入), and
+//! the count of projects a report lists ([`listed`]).
 
 pub mod glossary;
 mod listed;
@@ -771,6 +774,29 @@ fn descends_from(store: &Store, fact: &Fact, whole: &Fact) -> bool {
     false
 }
 
+/// A stated figure as the answer, as precisely as the report states it (6915万元 in its
+/// table for 0.69亿元 in the text), quoting where it stands and the total it is part of.
+fn stated(store: &Store, q: &Question, best: &Fact, facts: &[(&Fact, &ReportMeta)], ranked: &[Ranked]) -> Answer {
+    let precise = (best.relation.is_empty() && best.kind == ValueKind::Money).then(|| more_precise(facts, best));
+    let fact = precise.as_ref().unwrap_or(best);
+    let mut sources: Vec<Source> = source(store, fact).into_iter().collect();
+    if fact.paragraph != best.paragraph {
+        sources.extend(source(store, best));
+    }
+    if let Some(parent) = fact.parent.and_then(|p| store.fact(&fact.report, p)) {
+        if parent.paragraph != fact.paragraph {
+            sources.extend(source(store, &parent));
+        }
+    }
+    Answer {
+        question: q.text.clone(),
+        answer: Some(value_of(fact, signed(q, fact), describe(fact), false)),
+        candidates: candidates(ranked),
+        sources,
+        reason: None,
+    }
+}
+
 /// `top` in percent of `bottom`, two decimals, both cited.
 fn percent_of(store: &Store, q: &Question, top: &Fact, bottom: &Fact, metric: String) -> Option<Answer> {
     let base = convert(bottom.value, bottom, top)?;
@@ -1307,14 +1333,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
             let under =
                 level_fact(store, &q, &facts, idf, whole).and_then(|b| part_under(store, &q, &facts, idf, item, &b));
             if let Some(fact) = under {
-                let sources: Vec<Source> = source(store, &fact).into_iter().collect();
-                return Answer {
-                    question: q.text.clone(),
-                    answer: Some(value_of(&fact, signed(&q, &fact), describe(&fact), false)),
-                    candidates: candidates(&ranked),
-                    sources,
-                    reason: None,
-                };
+                return stated(store, &q, &fact, &facts, &ranked);
             }
         }
     }
@@ -1325,29 +1344,7 @@ fn answer_question(store: &Store, q: &Question, idf: &rank::Idf) -> Answer {
         }
     }
     match picked {
-        Some(best) => {
-            // (the figure as precisely as the report states it: 6915万元 in its table for
-            // 0.69亿元 in the text, quoting both)
-            let precise = (best.fact.relation.is_empty() && best.fact.kind == ValueKind::Money)
-                .then(|| more_precise(&facts, best.fact));
-            let fact = precise.as_ref().unwrap_or(best.fact);
-            let mut sources: Vec<Source> = source(store, fact).into_iter().collect();
-            if fact.paragraph != best.fact.paragraph {
-                sources.extend(source(store, best.fact));
-            }
-            if let Some(parent) = fact.parent.and_then(|p| store.fact(&fact.report, p)) {
-                if parent.paragraph != fact.paragraph {
-                    sources.extend(source(store, &parent));
-                }
-            }
-            Answer {
-                question: q.text.clone(),
-                answer: Some(value_of(fact, signed(&q, fact), describe(fact), false)),
-                candidates: candidates(&ranked),
-                sources,
-                reason: None,
-            }
-        }
+        Some(best) => stated(store, &q, best.fact, &facts, &ranked),
         None => {
             let reason = if ranked.first().is_some_and(|r| r.score.coverage >= MIN_COVERAGE) {
                 "several facts fit equally well; add the phase (年初预算/调整预算/实际完成/草案) or be more specific"
