@@ -872,29 +872,8 @@ pub fn parse(raw: &str, regions: &RegionIndex) -> Question {
     }
     // 我在写一篇关于各区财政的文章，想知道…: what the asker says before the question
     // itself (the place and year were read from the whole).
-    for cue in [
-        "想知道",
-        "想了解",
-        "想问一下",
-        "想问问",
-        "想问",
-        "想查一下",
-        "想查",
-        "想核一下",
-        "想核实",
-        "请核实",
-        "请核对",
-        "麻烦告诉我",
-        "帮我查一下",
-        "帮我查",
-    ] {
-        if let Some(i) = rest.rfind(cue) {
-            let asked = &rest[i + cue.len()..];
-            if i > 0 && asked.chars().filter(|c| crate::text::is_han(*c)).count() >= 4 {
-                rest = asked.trim_start_matches(['：', ':', '，', ',']).to_string();
-                break;
-            }
-        }
+    if let Some(asked) = crate::lexicon::after_chatter(&rest) {
+        rest = asked.to_string();
     }
     // 新增债一分没发？2024年1-6月新增债券发行额是多少: the last question asked is the
     // one to answer (the place and year were read from the whole).

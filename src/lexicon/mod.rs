@@ -104,6 +104,20 @@ fn frame_words() -> &'static AhoCorasick {
     })
 }
 
+/// What follows the asker's preamble (…的文章，想知道X → X), when a question follows:
+/// the text after the last chatter cue (`chatter_cues.txt`) that is preceded by
+/// something and followed by at least four Chinese characters.
+pub fn after_chatter(text: &str) -> Option<&str> {
+    static CUES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let cues = CUES.get_or_init(|| lines(include_str!("data/chatter_cues.txt")).collect());
+    cues.iter().find_map(|cue| {
+        let i = text.rfind(cue)?;
+        let asked = &text[i + cue.len()..];
+        (i > 0 && asked.chars().filter(|c| crate::text::is_han(*c)).count() >= 4)
+            .then(|| asked.trim_start_matches(['：', ':', '，', ',']))
+    })
+}
+
 fn value_words() -> &'static Table<ValueKind> {
     static T: OnceLock<Table<ValueKind>> = OnceLock::new();
     T.get_or_init(|| {
