@@ -27,6 +27,8 @@ years: 2023/2024
 3.物流园项目，4.65亿元。
 二、2024年工作措施
 注：2023年县级上解支出为12800万元，比上年减少300万元。
+三、2024年预算草案
+全县一般公共预算支出安排301200万元。
 ";
 
 fn engine() -> (tempfile::TempDir, tempfile::TempDir, budgetq::Engine) {
@@ -62,6 +64,11 @@ fn projects_are_counted_from_the_list_and_levels_name_the_item_before() {
     assert_eq!(
         value(&engine, "甲癸县2023年乡镇级一般公共预算收入"),
         pair("38599", "万元")
+    );
+    // The draft is the budget of its year, however the asker names it.
+    assert_eq!(
+        value(&engine, "甲癸县2024年一般公共预算支出年初安排多少万元"),
+        pair("301200", "万元")
     );
 }
 

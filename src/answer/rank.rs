@@ -377,7 +377,9 @@ fn phase_bonus(q: &Question, fact: &Fact, draft_year: Option<u16>) -> Option<f32
     }
     let execution = [Phase::Actual, Phase::Expected, Phase::Final];
     let compatible = (execution.contains(&fact.phase) && q.phases.iter().any(|p| execution.contains(p)))
-        || (fact.phase == Phase::Draft && q.phases.contains(&Phase::Expected));
+        || (fact.phase == Phase::Draft && q.phases.contains(&Phase::Expected))
+        // (2024年…年初安排 in a report whose draft is 2024's: the draft is that year's budget)
+        || (fact.phase == Phase::Draft && is_draft_year && q.phases.contains(&Phase::Initial));
     match (compatible, fact.phase) {
         (true, _) => Some(0.15),
         (false, Phase::Unknown) => Some(-0.2),
