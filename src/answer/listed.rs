@@ -131,7 +131,6 @@ pub(super) fn count(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)])
     let [(items, fact)] = found.as_slice() else {
         return None;
     };
-    let meta = store.report_meta(&fact.report)?;
     let paragraph = store.paragraph(&fact.report, fact.paragraph)?;
     let year = fact.year.map(|y| format!("{y}年")).unwrap_or_default();
     let text = format!(
@@ -152,16 +151,15 @@ pub(super) fn count(store: &Store, q: &Question, facts: &[(&Fact, &ReportMeta)])
             computed: true,
         }),
         candidates: Vec::new(),
-        sources: vec![Source {
-            report: fact.report.clone(),
-            title: meta.title.clone(),
-            section: paragraph.section.clone(),
-            paragraph: fact.paragraph,
-            text: paragraph.text.clone(),
-            sentence: fact.sentence.clone(),
-            highlight: None,
-            highlight_chars: None,
-        }],
+        // (the lead is quoted; its amount is not what was counted, so nothing is marked)
+        sources: super::source(store, fact)
+            .map(|s| Source {
+                highlight: None,
+                highlight_chars: None,
+                ..s
+            })
+            .into_iter()
+            .collect(),
         reason: None,
     })
 }

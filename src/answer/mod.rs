@@ -308,6 +308,17 @@ fn convert(value: Decimal, from: &Fact, to: &Fact) -> Option<Decimal> {
     Some(value * f / t)
 }
 
+/// `q` asking for the amount `content` names, as an operand of a computation.
+fn money_level(q: &Question, content: &str) -> Question {
+    Question {
+        content: content.to_string(),
+        compute: Compute::None,
+        relation: Relation::Level,
+        want: Some(ValueKind::Money),
+        ..q.clone()
+    }
+}
+
 /// The best stated level (money, execution by default) for `content`, for computations.
 fn level_fact(
     store: &Store,
@@ -316,11 +327,7 @@ fn level_fact(
     idf: &rank::Idf,
     content: &str,
 ) -> Option<Fact> {
-    let mut sq = q.clone();
-    sq.content = content.to_string();
-    sq.compute = Compute::None;
-    sq.relation = Relation::Level;
-    sq.want = Some(ValueKind::Money);
+    let mut sq = money_level(q, content);
     // A limit (限额) is set, not carried out: whatever phase it was stated in.
     if sq.phases.is_empty() && !content.contains("限额") {
         sq.phases = vec![Phase::Actual, Phase::Final, Phase::Expected];
@@ -715,12 +722,7 @@ fn part_under(
     part: &str,
     b: &Fact,
 ) -> Option<Fact> {
-    let mut sq = q.clone();
-    sq.content = part.to_string();
-    sq.compute = Compute::None;
-    sq.relation = Relation::Level;
-    sq.want = Some(ValueKind::Money);
-    let ranked = rank_facts(store, &sq, facts, q.year, idf);
+    let ranked = rank_facts(store, &money_level(q, part), facts, q.year, idf);
     let level_of_b = |r: &&Ranked| {
         r.fact.report == b.report
             && r.fact.year == b.year
